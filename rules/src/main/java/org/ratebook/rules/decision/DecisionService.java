@@ -1,0 +1,102 @@
+package org.ratebook.rules.decision;
+
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.ratebook.rules.fact.BillingDate;
+import org.ratebook.rules.pack.CompiledPack;
+import org.ratebook.rules.pack.RuleCategory;
+import org.ratebook.rules.pack.RulePack;
+import org.ratebook.rules.pack.RulePackCompiler;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers billing questions with a tenant's pack. An invoice question runs the categories in order
+ * (pricing → overage → discount → tax), each in its own short-lived session; the output of one stage enters
+ * the next as immutable facts. Each stage is capped in firings so a looping pack fails instead of hanging.
+ */
+public final class DecisionService {
+
+    public static final String DECISIONS_GLOBAL = "decisions";
+    public static final int MAX_FIRINGS_PER_STAGE = 10_000;
+
+    private final RulePackCompiler compiler;
+
+    public DecisionService(RulePackCompiler compiler) {
+        this.compiler = compiler;
+    }
+
+    public InvoiceDecision decide(RulePack pack, InvoiceQuestion question) {
+        CompiledPack compiled = compiler.compiled(pack);
+        Decisions decisions = new Decisions();
+        List<FiredRule> fired = new ArrayList<>();
+
+        List<Object> facts = new ArrayList<>();
+        facts.add(question.account());
+        facts.add(new BillingDate(question.targetDate()));
+        facts.addAll(pack.plans());
+        facts.addAll(question.periods());
+        run(compiled, RuleCategory.PRICING, facts, decisions, fired);
+
+        List<Object> taxFacts = new ArrayList<>();
+        taxFacts.add(question.account());
+        taxFacts.add(new BillingDate(question.targetDate()));
+        taxFacts.addAll(decisions.charges());
+        run(compiled, RuleCategory.TAX, taxFacts, decisions, fired);
+
+        return new InvoiceDecision(question.account().currency(), decisions.lines(),
+                new DecisionTrace(pack.name(), pack.version(), compiled.contentHash(), fired));
+    }
+
+    private static void run(CompiledPack compiled, RuleCategory category, Collection<Object> facts,
+                            Decisions decisions, List<FiredRule> fired) {
+        Optional<KieBase> kieBase = compiled.kieBase(category);
+        if (kieBase.isEmpty()) {
+            return;
+        }
+        KieSession session = kieBase.get().newKieSession();
+        try {
+            if (declaresDecisions(kieBase.get())) {
+                session.setGlobal(DECISIONS_GLOBAL, decisions);
+            }
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    String rule = event.getMatch().getRule().getName();
+                    List<String> matched = event.getMatch().getObjects().stream().map(String::valueOf).toList();
+                    fired.add(new FiredRule(fired.size() + 1, category, rule, matched));
+                    decisions.enterRule(rule);
+                }
+
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    decisions.leaveRule();
+                }
+            });
+            facts.forEach(session::insert);
+            int count = session.fireAllRules(MAX_FIRINGS_PER_STAGE);
+            if (count >= MAX_FIRINGS_PER_STAGE) {
+                throw new DecisionException(category.name().toLowerCase(java.util.Locale.ROOT)
+                        + " rules fired " + count + " times without settling; a rule probably re-triggers itself");
+            }
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static boolean declaresDecisions(KieBase kieBase) {
+        for (KiePackage p : kieBase.getKiePackages()) {
+            if (p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(DECISIONS_GLOBAL))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,98 @@
+package org.ratebook.rules.decision;
+
+import org.ratebook.rules.fact.CatalogPlan;
+import org.ratebook.rules.fact.Charge;
+import org.ratebook.rules.fact.SubscriptionPeriod;
+import org.ratebook.rules.money.Rounding;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The only thing a rule may write to (DRL global {@code decisions}). Every method records the decision and
+ * stamps it with the rule that is firing, so each line knows which rules produced it. Rounding happens here,
+ * never in DRL.
+ */
+public final class Decisions {
+
+    /** A tax decision on one charge. */
+    record Tax(BigDecimal ratePercent, BigDecimal amount, String label, String rule) {
+    }
+
+    private final List<Charge> charges = new ArrayList<>();
+    private final Map<Integer, List<String>> rulesByLine = new LinkedHashMap<>();
+    private final Map<Integer, Tax> taxByLine = new LinkedHashMap<>();
+    private String firingRule;
+
+    void enterRule(String rule) {
+        firingRule = rule;
+    }
+
+    void leaveRule() {
+        firingRule = null;
+    }
+
+    /** A recurring charge for the period at the plan's price times the subscription's quantity. */
+    public Charge recurring(SubscriptionPeriod period, CatalogPlan plan) {
+        if (!plan.currency().equals(period.currency())) {
+            throw new DecisionException("rule '" + firingRule + "' priced a " + period.currency()
+                    + " subscription with a " + plan.currency() + " price");
+        }
+        BigDecimal quantity = BigDecimal.valueOf(period.quantity());
+        BigDecimal amount = Rounding.toCurrencyScale(plan.price().multiply(quantity),
+                Currency.getInstance(plan.currency()));
+        String mode = switch (plan.mode()) {
+            case IN_ADVANCE -> "in advance";
+            case IN_ARREAR -> "in arrear";
+        };
+        String description = plan.product() + " " + plan.code() + " ("
+                + plan.period().name().toLowerCase(java.util.Locale.ROOT) + ", " + mode + ")";
+        Charge charge = new Charge(charges.size() + 1, period.subscriptionId(), "RECURRING", description,
+                period.from(), period.to(), quantity, plan.price(), amount, plan.currency());
+        charges.add(charge);
+        stamp(charge.lineNo());
+        return charge;
+    }
+
+    /** Tax at {@code ratePercent} on one charge, rounded per line; a later decision replaces an earlier one. */
+    public void tax(Charge charge, BigDecimal ratePercent, String label) {
+        BigDecimal amount = Rounding.toCurrencyScale(
+                charge.amount().multiply(ratePercent, MathContext.DECIMAL128).movePointLeft(2),
+                Currency.getInstance(charge.currency()));
+        taxByLine.put(charge.lineNo(), new Tax(ratePercent, amount, label, firingRule));
+        stamp(charge.lineNo());
+    }
+
+    private void stamp(int lineNo) {
+        if (firingRule != null) {
+            List<String> rules = rulesByLine.computeIfAbsent(lineNo, n -> new ArrayList<>());
+            if (!rules.contains(firingRule)) {
+                rules.add(firingRule);
+            }
+        }
+    }
+
+    List<Charge> charges() {
+        return List.copyOf(charges);
+    }
+
+    List<DecidedLine> lines() {
+        List<DecidedLine> lines = new ArrayList<>();
+        for (Charge c : charges) {
+            Tax tax = taxByLine.get(c.lineNo());
+            BigDecimal zero = Rounding.toCurrencyScale(BigDecimal.ZERO, Currency.getInstance(c.currency()));
+            lines.add(new DecidedLine(c.lineNo(), c.subscriptionId(), c.itemType(), c.description(), c.from(),
+                    c.to(), c.quantity(), c.unitPrice(), c.amount(),
+                    tax == null ? BigDecimal.ZERO : tax.ratePercent(),
+                    tax == null ? zero : tax.amount(),
+                    tax == null ? "no tax rule matched" : tax.label(),
+                    rulesByLine.getOrDefault(c.lineNo(), List.of())));
+        }
+        return lines;
+    }
+}

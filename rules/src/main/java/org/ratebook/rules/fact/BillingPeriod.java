@@ -1,0 +1,25 @@
+package org.ratebook.rules.fact;
+
+import java.time.LocalDate;
+
+/** How long one recurring period of a plan lasts. */
+public enum BillingPeriod {
+    MONTHLY(1),
+    QUARTERLY(3),
+    ANNUAL(12);
+
+    private final int months;
+
+    BillingPeriod(int months) {
+        this.months = months;
+    }
+
+    /**
+     * The start of the period after the one starting on {@code start}, keeping the billing day anchored to
+     * {@code billingDay} (a BCD of 31 lands on the last day of shorter months and returns to 31 after).
+     */
+    public LocalDate next(LocalDate start, int billingDay) {
+        LocalDate next = start.plusMonths(months);
+        return next.withDayOfMonth(Math.min(billingDay, next.lengthOfMonth()));
+    }
+}

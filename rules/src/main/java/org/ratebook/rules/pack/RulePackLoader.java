@@ -1,0 +1,121 @@
+package org.ratebook.rules.pack;
+
+import org.ratebook.rules.fact.BillingMode;
+import org.ratebook.rules.fact.BillingPeriod;
+import org.ratebook.rules.fact.CatalogPlan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * Reads a pack from a folder (on disk or on the classpath):
+ * <pre>
+ * pack.properties      name=…, catalog.plans=catalog/plans.csv, rules=rules/pricing.drl,rules/tax.drl
+ * catalog/plans.csv    plan,product,currency,price,billing_period,billing_mode
+ * rules/*.drl          the category is the file name's first word (pricing, overage, discount, tax, suspension)
+ * </pre>
+ * The folder is the unit that lives in git and is imported and exported.
+ */
+public final class RulePackLoader {
+
+    public static final String DEFAULT_PACK = "org/ratebook/rules/packs/default";
+
+    private RulePackLoader() {
+    }
+
+    /** The shipped default pack, version 1. */
+    public static RulePack defaultPack() {
+        return fromClasspath(DEFAULT_PACK, 1);
+    }
+
+    public static RulePack fromClasspath(String folder, int version) {
+        ClassLoader loader = RulePackLoader.class.getClassLoader();
+        return read(folder, version, file -> {
+            try (InputStream in = loader.getResourceAsStream(folder + "/" + file)) {
+                if (in == null) {
+                    throw new RulePackFormatException("rule pack '" + folder + "' has no file " + file);
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new RulePackFormatException("cannot read " + folder + "/" + file + ": " + e.getMessage());
+            }
+        });
+    }
+
+    public static RulePack fromDirectory(Path folder, int version) {
+        return read(folder.toString(), version, file -> {
+            Path path = folder.resolve(file);
+            if (!Files.isRegularFile(path)) {
+                throw new RulePackFormatException("rule pack '" + folder + "' has no file " + file);
+            }
+            try {
+                return Files.readString(path);
+            } catch (IOException e) {
+                throw new RulePackFormatException("cannot read " + path + ": " + e.getMessage());
+            }
+        });
+    }
+
+    private static RulePack read(String where, int version, Function<String, String> files) {
+        Properties props = new Properties();
+        try {
+            props.load(new StringReader(files.apply("pack.properties")));
+        } catch (IOException e) {
+            throw new RulePackFormatException("cannot read " + where + "/pack.properties");
+        }
+        String name = required(props, "name", where);
+        List<CatalogPlan> plans = parsePlans(files.apply(required(props, "catalog.plans", where)), where);
+        List<DrlSource> sources = new ArrayList<>();
+        for (String file : required(props, "rules", where).split(",")) {
+            String trimmed = file.trim();
+            if (!trimmed.isEmpty()) {
+                sources.add(new DrlSource(RuleCategory.ofFileName(trimmed), trimmed, files.apply(trimmed)));
+            }
+        }
+        return new RulePack(name, version, plans, sources);
+    }
+
+    private static String required(Properties props, String key, String where) {
+        String value = props.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new RulePackFormatException(where + "/pack.properties must set '" + key + "'");
+        }
+        return value.trim();
+    }
+
+    static List<CatalogPlan> parsePlans(String csv, String where) {
+        List<CatalogPlan> plans = new ArrayList<>();
+        String[] lines = csv.split("\\R");
+        for (int i = 1; i < lines.length; i++) { // line 0 is the header
+            String line = lines[i].trim();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = Arrays.stream(line.split(",")).map(String::trim).toArray(String[]::new);
+            String at = where + " plans.csv line " + (i + 1);
+            if (cells.length != 6) {
+                throw new RulePackFormatException(at + ": expected 6 columns "
+                        + "(plan,product,currency,price,billing_period,billing_mode), found " + cells.length);
+            }
+            try {
+                plans.add(new CatalogPlan(cells[0], cells[1], cells[2].toUpperCase(Locale.ROOT),
+                        new BigDecimal(cells[3]), BillingPeriod.valueOf(cells[4].toUpperCase(Locale.ROOT)),
+                        BillingMode.valueOf(cells[5].toUpperCase(Locale.ROOT))));
+            } catch (IllegalArgumentException e) {
+                throw new RulePackFormatException(at + ": " + e.getMessage());
+            }
+        }
+        return plans;
+    }
+}

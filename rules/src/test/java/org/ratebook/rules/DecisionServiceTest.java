@@ -1,0 +1,138 @@
+package org.ratebook.rules;
+
+import org.junit.jupiter.api.Test;
+import org.ratebook.rules.decision.DecidedLine;
+import org.ratebook.rules.decision.DecisionException;
+import org.ratebook.rules.decision.DecisionService;
+import org.ratebook.rules.decision.InvoiceDecision;
+import org.ratebook.rules.decision.InvoiceQuestion;
+import org.ratebook.rules.fact.BillingAccount;
+import org.ratebook.rules.fact.SubscriptionPeriod;
+import org.ratebook.rules.pack.DrlSource;
+import org.ratebook.rules.pack.RuleCategory;
+import org.ratebook.rules.pack.RulePack;
+import org.ratebook.rules.pack.RulePackCompilationException;
+import org.ratebook.rules.pack.RulePackCompiler;
+import org.ratebook.rules.pack.RulePackLoader;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DecisionServiceTest {
+
+    private final RulePackCompiler compiler = new RulePackCompiler(Clock.systemUTC());
+    private final DecisionService service = new DecisionService(compiler);
+    private final BillingAccount account = new BillingAccount("acc-1", "EUR", "DE");
+
+    private InvoiceQuestion proFor(int quantity) {
+        return new InvoiceQuestion(account, LocalDate.of(2026, 1, 1), List.of(new SubscriptionPeriod(
+                "sub-1", "Pro", quantity, "EUR", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1))));
+    }
+
+    @Test
+    void defaultPackPricesProAtFortyNineEurosAndNamesTheRulesThatDecided() {
+        InvoiceDecision decision = service.decide(RulePackLoader.defaultPack(), proFor(1));
+
+        assertThat(decision.lines()).hasSize(1);
+        DecidedLine line = decision.lines().getFirst();
+        assertThat(line.amount()).isEqualByComparingTo("49.00");
+        assertThat(line.amount().scale()).isEqualTo(2);
+        assertThat(line.taxAmount()).isEqualByComparingTo("0.00");
+        assertThat(line.from()).isEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(line.to()).isEqualTo(LocalDate.of(2026, 2, 1));
+        assertThat(line.rules()).containsExactly("Recurring plan price from the catalog",
+                "No tax configured for the seller");
+        assertThat(decision.trace().packVersion()).isEqualTo(1);
+        assertThat(decision.trace().packHash()).isEqualTo(RulePackLoader.defaultPack().contentHash());
+        assertThat(decision.trace().fired()).extracting(f -> f.category() + ":" + f.rule()).containsExactly(
+                "PRICING:Recurring plan price from the catalog", "TAX:No tax configured for the seller");
+        assertThat(decision.trace().fired().getFirst().matched())
+                .anySatisfy(fact -> assertThat(fact).contains("sub-1"));
+    }
+
+    @Test
+    void quantityMultipliesThePlanPrice() {
+        InvoiceDecision decision = service.decide(RulePackLoader.defaultPack(), proFor(3));
+        assertThat(decision.lines().getFirst().amount()).isEqualByComparingTo("147.00");
+    }
+
+    @Test
+    void aPeriodWithNoPriceInThePackGetsNoLine() {
+        InvoiceQuestion usd = new InvoiceQuestion(new BillingAccount("acc-2", "USD", "US"), LocalDate.of(2026, 1, 1),
+                List.of(new SubscriptionPeriod("sub-2", "Pro", 1, "USD", LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2026, 2, 1))));
+        assertThat(service.decide(RulePackLoader.defaultPack(), usd).lines()).isEmpty();
+    }
+
+    @Test
+    void taxRuleRatesAreAppliedPerLineAndRoundedHalfUp() {
+        RulePack pack = withTax("""
+                package t;
+                import java.math.BigDecimal;
+                import org.ratebook.rules.fact.Charge;
+                global org.ratebook.rules.decision.Decisions decisions;
+                rule "German VAT 19%"
+                when $c : Charge() then decisions.tax($c, new BigDecimal("19"), "VAT 19%"); end
+                """);
+        DecidedLine line = service.decide(pack, proFor(1)).lines().getFirst();
+        assertThat(line.taxAmount()).isEqualByComparingTo("9.31"); // 49.00 × 19% = 9.31
+        assertThat(line.taxLabel()).isEqualTo("VAT 19%");
+        assertThat(line.rules()).containsExactly("Recurring plan price from the catalog", "German VAT 19%");
+    }
+
+    @Test
+    void drlThatDoesNotCompileIsRejectedWithFileAndLine() {
+        RulePack broken = withTax("""
+                package t;
+                rule "Broken"
+                when
+                    $c : NoSuchFact()
+                then
+                end
+                """);
+        assertThatThrownBy(() -> RulePackCompiler.compile(broken))
+                .isInstanceOf(RulePackCompilationException.class)
+                .satisfies(e -> assertThat(((RulePackCompilationException) e).problems())
+                        .anySatisfy(p -> assertThat(p).startsWith("rules/tax.drl line ").contains("NoSuchFact")));
+    }
+
+    @Test
+    void aRuleThatRetriggersItselfIsStoppedWithAClearMessage() {
+        RulePack looping = withTax("""
+                package t;
+                import org.ratebook.rules.fact.Charge;
+                global org.ratebook.rules.decision.Decisions decisions;
+                rule "Loops forever"
+                when $c : Charge() then update($c); end
+                """);
+        assertThatThrownBy(() -> service.decide(looping, proFor(1)))
+                .isInstanceOf(DecisionException.class)
+                .hasMessageContaining("tax rules fired");
+    }
+
+    @Test
+    void packsWithIdenticalContentShareOneCompiledForm() {
+        RulePack a = RulePackLoader.defaultPack();
+        RulePack b = RulePackLoader.defaultPack().withVersion(7);
+        assertThat(a.contentHash()).isEqualTo(b.contentHash());
+        assertThat(compiler.compiled(a)).isSameAs(compiler.compiled(b));
+        assertThat(compiler.cachedCount()).isEqualTo(1);
+
+        RulePack changed = withTax(RulePackLoader.defaultPack().sources(RuleCategory.TAX).getFirst().text()
+                .replace("No tax configured for the seller", "Renamed"));
+        assertThat(changed.contentHash()).isNotEqualTo(a.contentHash());
+    }
+
+    private static RulePack withTax(String taxDrl) {
+        RulePack base = RulePackLoader.defaultPack();
+        List<DrlSource> sources = new ArrayList<>(base.sources(RuleCategory.PRICING));
+        sources.add(new DrlSource(RuleCategory.TAX, "rules/tax.drl", taxDrl));
+        return new RulePack(base.name(), base.version(), base.plans(), sources);
+    }
+}
