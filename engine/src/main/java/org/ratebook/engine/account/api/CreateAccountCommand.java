@@ -1,0 +1,12 @@
+package org.ratebook.engine.account.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ratebook.tenants.TenantId;
+
+import java.util.List;
+
+/** Open an account for a tenant's customer. {@code billCycleDay} null means "the day the first subscription starts". */
+public record CreateAccountCommand(TenantId tenantId, @TargetAggregateIdentifier AccountId accountId, String name,
+                                   String email, String currency, String country, String timeZone,
+                                   Integer billCycleDay, List<String> addressLines, String taxId) {
+}

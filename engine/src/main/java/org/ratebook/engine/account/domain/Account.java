@@ -1,0 +1,79 @@
+package org.ratebook.engine.account.domain;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.ratebook.engine.account.api.AccountCreatedEvent;
+import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.account.api.CreateAccountCommand;
+import org.ratebook.tenants.TenantId;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Locale;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A tenant's customer. Decides whether an account can be opened; the read model answers questions about it. */
+@Aggregate
+public class Account {
+
+    @AggregateIdentifier
+    private AccountId accountId;
+    private TenantId tenantId;
+
+    protected Account() {
+    }
+
+    @CommandHandler
+    public Account(CreateAccountCommand command, Clock clock) {
+        if (command.name() == null || command.name().isBlank()) {
+            throw new InvalidAccountException("an account needs a name");
+        }
+        String currency = currency(command.currency());
+        ZoneId zone = zone(command.timeZone());
+        int bcd = command.billCycleDay() == null ? 0 : command.billCycleDay();
+        if (command.billCycleDay() != null && (bcd < 1 || bcd > 31)) {
+            throw new InvalidAccountException("billCycleDay must be between 1 and 31, was " + bcd);
+        }
+        String country = command.country() == null ? null : command.country().toUpperCase(Locale.ROOT);
+        if (country != null && !country.matches("[A-Z]{2}")) {
+            throw new InvalidAccountException("country must be a two-letter ISO code, was '" + command.country() + "'");
+        }
+        apply(new AccountCreatedEvent(command.tenantId(), command.accountId(), command.name().strip(),
+                command.email(), currency, country, zone.getId(), bcd, command.addressLines(), command.taxId(),
+                LocalDate.now(clock.withZone(zone))));
+    }
+
+    private static String currency(String code) {
+        if (code == null) {
+            throw new InvalidAccountException("an account needs a currency (ISO 4217 code, e.g. EUR)");
+        }
+        try {
+            return Currency.getInstance(code.toUpperCase(Locale.ROOT)).getCurrencyCode();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAccountException("unknown currency '" + code + "'");
+        }
+    }
+
+    private static ZoneId zone(String timeZone) {
+        if (timeZone == null || timeZone.isBlank()) {
+            return ZoneId.of("UTC");
+        }
+        try {
+            return ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw new InvalidAccountException("unknown time zone '" + timeZone + "'");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AccountCreatedEvent event) {
+        accountId = event.accountId();
+        tenantId = event.tenantId();
+    }
+}

@@ -1,0 +1,57 @@
+package org.ratebook.engine.account.projection;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.ratebook.engine.account.api.AccountCreatedEvent;
+import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.infra.AxonConfiguration;
+import org.ratebook.tenants.TenantId;
+import org.ratebook.tenants.TenantScope;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The accounts table, written in the transaction that stores the event; also answers account look-ups. */
+@Component
+@ProcessingGroup(AxonConfiguration.ACCOUNTS)
+public class AccountProjection implements AccountDirectory {
+
+    private final JdbcTemplate jdbc;
+    private final TenantScope tenantScope;
+
+    public AccountProjection(JdbcTemplate jdbc, TenantScope tenantScope) {
+        this.jdbc = jdbc;
+        this.tenantScope = tenantScope;
+    }
+
+    @EventHandler
+    void on(AccountCreatedEvent e) {
+        tenantScope.bind(e.tenantId());
+        jdbc.update("""
+                INSERT INTO accounts (tenant_id, account_id, name, email, currency, country, time_zone,
+                                      bill_cycle_day, address, tax_id, created_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                e.tenantId().value(), e.accountId().value(), e.name(), e.email(), e.currency(), e.country(),
+                e.timeZone(), e.billCycleDay(), e.addressLines() == null ? null : String.join("\n", e.addressLines()),
+                e.taxId(), Date.valueOf(e.createdOn()));
+    }
+
+    @Override
+    public Optional<AccountView> find(TenantId tenant, AccountId id) {
+        return tenantScope.call(tenant, () -> jdbc.query("""
+                SELECT account_id, name, email, currency, country, time_zone, bill_cycle_day, address, tax_id, created_on
+                FROM accounts WHERE tenant_id = ? AND account_id = ?""",
+                (rs, n) -> new AccountView(new AccountId(rs.getObject(1, java.util.UUID.class)), rs.getString(2),
+                        rs.getString(3), rs.getString(4).trim(), rs.getString(5), rs.getString(6), rs.getInt(7),
+                        lines(rs.getString(8)), rs.getString(9), rs.getDate(10).toLocalDate()),
+                tenant.value(), id.value()).stream().findFirst());
+    }
+
+    private static List<String> lines(String text) {
+        return text == null || text.isBlank() ? List.of() : Arrays.asList(text.split("\n"));
+    }
+}

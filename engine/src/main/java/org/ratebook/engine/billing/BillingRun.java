@@ -1,0 +1,201 @@
+package org.ratebook.engine.billing;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.account.projection.AccountDirectory;
+import org.ratebook.engine.account.projection.AccountView;
+import org.ratebook.engine.invoicing.api.InvoiceId;
+import org.ratebook.engine.invoicing.api.InvoiceLine;
+import org.ratebook.engine.invoicing.api.IssueInvoiceCommand;
+import org.ratebook.engine.invoicing.api.PackRef;
+import org.ratebook.engine.invoicing.api.RuleFiring;
+import org.ratebook.engine.invoicing.query.InvoiceQueries;
+import org.ratebook.engine.invoicing.query.Party;
+import org.ratebook.engine.pricing.TenantPacks;
+import org.ratebook.engine.subscription.api.SubscriptionId;
+import org.ratebook.engine.subscription.projection.SubscriptionProjection;
+import org.ratebook.engine.subscription.projection.SubscriptionView;
+import org.ratebook.rules.decision.DecidedLine;
+import org.ratebook.rules.decision.DecisionService;
+import org.ratebook.rules.decision.InvoiceDecision;
+import org.ratebook.rules.decision.InvoiceQuestion;
+import org.ratebook.rules.fact.BillingAccount;
+import org.ratebook.rules.fact.CatalogPlan;
+import org.ratebook.rules.fact.SubscriptionPeriod;
+import org.ratebook.rules.pack.RulePack;
+import org.ratebook.tenants.Tenant;
+import org.ratebook.tenants.TenantId;
+import org.ratebook.tenants.TenantRegistry;
+import org.ratebook.tenants.TenantScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Invoices everything of one tenant that is due on a target date. Each (account, invoice date) becomes one
+ * invoice whose lines the tenant's rule pack in effect on that date decides. Running it twice, or on two
+ * nodes at once, issues nothing twice: the invoice id is derived from (tenant, account, date), so the
+ * second append collides on the event store's unique key.
+ */
+@Service
+public class BillingRun {
+
+    private static final Logger log = LoggerFactory.getLogger(BillingRun.class);
+
+    private final SubscriptionProjection subscriptions;
+    private final AccountDirectory accounts;
+    private final InvoiceQueries invoices;
+    private final TenantPacks packs;
+    private final TenantRegistry tenants;
+    private final TenantScope tenantScope;
+    private final DecisionService decisions;
+    private final CommandGateway commands;
+    private final MeterRegistry meters;
+
+    public BillingRun(SubscriptionProjection subscriptions, AccountDirectory accounts, InvoiceQueries invoices,
+                      TenantPacks packs, TenantRegistry tenants, TenantScope tenantScope,
+                      DecisionService decisions, CommandGateway commands, ObjectProvider<MeterRegistry> meters) {
+        this.subscriptions = subscriptions;
+        this.accounts = accounts;
+        this.invoices = invoices;
+        this.packs = packs;
+        this.tenants = tenants;
+        this.tenantScope = tenantScope;
+        this.decisions = decisions;
+        this.commands = commands;
+        this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
+    }
+
+    private record Key(AccountId account, LocalDate invoiceDate) {
+    }
+
+    public BillingRunResult run(TenantId tenantId, LocalDate targetDate) {
+        Timer.Sample sample = Timer.start(meters);
+        try {
+            return doRun(tenantId, targetDate);
+        } finally {
+            sample.stop(Timer.builder("ratebook.billing.run").description("Duration of one tenant's billing run")
+                    .tag("tenant", tenantId.value()).register(meters));
+        }
+    }
+
+    private BillingRunResult doRun(TenantId tenantId, LocalDate targetDate) {
+        Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
+        List<String> problems = new ArrayList<>();
+        Map<Key, List<SubscriptionPeriod>> due = tenantScope.call(tenantId,
+                () -> duePeriods(tenantId, targetDate, problems));
+
+        List<UUID> issued = new ArrayList<>();
+        int already = 0;
+        for (Map.Entry<Key, List<SubscriptionPeriod>> entry : due.entrySet()) {
+            Key key = entry.getKey();
+            InvoiceId invoiceId = InvoiceId.of(tenantId, key.account(), key.invoiceDate());
+            if (invoices.exists(tenantId, invoiceId.value())) {
+                already++;
+                continue;
+            }
+            Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, entry.getValue(), problems);
+            if (command.isEmpty()) {
+                continue;
+            }
+            try {
+                commands.sendAndWait(command.get());
+                issued.add(invoiceId.value());
+                meters.counter("ratebook.invoices.issued", "tenant", tenantId.value()).increment();
+            } catch (RuntimeException e) {
+                if (!issuedElsewhere(e)) {
+                    throw e;
+                }
+                already++; // another run or node issued it first: exactly once, by construction
+            }
+        }
+        log.info("Billing run for {} on {}: {} issued, {} already invoiced, {} problems", tenantId, targetDate,
+                issued.size(), already, problems.size());
+        return new BillingRunResult(tenantId, targetDate, issued, already, problems);
+    }
+
+    /**
+     * The invoice's first event collided with one already stored under the same deterministic id. Axon
+     * reports it as {@link AggregateStreamCreationException} or, from the JDBC engine's batch insert, as an
+     * event store exception caused by PostgreSQL's unique violation (SQLState 23505).
+     */
+    static boolean issuedElsewhere(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AggregateStreamCreationException
+                    || (t instanceof SQLException sql && "23505".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Map<Key, List<SubscriptionPeriod>> duePeriods(TenantId tenant, LocalDate target, List<String> problems) {
+        Map<Key, List<SubscriptionPeriod>> due = new TreeMap<>((a, b) -> {
+            int byAccount = a.account().value().compareTo(b.account().value());
+            return byAccount != 0 ? byAccount : a.invoiceDate().compareTo(b.invoiceDate());
+        });
+        for (SubscriptionView s : subscriptions.activeOn(tenant, target)) {
+            RulePack pack = packs.inEffect(tenant, s.startDate());
+            Optional<CatalogPlan> plan = pack.plan(s.plan(), s.currency());
+            if (plan.isEmpty()) {
+                problems.add("subscription " + s.subscriptionId() + ": plan '" + s.plan() + "' has no "
+                        + s.currency() + " price in rule pack " + pack.name() + " v" + pack.version());
+                continue;
+            }
+            List<DuePeriods.Due> periods = DuePeriods.of(s, plan.get().period(), plan.get().mode(), target);
+            if (periods.size() == DuePeriods.MAX_PERIODS) {
+                problems.add("subscription " + s.subscriptionId() + ": more than " + DuePeriods.MAX_PERIODS
+                        + " periods due; billed the oldest ones only");
+            }
+            for (DuePeriods.Due d : periods) {
+                due.computeIfAbsent(new Key(s.accountId(), d.invoiceDate()), k -> new ArrayList<>())
+                        .add(new SubscriptionPeriod(s.subscriptionId().toString(), s.plan(), s.quantity(),
+                                s.currency(), d.from(), d.to()));
+            }
+        }
+        return due;
+    }
+
+    private Optional<IssueInvoiceCommand> decide(Tenant tenant, InvoiceId invoiceId, Key key,
+                                                 List<SubscriptionPeriod> periods, List<String> problems) {
+        AccountView account = accounts.find(tenant.id(), key.account())
+                .orElseThrow(() -> new IllegalStateException("subscription of unknown account " + key.account()));
+        RulePack pack = packs.inEffect(tenant.id(), key.invoiceDate());
+        InvoiceDecision decision = decisions.decide(pack, new InvoiceQuestion(
+                new BillingAccount(account.accountId().toString(), account.currency(), account.country()),
+                key.invoiceDate(), periods));
+        if (decision.lines().isEmpty()) {
+            problems.add("account " + key.account() + " on " + key.invoiceDate() + ": rule pack " + pack.name()
+                    + " v" + pack.version() + " decided no charge for " + periods.size() + " due period(s)");
+            return Optional.empty();
+        }
+        List<InvoiceLine> lines = decision.lines().stream().map(BillingRun::line).toList();
+        List<RuleFiring> trace = decision.trace().fired().stream()
+                .map(f -> new RuleFiring(f.order(), f.category().name(), f.rule(), f.matched())).toList();
+        return Optional.of(new IssueInvoiceCommand(tenant.id(), invoiceId, key.account(), key.invoiceDate(),
+                decision.currency(), lines,
+                new PackRef(decision.trace().packName(), decision.trace().packVersion(), decision.trace().packHash()),
+                trace, new Party(tenant.name(), tenant.addressLines(), tenant.taxId()),
+                new Party(account.name(), account.addressLines(), account.taxId())));
+    }
+
+    private static InvoiceLine line(DecidedLine d) {
+        return new InvoiceLine(d.lineNo(), new SubscriptionId(UUID.fromString(d.subscriptionId())), d.itemType(),
+                d.description(), d.from(), d.to(), d.quantity(), d.unitPrice(), d.amount(), d.taxRate(),
+                d.taxAmount(), d.taxLabel(), d.rules());
+    }
+}

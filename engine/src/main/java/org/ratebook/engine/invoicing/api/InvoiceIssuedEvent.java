@@ -1,0 +1,22 @@
+package org.ratebook.engine.invoicing.api;
+
+import org.axonframework.serialization.Revision;
+import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.invoicing.query.Party;
+import org.ratebook.tenants.TenantId;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An invoice was issued (finalized). It carries everything that was decided: number, lines, totals, the
+ * rule pack and the trace, and the parties as they were that day, so replay re-applies outcomes and never
+ * re-prices.
+ */
+@Revision("1")
+public record InvoiceIssuedEvent(TenantId tenantId, InvoiceId invoiceId, AccountId accountId, String number,
+                                 LocalDate invoiceDate, String currency, List<InvoiceLine> lines,
+                                 BigDecimal subtotal, BigDecimal tax, BigDecimal total, PackRef pack,
+                                 List<RuleFiring> trace, Party seller, Party buyer) {
+}

@@ -1,0 +1,17 @@
+package org.ratebook.engine.invoicing.api;
+
+import org.ratebook.engine.subscription.api.SubscriptionId;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A line as issued: amounts at the currency's scale, and the rules (in firing order) that produced it. */
+public record InvoiceLine(int lineNo, SubscriptionId subscriptionId, String itemType, String description,
+                          LocalDate periodFrom, LocalDate periodTo, BigDecimal quantity, BigDecimal unitPrice,
+                          BigDecimal amount, BigDecimal taxRate, BigDecimal taxAmount, String taxLabel,
+                          List<String> rules) {
+    public InvoiceLine {
+        rules = List.copyOf(rules);
+    }
+}

@@ -1,0 +1,16 @@
+package org.ratebook.engine.invoicing.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.invoicing.query.Party;
+import org.ratebook.tenants.TenantId;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Issue an invoice with lines already decided by the tenant's rule pack. */
+public record IssueInvoiceCommand(TenantId tenantId, @TargetAggregateIdentifier InvoiceId invoiceId,
+                                  AccountId accountId, LocalDate invoiceDate, String currency,
+                                  List<InvoiceLine> lines, PackRef pack, List<RuleFiring> trace,
+                                  Party seller, Party buyer) {
+}

@@ -1,0 +1,8 @@
+package org.ratebook.engine.invoicing.domain;
+
+import org.ratebook.tenants.TenantId;
+
+/** Hands out a tenant's next invoice number inside the transaction that issues the invoice. */
+public interface InvoiceNumbering {
+    String next(TenantId tenant);
+}

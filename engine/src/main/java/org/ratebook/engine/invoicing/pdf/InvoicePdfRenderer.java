@@ -1,0 +1,440 @@
+package org.ratebook.engine.invoicing.pdf;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.ratebook.engine.invoicing.query.InvoiceLineView;
+import org.ratebook.engine.invoicing.query.InvoiceView;
+import org.ratebook.engine.invoicing.query.Party;
+import org.springframework.stereotype.Component;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Renders an issued invoice as an A4 PDF: parties, the line table, totals, and which rule pack and rules
+ * produced the amounts. Only the standard 14 fonts are used, so nothing is embedded; every string is reduced
+ * to what their WinAnsi encoding can show before it is measured or drawn.
+ */
+@Component
+public final class InvoicePdfRenderer {
+
+    private static final PDRectangle PAGE_SIZE = PDRectangle.A4;
+    private static final float MARGIN = 50f;
+    private static final float LEFT = MARGIN;
+    private static final float RIGHT = PAGE_SIZE.getWidth() - MARGIN;
+    private static final float TOP = PAGE_SIZE.getHeight() - MARGIN;
+    private static final float BOTTOM = MARGIN;
+    private static final float FOOTER_BASELINE = MARGIN / 2;
+    private static final float BUYER_LEFT = 330f;
+    private static final float TOTALS_LABEL_RIGHT = 415f;
+    private static final float CELL_PADDING = 8f;
+    private static final float ROW_PADDING = 6f;
+    private static final float SECTION_GAP = 20f;
+
+    private static final float BLACK = 0f;
+    private static final float GREY = 0.4f;
+    private static final float RULE_GREY = 0.6f;
+    private static final float SEPARATOR_GREY = 0.85f;
+
+    private static final String ELLIPSIS = "...";
+    private static final String UNKNOWN_CHARACTER = "?";
+    private static final int HASH_PREFIX_LENGTH = 12;
+
+    private static final Column DESCRIPTION = new Column("Description", LEFT, 300f, false);
+    private static final Column QUANTITY = new Column("Qty", 300f, 340f, true);
+    private static final Column UNIT_PRICE = new Column("Unit price", 340f, 415f, true);
+    private static final Column TAX = new Column("Tax", 415f, 475f, true);
+    private static final Column AMOUNT = new Column("Amount", 475f, RIGHT, true);
+    private static final List<Column> COLUMNS = List.of(DESCRIPTION, QUANTITY, UNIT_PRICE, TAX, AMOUNT);
+
+    public InvoicePdfRenderer() {
+    }
+
+    public byte[] render(InvoiceView invoice) {
+        Objects.requireNonNull(invoice, "invoice");
+        try (PDDocument document = new PDDocument()) {
+            // Fonts are created per document: PDType1Font caches encodings in plain maps and this bean is shared.
+            Layout layout = new Layout(invoice, Styles.create());
+            List<List<Block>> pages = paginate(layout.blocks(), layout.tableHeader());
+            for (int index = 0; index < pages.size(); index++) {
+                String footer = "Invoice " + invoice.number() + " - page " + (index + 1) + " of " + pages.size();
+                drawPage(document, pages.get(index), layout.styles().small(), footer);
+            }
+            describe(document.getDocumentInformation(), invoice);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not render invoice " + invoice.number(), e);
+        }
+    }
+
+    private static void describe(PDDocumentInformation info, InvoiceView invoice) {
+        info.setTitle("Invoice " + invoice.number());
+        info.setAuthor(invoice.seller() == null ? null : invoice.seller().name());
+        info.setCreator("Ratebook");
+    }
+
+    /**
+     * Splits the blocks into pages. A table row that starts a page gets the table header repeated above it, and a
+     * heading only goes where the block after it fits too, so it never ends a page on its own.
+     */
+    private static List<List<Block>> paginate(List<Block> blocks, Block tableHeader) {
+        List<List<Block>> pages = new ArrayList<>();
+        List<Block> page = new ArrayList<>();
+        float room = TOP - BOTTOM;
+        for (int index = 0; index < blocks.size(); index++) {
+            Block block = blocks.get(index);
+            if (!page.isEmpty() && spaceNeeded(blocks, index) > room) {
+                pages.add(page);
+                page = new ArrayList<>();
+                room = TOP - BOTTOM;
+                if (block.kind() == Kind.TABLE_ROW) {
+                    page.add(tableHeader);
+                    room -= tableHeader.height();
+                }
+            }
+            if (page.isEmpty() && block.kind() == Kind.GAP) {
+                continue;
+            }
+            // Added even when it does not fit an empty page, so an oversized block cannot stall pagination.
+            page.add(block);
+            room -= block.height();
+        }
+        pages.add(page);
+        return pages;
+    }
+
+    private static float spaceNeeded(List<Block> blocks, int index) {
+        Block block = blocks.get(index);
+        boolean followed = index + 1 < blocks.size();
+        return block.height() + (block.kind() == Kind.HEADING && followed ? blocks.get(index + 1).height() : 0f);
+    }
+
+    private static void drawPage(PDDocument document, List<Block> blocks, Style footerStyle, String footer)
+            throws IOException {
+        PDPage page = new PDPage(PAGE_SIZE);
+        document.addPage(page);
+        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+            float top = TOP;
+            for (Block block : blocks) {
+                block.drawing().draw(content, top);
+                top -= block.height();
+            }
+            showRight(content, footerStyle, RIGHT, FOOTER_BASELINE, footer);
+        }
+    }
+
+    private static void show(PDPageContentStream content, Style style, float x, float baseline, String text)
+            throws IOException {
+        content.beginText();
+        content.setFont(style.font(), style.size());
+        content.setNonStrokingColor(style.gray());
+        content.newLineAtOffset(x, baseline);
+        content.showText(sanitize(style.font(), text));
+        content.endText();
+    }
+
+    private static void showRight(PDPageContentStream content, Style style, float right, float baseline,
+                                  String text) throws IOException {
+        String safe = sanitize(style.font(), text);
+        show(content, style, right - style.width(safe), baseline, safe);
+    }
+
+    private static void rule(PDPageContentStream content, float gray, float y, float from, float to)
+            throws IOException {
+        content.setStrokingColor(gray);
+        content.setLineWidth(0.5f);
+        content.moveTo(from, y);
+        content.lineTo(to, y);
+        content.stroke();
+    }
+
+    /** The text, shortened with an ellipsis if needed so that it is at most {@code maxWidth} wide. */
+    private static String truncate(Style style, String text, float maxWidth) throws IOException {
+        String safe = sanitize(style.font(), text);
+        if (style.width(safe) <= maxWidth) {
+            return safe;
+        }
+        int end = safe.length();
+        while (end > 0 && style.width(safe.substring(0, end) + ELLIPSIS) > maxWidth) {
+            end--;
+        }
+        return safe.substring(0, end).stripTrailing() + ELLIPSIS;
+    }
+
+    /** Breaks the text at spaces into lines at most {@code maxWidth} wide; a single overlong word is truncated. */
+    private static List<String> wrap(Style style, String text, float maxWidth) throws IOException {
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String word : sanitize(style.font(), text).split(" ")) {
+            String extended = line.isEmpty() ? word : line + " " + word;
+            if (line.isEmpty() || style.width(extended) <= maxWidth) {
+                line = extended;
+            } else {
+                lines.add(truncate(style, line, maxWidth));
+                line = word;
+            }
+        }
+        lines.add(truncate(style, line, maxWidth));
+        return lines;
+    }
+
+    /**
+     * Replaces what the font cannot encode: the standard 14 fonts only know WinAnsi, and PDFBox throws on
+     * anything else. Dashes and arrows get readable ASCII stand-ins, the rest a question mark.
+     */
+    private static String sanitize(PDFont font, String text) throws IOException {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder safe = new StringBuilder(text.length());
+        for (int index = 0; index < text.length(); ) {
+            int codePoint = text.codePointAt(index);
+            index += Character.charCount(codePoint);
+            safe.append(encodable(font, codePoint));
+        }
+        return safe.toString();
+    }
+
+    private static String encodable(PDFont font, int codePoint) throws IOException {
+        switch (codePoint) {
+            case '\u2013', '\u2014' -> {
+                return "-";
+            }
+            case '\u2192' -> {
+                return "->";
+            }
+            default -> {
+                if (Character.isWhitespace(codePoint)) {
+                    return " ";
+                }
+            }
+        }
+        String character = Character.toString(codePoint);
+        try {
+            font.encode(character);
+            return character;
+        } catch (IllegalArgumentException notInFont) {
+            return UNKNOWN_CHARACTER;
+        }
+    }
+
+    private static String amount(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
+    private static String quantity(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String money(BigDecimal value, String currency) {
+        return amount(value) + " " + currency;
+    }
+
+    /** Builds the blocks of one invoice, top to bottom; the page they end up on is decided by pagination. */
+    private record Layout(InvoiceView invoice, Styles styles) {
+
+        List<Block> blocks() throws IOException {
+            List<Block> blocks = new ArrayList<>();
+            blocks.add(textBlock(styles.title(), LEFT, "Invoice " + invoice.number(), RIGHT - LEFT));
+            blocks.add(textBlock(styles.body(), LEFT, "Invoice date: " + invoice.invoiceDate(), RIGHT - LEFT));
+            blocks.add(gap(SECTION_GAP));
+            blocks.add(parties());
+            blocks.add(gap(SECTION_GAP));
+            blocks.add(tableHeader());
+            for (InvoiceLineView line : invoice.lines()) {
+                blocks.add(row(line));
+            }
+            blocks.add(gap(ROW_PADDING));
+            blocks.add(totals());
+            blocks.add(gap(SECTION_GAP));
+            blocks.addAll(explanation());
+            return blocks;
+        }
+
+        Block tableHeader() {
+            Style style = styles.bodyBold();
+            float height = style.leading() + ROW_PADDING;
+            return new Block(height, Kind.HEADING, (content, top) -> {
+                for (Column column : COLUMNS) {
+                    column.show(content, style, top - style.size(), column.header());
+                }
+                rule(content, RULE_GREY, top - height + ROW_PADDING / 2, LEFT, RIGHT);
+            });
+        }
+
+        private Block parties() {
+            List<Line> seller = partyLines(null, invoice.seller());
+            List<Line> buyer = partyLines("Bill to", invoice.buyer());
+            float height = Math.max(heightOf(seller), heightOf(buyer));
+            return new Block(height, Kind.TEXT, (content, top) -> {
+                showLines(content, seller, LEFT, top, BUYER_LEFT - LEFT - 2 * CELL_PADDING);
+                showLines(content, buyer, BUYER_LEFT, top, RIGHT - BUYER_LEFT);
+            });
+        }
+
+        private List<Line> partyLines(String label, Party party) {
+            List<Line> lines = new ArrayList<>();
+            if (label != null) {
+                lines.add(new Line(styles.small(), label));
+            }
+            if (party == null) {
+                return lines;
+            }
+            lines.add(new Line(styles.bodyBold(), party.name()));
+            party.addressLines().forEach(addressLine -> lines.add(new Line(styles.body(), addressLine)));
+            if (party.taxId() != null) {
+                lines.add(new Line(styles.body(), "VAT ID: " + party.taxId()));
+            }
+            return lines;
+        }
+
+        private Block row(InvoiceLineView line) {
+            Style body = styles.body();
+            Style small = styles.small();
+            String period = line.periodFrom() == null || line.periodTo() == null
+                    ? null
+                    : line.periodFrom() + " to " + line.periodTo();
+            float height = ROW_PADDING + body.leading() + (period == null ? 0f : small.leading());
+            return new Block(height, Kind.TABLE_ROW, (content, top) -> {
+                float baseline = top - ROW_PADDING / 2 - body.size();
+                DESCRIPTION.show(content, body, baseline, line.description());
+                QUANTITY.show(content, body, baseline, quantity(line.quantity()));
+                UNIT_PRICE.show(content, body, baseline, amount(line.unitPrice()));
+                TAX.show(content, body, baseline, amount(line.taxAmount()));
+                AMOUNT.show(content, body, baseline, amount(line.amount()));
+                if (period != null) {
+                    DESCRIPTION.show(content, small, baseline - small.leading(), period);
+                }
+                rule(content, SEPARATOR_GREY, top - height, LEFT, RIGHT);
+            });
+        }
+
+        private Block totals() {
+            String currency = invoice.currency();
+            List<Line> labels = List.of(new Line(styles.body(), "Subtotal"), new Line(styles.body(), "Tax"),
+                    new Line(styles.bodyBold(), "Total"));
+            List<String> values = List.of(money(invoice.subtotal(), currency), money(invoice.tax(), currency),
+                    money(invoice.total(), currency));
+            return new Block(heightOf(labels) + ROW_PADDING, Kind.TEXT, (content, top) -> {
+                float lineTop = top;
+                for (int index = 0; index < labels.size(); index++) {
+                    Line label = labels.get(index);
+                    if (index == labels.size() - 1) {
+                        // Thin rule between tax and the grand total, spanning the totals area only.
+                        rule(content, RULE_GREY, lineTop + 1, QUANTITY.right(), RIGHT);
+                        lineTop -= ROW_PADDING;
+                    }
+                    float baseline = lineTop - label.style().size();
+                    showRight(content, label.style(), TOTALS_LABEL_RIGHT, baseline, label.text());
+                    showRight(content, label.style(), RIGHT, baseline, values.get(index));
+                    lineTop -= label.style().leading();
+                }
+            });
+        }
+
+        private List<Block> explanation() throws IOException {
+            List<Block> blocks = new ArrayList<>();
+            blocks.add(new Block(styles.heading().leading(), Kind.HEADING, (content, top) ->
+                    show(content, styles.heading(), LEFT, top - styles.heading().size(), "Why these amounts")));
+            String hash = invoice.packHash() == null ? ""
+                    : invoice.packHash().substring(0, Math.min(HASH_PREFIX_LENGTH, invoice.packHash().length()));
+            blocks.add(wrappedBlock(styles.note(), "Priced by rule pack " + invoice.packName() + " v"
+                    + invoice.packVersion() + " (" + hash + ")"));
+            for (InvoiceLineView line : invoice.lines()) {
+                String rules = line.rules().isEmpty() ? "-" : String.join(", ", line.rules());
+                blocks.add(wrappedBlock(styles.note(), "Line " + line.lineNo() + ": " + rules));
+            }
+            return blocks;
+        }
+
+        private Block wrappedBlock(Style style, String text) throws IOException {
+            List<Line> lines = wrap(style, text, RIGHT - LEFT).stream().map(part -> new Line(style, part)).toList();
+            return new Block(heightOf(lines), Kind.TEXT,
+                    (content, top) -> showLines(content, lines, LEFT, top, RIGHT - LEFT));
+        }
+
+        private static Block textBlock(Style style, float x, String text, float maxWidth) {
+            return new Block(style.leading(), Kind.TEXT,
+                    (content, top) -> show(content, style, x, top - style.size(), truncate(style, text, maxWidth)));
+        }
+
+        private static Block gap(float height) {
+            return new Block(height, Kind.GAP, (content, top) -> {
+            });
+        }
+
+        private static void showLines(PDPageContentStream content, List<Line> lines, float x, float top,
+                                      float maxWidth) throws IOException {
+            float lineTop = top;
+            for (Line line : lines) {
+                Style style = line.style();
+                show(content, style, x, lineTop - style.size(), truncate(style, line.text(), maxWidth));
+                lineTop -= style.leading();
+            }
+        }
+
+        private static float heightOf(List<Line> lines) {
+            return (float) lines.stream().mapToDouble(line -> line.style().leading()).sum();
+        }
+    }
+
+    private record Column(String header, float left, float right, boolean numeric) {
+
+        void show(PDPageContentStream content, Style style, float baseline, String text) throws IOException {
+            String fitted = truncate(style, text, right - left - CELL_PADDING);
+            if (numeric) {
+                showRight(content, style, right, baseline, fitted);
+            } else {
+                InvoicePdfRenderer.show(content, style, left, baseline, fitted);
+            }
+        }
+    }
+
+    private record Style(PDFont font, float size, float gray) {
+
+        float leading() {
+            return size * 1.4f;
+        }
+
+        float width(String text) throws IOException {
+            return font.getStringWidth(text) / 1000 * size;
+        }
+    }
+
+    private record Styles(Style title, Style heading, Style body, Style bodyBold, Style small, Style note) {
+
+        static Styles create() {
+            PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            return new Styles(new Style(bold, 18f, BLACK), new Style(bold, 10f, BLACK), new Style(regular, 9f, BLACK),
+                    new Style(bold, 9f, BLACK), new Style(regular, 8f, GREY), new Style(regular, 8f, BLACK));
+        }
+    }
+
+    private record Line(Style style, String text) {
+    }
+
+    private enum Kind { TEXT, HEADING, TABLE_ROW, GAP }
+
+    @FunctionalInterface
+    private interface Drawing {
+        void draw(PDPageContentStream content, float top) throws IOException;
+    }
+
+    /** A horizontal band of the page, drawn downwards from its top edge, that pagination never splits. */
+    private record Block(float height, Kind kind, Drawing drawing) {
+    }
+}

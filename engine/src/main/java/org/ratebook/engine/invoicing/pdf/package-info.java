@@ -1,0 +1,2 @@
+/** Invoice documents rendered as PDF with PDFBox. */
+package org.ratebook.engine.invoicing.pdf;

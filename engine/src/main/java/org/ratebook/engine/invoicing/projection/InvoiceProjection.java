@@ -1,0 +1,78 @@
+package org.ratebook.engine.invoicing.projection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.ratebook.engine.infra.AxonConfiguration;
+import org.ratebook.engine.invoicing.api.InvoiceIssuedEvent;
+import org.ratebook.engine.invoicing.api.InvoiceLine;
+import org.ratebook.tenants.TenantScope;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+
+/**
+ * The invoices and invoice_lines tables. Streamed from the event store with a tracked position, so it can
+ * be dropped and replayed ({@link InvoiceReplay}); inserts ignore rows already there, so redelivery after a
+ * crash is harmless.
+ */
+@Component
+@ProcessingGroup(AxonConfiguration.INVOICES)
+public class InvoiceProjection {
+
+    private final JdbcTemplate jdbc;
+    private final TenantScope tenantScope;
+    private final ObjectMapper json = AxonConfiguration.eventMapper();
+
+    public InvoiceProjection(JdbcTemplate jdbc, TenantScope tenantScope) {
+        this.jdbc = jdbc;
+        this.tenantScope = tenantScope;
+    }
+
+    @EventHandler
+    void on(InvoiceIssuedEvent e) {
+        tenantScope.bind(e.tenantId());
+        int inserted = jdbc.update("""
+                INSERT INTO invoices (tenant_id, invoice_id, account_id, number, invoice_date, status, currency,
+                                      subtotal, tax, total, pack_name, pack_version, pack_hash, seller, buyer, trace)
+                VALUES (?, ?, ?, ?, ?, 'FINALIZED', ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
+                ON CONFLICT DO NOTHING""",
+                e.tenantId().value(), e.invoiceId().value(), e.accountId().value(), e.number(),
+                Date.valueOf(e.invoiceDate()), e.currency(), e.subtotal(), e.tax(), e.total(), e.pack().name(),
+                e.pack().version(), e.pack().hash(), toJson(e.seller()), toJson(e.buyer()), toJson(e.trace()));
+        if (inserted == 0) {
+            return;
+        }
+        for (InvoiceLine line : e.lines()) {
+            jdbc.update("""
+                    INSERT INTO invoice_lines (tenant_id, invoice_id, line_no, subscription_id, item_type, description,
+                                               period_from, period_to, quantity, unit_price, amount, tax_rate,
+                                               tax_amount, tax_label, rules)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
+                    e.tenantId().value(), e.invoiceId().value(), line.lineNo(),
+                    line.subscriptionId() == null ? null : line.subscriptionId().value(), line.itemType(),
+                    line.description(), line.periodFrom() == null ? null : Date.valueOf(line.periodFrom()),
+                    line.periodTo() == null ? null : Date.valueOf(line.periodTo()), line.quantity(),
+                    line.unitPrice(), line.amount(), line.taxRate(), line.taxAmount(), line.taxLabel(),
+                    toJson(line.rules()));
+        }
+    }
+
+    /** Before a replay the tables are emptied for every tenant, as the owner, outside any tenant scope. */
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM invoice_lines");
+        jdbc.update("DELETE FROM invoices");
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("cannot write read-model JSON", ex);
+        }
+    }
+}

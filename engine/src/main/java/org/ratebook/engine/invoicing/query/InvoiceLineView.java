@@ -1,0 +1,16 @@
+package org.ratebook.engine.invoicing.query;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** One invoice line as read: the amounts and the names of the rules that produced it. */
+public record InvoiceLineView(int lineNo, UUID subscriptionId, String itemType, String description,
+                              LocalDate periodFrom, LocalDate periodTo, BigDecimal quantity,
+                              BigDecimal unitPrice, BigDecimal amount, BigDecimal taxRate,
+                              BigDecimal taxAmount, String taxLabel, List<String> rules) {
+    public InvoiceLineView {
+        rules = List.copyOf(rules);
+    }
+}

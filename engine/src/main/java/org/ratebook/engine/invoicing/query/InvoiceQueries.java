@@ -1,0 +1,163 @@
+package org.ratebook.engine.invoicing.query;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ratebook.engine.infra.AxonConfiguration;
+import org.ratebook.engine.invoicing.api.RuleFiring;
+import org.ratebook.tenants.TenantId;
+import org.ratebook.tenants.TenantScope;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Reads invoices of one tenant, always inside that tenant's Row-Level-Security scope. */
+@Component
+public class InvoiceQueries {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<RuleFiring>> FIRINGS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final TenantScope tenantScope;
+    private final ObjectMapper json = AxonConfiguration.eventMapper();
+
+    public InvoiceQueries(JdbcTemplate jdbc, TenantScope tenantScope) {
+        this.jdbc = jdbc;
+        this.tenantScope = tenantScope;
+    }
+
+    public Optional<InvoiceView> find(TenantId tenant, UUID invoiceId) {
+        return tenantScope.call(tenant, () -> invoices(tenant,
+                "WHERE tenant_id = ? AND invoice_id = ?", tenant.value(), invoiceId).stream().findFirst());
+    }
+
+    /** The tenant's latest invoices, newest first. */
+    public List<InvoiceView> latest(TenantId tenant, int limit) {
+        return tenantScope.call(tenant, () -> invoices(tenant,
+                "WHERE tenant_id = ? ORDER BY invoice_date DESC, number DESC LIMIT ?", tenant.value(), limit));
+    }
+
+    /** The decision trace stored with an invoice: every rule fired, in order, with the facts it matched. */
+    public List<RuleFiring> trace(TenantId tenant, UUID invoiceId) {
+        return tenantScope.call(tenant, () -> jdbc.query(
+                "SELECT trace FROM invoices WHERE tenant_id = ? AND invoice_id = ?",
+                (rs, n) -> read(rs.getString(1), FIRINGS), tenant.value(), invoiceId)
+                .stream().findFirst().orElse(List.of()));
+    }
+
+    public boolean exists(TenantId tenant, UUID invoiceId) {
+        return tenantScope.call(tenant, () -> Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM invoices WHERE tenant_id = ? AND invoice_id = ?)", Boolean.class,
+                tenant.value(), invoiceId)));
+    }
+
+    /**
+     * Waits until the invoice projection shows every one of {@code ids} (it follows the event store a few
+     * milliseconds behind); returns false if it did not within {@code timeout}.
+     */
+    public boolean awaitVisible(TenantId tenant, Collection<UUID> ids, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (ids.stream().allMatch(id -> exists(tenant, id))) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private List<InvoiceView> invoices(TenantId tenant, String where, Object... args) {
+        List<InvoiceView> heads = jdbc.query("""
+                SELECT invoice_id, account_id, number, invoice_date, status, currency, subtotal, tax, total,
+                       pack_name, pack_version, pack_hash, seller, buyer
+                FROM invoices\s""" + where, (rs, n) -> head(tenant, rs), args);
+        if (heads.isEmpty()) {
+            return heads;
+        }
+        Map<UUID, List<InvoiceLineView>> lines = jdbc.query("""
+                SELECT l.invoice_id, l.line_no, l.subscription_id, l.item_type, l.description, l.period_from,
+                       l.period_to, l.quantity, l.unit_price, l.amount, l.tax_rate, l.tax_amount, l.tax_label,
+                       l.rules, i.currency
+                FROM invoice_lines l JOIN invoices i USING (tenant_id, invoice_id)
+                WHERE l.tenant_id = ? AND l.invoice_id = ANY (?) ORDER BY l.invoice_id, l.line_no""",
+                (rs, n) -> Map.entry(rs.getObject(1, UUID.class), line(rs)), tenant.value(),
+                heads.stream().map(InvoiceView::invoiceId).toArray(UUID[]::new))
+                .stream().collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return heads.stream().map(h -> new InvoiceView(h.invoiceId(), h.tenantId(), h.accountId(), h.number(),
+                h.invoiceDate(), h.status(), h.currency(), h.subtotal(), h.tax(), h.total(), h.packName(),
+                h.packVersion(), h.packHash(), h.seller(), h.buyer(),
+                lines.getOrDefault(h.invoiceId(), List.of()))).toList();
+    }
+
+    private InvoiceView head(TenantId tenant, ResultSet rs) throws SQLException {
+        int scale = scale(rs);
+        return new InvoiceView(rs.getObject("invoice_id", UUID.class), tenant.value(),
+                rs.getObject("account_id", UUID.class), rs.getString("number"),
+                rs.getDate("invoice_date").toLocalDate(), rs.getString("status"), rs.getString("currency").trim(),
+                rs.getBigDecimal("subtotal").setScale(scale), rs.getBigDecimal("tax").setScale(scale),
+                rs.getBigDecimal("total").setScale(scale), rs.getString("pack_name"), rs.getInt("pack_version"),
+                rs.getString("pack_hash"), read(rs.getString("seller"), Party.class),
+                read(rs.getString("buyer"), Party.class), List.of());
+    }
+
+    private InvoiceLineView line(ResultSet rs) throws SQLException {
+        return new InvoiceLineView(rs.getInt("line_no"), rs.getObject("subscription_id", UUID.class),
+                rs.getString("item_type"), rs.getString("description"),
+                rs.getDate("period_from") == null ? null : rs.getDate("period_from").toLocalDate(),
+                rs.getDate("period_to") == null ? null : rs.getDate("period_to").toLocalDate(),
+                plain(rs.getBigDecimal("quantity"), 0), plain(rs.getBigDecimal("unit_price"), scale(rs)),
+                rs.getBigDecimal("amount").setScale(scale(rs)), plain(rs.getBigDecimal("tax_rate"), 0),
+                rs.getBigDecimal("tax_amount").setScale(scale(rs)),
+                rs.getString("tax_label"), read(rs.getString("rules"), STRINGS));
+    }
+
+    /** Money columns hold exact cents with spare digits; back to the currency's scale (throws if not exact). */
+    private static int scale(ResultSet rs) throws SQLException {
+        return Currency.getInstance(rs.getString("currency").trim()).getDefaultFractionDigits();
+    }
+
+    /** A quantity or price without trailing zeros, but with at least {@code minScale} decimals. */
+    private static BigDecimal plain(BigDecimal value, int minScale) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < minScale ? stripped.setScale(minScale) : stripped;
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.ratebook.engine.subscription.projection;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.infra.AxonConfiguration;
+import org.ratebook.engine.subscription.api.SubscriptionCreatedEvent;
+import org.ratebook.engine.subscription.api.SubscriptionId;
+import org.ratebook.tenants.TenantId;
+import org.ratebook.tenants.TenantScope;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The subscriptions table, written with the event; the billing run reads it to find what is due. */
+@Component
+@ProcessingGroup(AxonConfiguration.SUBSCRIPTIONS)
+public class SubscriptionProjection {
+
+    private static final RowMapper<SubscriptionView> ROW = (rs, n) -> new SubscriptionView(
+            new SubscriptionId(rs.getObject("subscription_id", UUID.class)),
+            new AccountId(rs.getObject("account_id", UUID.class)), rs.getString("plan"), rs.getInt("quantity"),
+            rs.getString("currency").trim(), rs.getDate("start_date").toLocalDate(), rs.getInt("bill_cycle_day"),
+            rs.getString("state"));
+
+    private final JdbcTemplate jdbc;
+    private final TenantScope tenantScope;
+
+    public SubscriptionProjection(JdbcTemplate jdbc, TenantScope tenantScope) {
+        this.jdbc = jdbc;
+        this.tenantScope = tenantScope;
+    }
+
+    @EventHandler
+    void on(SubscriptionCreatedEvent e) {
+        tenantScope.bind(e.tenantId());
+        jdbc.update("""
+                INSERT INTO subscriptions (tenant_id, subscription_id, account_id, plan, quantity, currency,
+                                           start_date, bill_cycle_day, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE')""",
+                e.tenantId().value(), e.subscriptionId().value(), e.accountId().value(), e.plan(), e.quantity(),
+                e.currency(), Date.valueOf(e.startDate()), e.billCycleDay());
+    }
+
+    public Optional<SubscriptionView> find(TenantId tenant, SubscriptionId id) {
+        return jdbc.query("SELECT * FROM subscriptions WHERE tenant_id = ? AND subscription_id = ?", ROW,
+                tenant.value(), id.value()).stream().findFirst();
+    }
+
+    /** Active subscriptions of the tenant that started on or before {@code date}, by account. */
+    public List<SubscriptionView> activeOn(TenantId tenant, LocalDate date) {
+        return jdbc.query("""
+                SELECT * FROM subscriptions
+                WHERE tenant_id = ? AND state = 'ACTIVE' AND start_date <= ?
+                ORDER BY account_id, start_date, subscription_id""", ROW, tenant.value(), Date.valueOf(date));
+    }
+}

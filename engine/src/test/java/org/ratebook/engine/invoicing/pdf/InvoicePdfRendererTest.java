@@ -1,0 +1,105 @@
+package org.ratebook.engine.invoicing.pdf;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.ratebook.engine.invoicing.query.InvoiceLineView;
+import org.ratebook.engine.invoicing.query.InvoiceView;
+import org.ratebook.engine.invoicing.query.Party;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+
+class InvoicePdfRendererTest {
+
+    private static final String PACK_HASH = "9f2c4e6a8b0d1f3a5c7e9b1d3f5a7c9e0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a";
+    private static final List<String> HOSTING_RULES =
+            List.of("Recurring plan price from the catalog", "No tax configured for the seller");
+
+    private final InvoicePdfRenderer renderer = new InvoicePdfRenderer();
+
+    @Test
+    void pdfShowsSellerBuyerLinesAndTotals() throws IOException {
+        byte[] pdf = renderer.render(invoice(List.of(line(1, "Hosting Pro (monthly, in advance)"))));
+
+        assertThat(pdf).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(textOf(document)).contains("INV-000042", "Demo Hosting GmbH", "ACME Corp",
+                    "Hosting Pro (monthly, in advance)", "49.00 EUR", "Total",
+                    "Recurring plan price from the catalog");
+            PDDocumentInformation info = document.getDocumentInformation();
+            assertThat(info.getTitle()).isEqualTo("Invoice INV-000042");
+            assertThat(info.getAuthor()).isEqualTo("Demo Hosting GmbH");
+            assertThat(info.getCreator()).isEqualTo("Ratebook");
+        }
+    }
+
+    @Test
+    void manyLinesFlowOntoFurtherPages() throws IOException {
+        List<String> descriptions = IntStream.rangeClosed(1, 120).mapToObj(no -> "Seat add-on %03d".formatted(no))
+                .toList();
+        List<InvoiceLineView> lines = IntStream.rangeClosed(1, 120)
+                .mapToObj(no -> line(no, descriptions.get(no - 1)))
+                .toList();
+
+        byte[] pdf = renderer.render(invoice(lines));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isGreaterThan(1);
+            assertThat(textOf(document)).contains("Seat add-on 120").contains(descriptions);
+        }
+    }
+
+    @Test
+    void charactersOutsideTheFontAreReplacedNotFatal() throws IOException {
+        InvoiceView invoice = invoice(List.of(line(1, "Setup \u2013 EU \u2192 JP \u65e5\u672c")));
+
+        byte[] pdf = assertDoesNotThrow(() -> renderer.render(invoice));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(textOf(document)).contains("Setup - EU -> JP ??");
+        }
+    }
+
+    @Test
+    void longDescriptionsAreCutToFitTheColumn() throws IOException {
+        String description = "Dedicated cluster with premium support ".repeat(5).strip();
+
+        byte[] pdf = renderer.render(invoice(List.of(line(1, description))));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(textOf(document)).doesNotContain(description)
+                    .containsPattern("Dedicated cluster with premium[^\\n]*\\.\\.\\.");
+        }
+    }
+
+    private static String textOf(PDDocument document) throws IOException {
+        return new PDFTextStripper().getText(document);
+    }
+
+    private static InvoiceView invoice(List<InvoiceLineView> lines) {
+        Party seller = new Party("Demo Hosting GmbH", List.of("Hauptstrasse 1", "10115 Berlin", "Germany"),
+                "DE123456789");
+        Party buyer = new Party("ACME Corp", List.of("1 Road Runner Way", "Phoenix, AZ 85001", "USA"), null);
+        BigDecimal subtotal = lines.stream().map(InvoiceLineView::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new InvoiceView(UUID.randomUUID(), "demo", UUID.randomUUID(), "INV-000042", LocalDate.of(2026, 1, 1),
+                "ISSUED", "EUR", subtotal, new BigDecimal("0.00"), subtotal, "default", 1, PACK_HASH, seller, buyer,
+                lines);
+    }
+
+    private static InvoiceLineView line(int lineNo, String description) {
+        return new InvoiceLineView(lineNo, UUID.randomUUID(), "PLAN", description, LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 1, 31), new BigDecimal("1.000"), new BigDecimal("49.00"), new BigDecimal("49.00"),
+                new BigDecimal("0.00"), new BigDecimal("0.00"), "No tax", HOSTING_RULES);
+    }
+}

@@ -1,0 +1,44 @@
+package org.ratebook.tenants;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The operator's list of tenants. Not tenant-owned: only the operator and authentication read it whole. */
+@Component
+public class TenantRegistry {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public TenantRegistry(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void create(Tenant tenant) {
+        jdbc.update("INSERT INTO tenants (tenant_id, name, address, tax_id, created_at) VALUES (?, ?, ?, ?, ?)",
+                tenant.id().value(), tenant.name(), String.join("\n", tenant.addressLines()), tenant.taxId(),
+                Timestamp.from(clock.instant()));
+    }
+
+    public Optional<Tenant> find(TenantId id) {
+        return jdbc.query("SELECT tenant_id, name, address, tax_id FROM tenants WHERE tenant_id = ?",
+                (rs, n) -> new Tenant(TenantId.of(rs.getString(1)), rs.getString(2), lines(rs.getString(3)),
+                        rs.getString(4)), id.value()).stream().findFirst();
+    }
+
+    public List<TenantId> all() {
+        return jdbc.queryForList("SELECT tenant_id FROM tenants ORDER BY tenant_id", String.class).stream()
+                .map(TenantId::of).toList();
+    }
+
+    private static List<String> lines(String text) {
+        return text == null || text.isBlank() ? List.of() : Arrays.asList(text.split("\n"));
+    }
+}
