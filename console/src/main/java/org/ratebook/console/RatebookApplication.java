@@ -1,0 +1,21 @@
+package org.ratebook.console;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.theme.lumo.Lumo;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Starts Ratebook. With no database configured it runs on an embedded PostgreSQL with demo data. */
+@SpringBootApplication(scanBasePackages = "org.ratebook")
+@StyleSheet(Lumo.STYLESHEET)
+public class RatebookApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        // Axon 4.12+ checks for updates over the network on start; Ratebook must not phone home.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+        SpringApplication.run(RatebookApplication.class, args);
+    }
+}

@@ -1,0 +1,54 @@
+package org.ratebook.console.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.ratebook.console.api.ApiDtos.AccountResponse;
+import org.ratebook.console.api.ApiDtos.CreateAccountRequest;
+import org.ratebook.engine.NotFoundException;
+import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.account.api.CreateAccountCommand;
+import org.ratebook.engine.account.projection.AccountDirectory;
+import org.ratebook.tenants.TenantId;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/accounts")
+@Tag(name = "Accounts", description = "A tenant's customers")
+public class AccountsController {
+
+    private final CommandGateway commands;
+    private final AccountDirectory accounts;
+
+    public AccountsController(CommandGateway commands, AccountDirectory accounts) {
+        this.commands = commands;
+        this.accounts = accounts;
+    }
+
+    @PostMapping
+    @Operation(summary = "Open an account")
+    public ResponseEntity<AccountResponse> create(@Valid @RequestBody CreateAccountRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        AccountId id = AccountId.random();
+        commands.sendAndWait(new CreateAccountCommand(tenant, id, body.name(), body.email(), body.currency(),
+                body.country(), body.timeZone(), body.billCycleDay(), body.addressLines(), body.taxId()));
+        return ResponseEntity.created(URI.create("/api/v1/accounts/" + id)).body(get(id.value()));
+    }
+
+    @GetMapping("/{accountId}")
+    @Operation(summary = "Read an account")
+    public AccountResponse get(@PathVariable UUID accountId) {
+        return accounts.find(CurrentCaller.tenant(), new AccountId(accountId)).map(AccountResponse::of)
+                .orElseThrow(() -> new NotFoundException("account " + accountId + " does not exist"));
+    }
+}

@@ -1,0 +1,94 @@
+package org.ratebook.console.api;
+
+import org.ratebook.engine.BillingRejection;
+import org.ratebook.engine.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Every API error as an RFC 7807 problem with a message a caller can act on. Refusals by the billing rules
+ * are 422, unknown things 404, malformed requests 400; anything unexpected is a 500 with a reference to the
+ * log line, never a stack trace.
+ */
+@RestControllerAdvice(basePackages = "org.ratebook.console.api")
+public class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    @ExceptionHandler(BillingRejection.class)
+    ProblemDetail rejected(BillingRejection e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("Refused by billing rules");
+        return problem;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "'" + e.getValue() + "' is not a valid " + e.getName());
+        problem.setTitle("Bad request");
+        return problem;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Unexpected API error, reference {}", reference, e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side; nothing was changed by this request if it failed. Reference "
+                        + reference);
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON for this endpoint: " + reason(e));
+        problem.setTitle("Malformed request body");
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String fields = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> f.getField() + " " + f.getDefaultMessage()).sorted().collect(Collectors.joining("; "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid fields: " + fields);
+        problem.setTitle("Invalid request");
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** The parser's first line (what and where), without class names or the echoed input. */
+    private static String reason(HttpMessageNotReadableException e) {
+        Throwable cause = e.getMostSpecificCause();
+        String message = cause.getMessage() == null ? "unreadable" : cause.getMessage();
+        String first = message.lines().findFirst().orElse(message);
+        return first.replaceAll("\\s*\\(?(class|for type) `?[\\w.$]+`?\\)?", "").strip();
+    }
+}

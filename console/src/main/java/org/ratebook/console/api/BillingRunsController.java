@@ -1,0 +1,56 @@
+package org.ratebook.console.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ratebook.console.api.ApiDtos.BillingRunRequest;
+import org.ratebook.console.api.ApiDtos.BillingRunResponse;
+import org.ratebook.console.api.ApiDtos.InvoiceSummary;
+import org.ratebook.engine.BillingRejection;
+import org.ratebook.engine.billing.BillingRun;
+import org.ratebook.engine.billing.BillingRunResult;
+import org.ratebook.engine.invoicing.query.InvoiceQueries;
+import org.ratebook.tenants.TenantId;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1/billing-runs")
+@Tag(name = "Billing runs", description = "Invoicing everything of the tenant that is due on a target date")
+public class BillingRunsController {
+
+    private final BillingRun billingRun;
+    private final InvoiceQueries invoices;
+    private final Clock clock;
+
+    public BillingRunsController(BillingRun billingRun, InvoiceQueries invoices, Clock clock) {
+        this.billingRun = billingRun;
+        this.invoices = invoices;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Operation(summary = "Run billing for a target date",
+            description = "Safe to repeat: an invoice already issued for an account and date is not issued again.")
+    public BillingRunResponse run(@RequestBody(required = false) BillingRunRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        LocalDate today = LocalDate.now(clock);
+        LocalDate target = body == null || body.targetDate() == null ? today : body.targetDate();
+        if (target.isAfter(today)) {
+            throw new BillingRejection("targetDate " + target + " is in the future (today is " + today
+                    + "); billing ahead of time is not allowed");
+        }
+        BillingRunResult result = billingRun.run(tenant, target);
+        // the invoice read model follows the event store by milliseconds; answer with what a GET will show
+        invoices.awaitVisible(tenant, result.issued(), Duration.ofSeconds(10));
+        List<InvoiceSummary> issued = result.issued().stream()
+                .flatMap(id -> invoices.find(tenant, id).stream()).map(InvoiceSummary::of).toList();
+        return new BillingRunResponse(target, issued, result.alreadyInvoiced(), result.problems());
+    }
+}

@@ -1,0 +1,129 @@
+package org.ratebook.console.demo;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.account.api.CreateAccountCommand;
+import org.ratebook.engine.billing.BillingRun;
+import org.ratebook.engine.billing.BillingRunResult;
+import org.ratebook.engine.subscription.api.CreateSubscriptionCommand;
+import org.ratebook.engine.subscription.api.SubscriptionId;
+import org.ratebook.rules.pack.RulePackLoader;
+import org.ratebook.tenants.ApiKeys;
+import org.ratebook.tenants.ConsoleUser;
+import org.ratebook.tenants.ConsoleUsers;
+import org.ratebook.tenants.Tenant;
+import org.ratebook.tenants.TenantId;
+import org.ratebook.tenants.TenantRegistry;
+import org.ratebook.tenants.RulePackAssignments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * On the first start, creates the demo tenant: the default rule pack, an API key, a console login, one
+ * customer on the Pro plan and its first invoice. The key and the password are printed once and written to
+ * {@code demo-credentials.txt} beside the data, because only their hashes are stored.
+ */
+@Component
+@ConditionalOnProperty(name = "ratebook.demo.enabled", havingValue = "true")
+public class DemoData {
+
+    public static final TenantId DEMO = TenantId.of("demo");
+    public static final String ANALYST = "analyst";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final TenantRegistry tenants;
+    private final RulePackAssignments packs;
+    private final ApiKeys apiKeys;
+    private final ConsoleUsers users;
+    private final PasswordEncoder passwords;
+    private final CommandGateway commands;
+    private final BillingRun billingRun;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Path dataDir;
+
+    public DemoData(TenantRegistry tenants, RulePackAssignments packs, ApiKeys apiKeys, ConsoleUsers users,
+                    PasswordEncoder passwords, CommandGateway commands, BillingRun billingRun,
+                    TransactionTemplate transactions, Clock clock, @Value("${ratebook.data-dir}") Path dataDir) {
+        this.tenants = tenants;
+        this.packs = packs;
+        this.apiKeys = apiKeys;
+        this.users = users;
+        this.passwords = passwords;
+        this.commands = commands;
+        this.billingRun = billingRun;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.dataDir = dataDir;
+    }
+
+    @EventListener
+    public void onReady(ApplicationReadyEvent event) throws IOException {
+        String url = event.getApplicationContext() instanceof WebServerApplicationContext web
+                ? "http://localhost:" + web.getWebServer().getPort() : "(no web server)";
+        Path credentials = dataDir.resolve("demo-credentials.txt");
+        if (tenants.find(DEMO).isPresent()) {
+            log.info("Ratebook is running at {} (demo tenant exists; its API key and console login are in {})",
+                    url, credentials);
+            return;
+        }
+        String password = randomPassword();
+        String apiKey = transactions.execute(status -> {
+            tenants.create(new Tenant(DEMO, "Demo Hosting GmbH", List.of("Rechenzentrumstr. 1", "10115 Berlin",
+                    "Germany"), "DE123456789"));
+            packs.assign(DEMO, RulePackLoader.DEFAULT_PACK, LocalDate.of(2000, 1, 1));
+            users.create(new ConsoleUser(DEMO, ANALYST, passwords.encode(password), "ANALYST"));
+            return apiKeys.issue(DEMO, "demo");
+        });
+
+        AccountId account = AccountId.random();
+        commands.sendAndWait(new CreateAccountCommand(DEMO, account, "ACME Cloud GmbH", "billing@acme.example",
+                "EUR", "DE", "Europe/Berlin", null, List.of("Kundenweg 5", "80331 München", "Germany"),
+                "DE811907980"));
+        commands.sendAndWait(new CreateSubscriptionCommand(DEMO, SubscriptionId.random(), account, "Pro", 1, null));
+        BillingRunResult run = billingRun.run(DEMO, LocalDate.now(clock));
+
+        Files.createDirectories(dataDir);
+        Files.writeString(credentials, """
+                # Ratebook demo tenant, created %s. Shown once: only hashes are stored.
+                console_url=%s
+                console_user=%s
+                console_password=%s
+                api_key=%s
+                """.formatted(LocalDate.now(clock), url, ANALYST, password, apiKey));
+        log.info("""
+
+                ==================================================================
+                 Ratebook is running at {}
+                 Demo tenant 'demo' created with {} invoice(s).
+                 Console login: {} / {}
+                 API key:       {}
+                 (also written to {})
+                 Try: curl -H 'X-Api-Key: {}' {}/api/v1/invoices
+                ==================================================================""",
+                url, run.issued().size(), ANALYST, password, apiKey, credentials, apiKey, url);
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,32 @@
+package org.ratebook.console.security;
+
+import org.ratebook.tenants.ConsoleUser;
+import org.ratebook.tenants.TenantId;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.userdetails.User;
+
+/** A signed-in console user; carries the tenant so every view reads only that tenant's data. */
+public class ConsoleUserDetails extends User implements TenantPrincipal {
+
+    private final TenantId tenantId;
+
+    public ConsoleUserDetails(ConsoleUser user) {
+        super(user.username(), user.passwordHash(), AuthorityUtils.createAuthorityList("ROLE_" + user.role()));
+        this.tenantId = user.tenant();
+    }
+
+    @Override
+    public TenantId tenantId() {
+        return tenantId;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConsoleUserDetails other && super.equals(other) && tenantId.equals(other.tenantId);
+    }
+
+    @Override
+    public int hashCode() {
+        return super.hashCode() * 31 + tenantId.hashCode();
+    }
+}

@@ -1,0 +1,108 @@
+package org.ratebook.console.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import org.ratebook.console.security.ConsoleUserDetails;
+import org.ratebook.engine.invoicing.api.RuleFiring;
+import org.ratebook.engine.invoicing.pdf.InvoicePdfRenderer;
+import org.ratebook.engine.invoicing.query.InvoiceLineView;
+import org.ratebook.engine.invoicing.query.InvoiceQueries;
+import org.ratebook.engine.invoicing.query.InvoiceView;
+import org.ratebook.tenants.TenantId;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+
+/**
+ * The tenant's invoices. Selecting one shows its lines and, for each line, why: the rule pack version and
+ * the rules that produced it, then the full decision trace.
+ */
+@Route(value = "", layout = MainLayout.class)
+@PageTitle("Invoices · Ratebook")
+@PermitAll
+public class InvoicesView extends VerticalLayout {
+
+    private final InvoiceQueries invoices;
+    private final InvoicePdfRenderer pdf;
+    private final TenantId tenant;
+    private final Div details = new Div();
+
+    public InvoicesView(InvoiceQueries invoices, InvoicePdfRenderer pdf, AuthenticationContext authentication) {
+        this.invoices = invoices;
+        this.pdf = pdf;
+        this.tenant = authentication.getAuthenticatedUser(ConsoleUserDetails.class)
+                .map(ConsoleUserDetails::tenantId)
+                .orElseThrow(() -> new IllegalStateException("the console needs a signed-in tenant user"));
+
+        Grid<InvoiceView> grid = new Grid<>();
+        grid.addColumn(InvoiceView::number).setHeader("Number").setAutoWidth(true);
+        grid.addColumn(InvoiceView::invoiceDate).setHeader("Date").setAutoWidth(true);
+        grid.addColumn(i -> i.buyer().name()).setHeader("Customer").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(i -> i.total().toPlainString() + " " + i.currency()).setHeader("Total").setAutoWidth(true);
+        grid.addColumn(i -> i.packName() + " v" + i.packVersion()).setHeader("Rule pack").setAutoWidth(true);
+        grid.addColumn(InvoiceView::status).setHeader("Status").setAutoWidth(true);
+        List<InvoiceView> items = invoices.latest(tenant, 200);
+        grid.setItems(items);
+        grid.setAllRowsVisible(items.size() <= 15);
+        grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
+        grid.setId("invoices");
+
+        details.setId("invoice-details");
+        details.setWidthFull();
+        add(new H2("Invoices"), items.isEmpty()
+                ? new Paragraph("No invoices yet. Run billing with POST /api/v1/billing-runs.") : grid, details);
+        if (!items.isEmpty()) {
+            grid.select(items.getFirst());
+        }
+    }
+
+    private void show(InvoiceView invoice) {
+        details.removeAll();
+        if (invoice == null) {
+            return;
+        }
+        Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = pdf.render(invoice);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), invoice.number() + ".pdf",
+                    "application/pdf", bytes.length);
+        }), "Download PDF");
+        details.add(new H3("Invoice " + invoice.number() + " · " + invoice.total().toPlainString() + " "
+                + invoice.currency()), download);
+        for (InvoiceLineView line : invoice.lines()) {
+            Div row = new Div();
+            row.addClassName("invoice-line");
+            row.getStyle().set("border-top", "1px solid var(--lumo-contrast-10pct)").set("padding", "0.5em 0");
+            row.add(new Div(new Span("Line " + line.lineNo() + ": " + line.description() + " · "
+                    + line.periodFrom() + " to " + line.periodTo() + " · " + line.amount().toPlainString() + " "
+                    + invoice.currency() + " + tax " + line.taxAmount().toPlainString() + " (" + line.taxLabel() + ")")));
+            Div why = new Div(new Span("Why: rule pack " + invoice.packName() + " v" + invoice.packVersion()
+                    + " (" + invoice.packHash().substring(0, 12) + ") · rules fired: "
+                    + String.join(" → ", line.rules())));
+            why.addClassName("why");
+            why.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            row.add(why);
+            details.add(row);
+        }
+        Div trace = new Div(new H3("Decision trace"));
+        for (RuleFiring firing : invoices.trace(tenant, invoice.invoiceId())) {
+            Paragraph p = new Paragraph(firing.order() + ". [" + firing.category() + "] " + firing.rule()
+                    + " — matched " + String.join("; ", firing.matched()));
+            p.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)")
+                    .set("font-size", "var(--lumo-font-size-s)");
+            trace.add(p);
+        }
+        details.add(trace);
+    }
+}

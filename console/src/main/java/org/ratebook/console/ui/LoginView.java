@@ -1,0 +1,33 @@
+package org.ratebook.console.ui;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+@Route(value = "login", autoLayout = false)
+@PageTitle("Sign in · Ratebook")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final LoginForm login = new LoginForm();
+
+    public LoginView() {
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+        login.setAction("login");
+        login.setForgotPasswordButtonVisible(false);
+        add(new H1("Ratebook"), new Paragraph("Rules-driven billing. Sign in with your console account."), login);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+}

@@ -1,0 +1,196 @@
+package org.ratebook.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ratebook.rules.pack.RulePackLoader;
+import org.ratebook.tenants.ApiKeys;
+import org.ratebook.tenants.RulePackAssignments;
+import org.ratebook.tenants.Tenant;
+import org.ratebook.tenants.TenantId;
+import org.ratebook.tenants.TenantRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The HTTP API against the real application on an embedded PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ApiTest {
+
+    @LocalServerPort int port;
+    @Autowired TenantRegistry tenants;
+    @Autowired RulePackAssignments packs;
+    @Autowired ApiKeys apiKeys;
+    @Autowired JdbcTemplate jdbc;
+
+    private ApiClient api;
+    private TenantId tenant;
+
+    @BeforeEach
+    void newTenant() {
+        tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 8));
+        tenants.create(new Tenant(tenant, "Api Hosting Ltd", List.of("1 Cloud Street"), "GB123"));
+        packs.assign(tenant, RulePackLoader.DEFAULT_PACK, LocalDate.of(2000, 1, 1));
+        api = new ApiClient(port, apiKeys.issue(tenant, "test"));
+    }
+
+    private String createAccount(String name) {
+        ApiClient.Response created = api.post("/api/v1/accounts",
+                "{\"name\":\"" + name + "\",\"currency\":\"EUR\",\"country\":\"DE\",\"timeZone\":\"Europe/Berlin\"}");
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().get("accountId").asText();
+    }
+
+    private int rows(String table) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE tenant_id = ?", Integer.class,
+                tenant.value());
+    }
+
+    @Test
+    void subscribeRunBillingAndReadTheExplainedInvoiceAsJsonAndPdf() throws IOException {
+        String account = createAccount("ACME GmbH");
+        ApiClient.Response subscribed = api.post("/api/v1/subscriptions",
+                "{\"accountId\":\"" + account + "\",\"plan\":\"Pro\"}");
+        assertThat(subscribed.status()).isEqualTo(201);
+        assertThat(subscribed.json().get("plan").asText()).isEqualTo("Pro");
+
+        ApiClient.Response run = api.post("/api/v1/billing-runs", "{}");
+        assertThat(run.status()).isEqualTo(200);
+        JsonNode issued = run.json().get("issued");
+        assertThat(issued).hasSize(1);
+        String invoiceId = issued.get(0).get("invoiceId").asText();
+
+        JsonNode invoice = api.get("/api/v1/invoices/" + invoiceId).json();
+        assertThat(invoice.get("number").asText()).isEqualTo("INV-000001");
+        assertThat(invoice.get("total").isTextual()).as("money is a decimal string, never a float").isTrue();
+        assertThat(invoice.get("total").asText()).isEqualTo("49.00");
+        assertThat(invoice.get("tax").asText()).isEqualTo("0.00");
+        assertThat(invoice.get("rulePack").get("name").asText()).isEqualTo("default");
+        assertThat(invoice.get("rulePack").get("version").asInt()).isEqualTo(1);
+        JsonNode line = invoice.get("lines").get(0);
+        assertThat(line.get("amount").asText()).isEqualTo("49.00");
+        assertThat(line.get("rules").toString())
+                .isEqualTo("[\"Recurring plan price from the catalog\",\"No tax configured for the seller\"]");
+
+        JsonNode trace = api.get("/api/v1/invoices/" + invoiceId + "/trace").json();
+        assertThat(trace.get("fired")).hasSize(2);
+
+        ApiClient.Response pdf = api.get("/api/v1/invoices/" + invoiceId + ".pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("INV-000001", "Api Hosting Ltd", "ACME GmbH", "49.00 EUR",
+                    "Recurring plan price from the catalog");
+        }
+
+        ApiClient.Response again = api.post("/api/v1/billing-runs", "{}");
+        assertThat(again.json().get("issued")).isEmpty();
+        assertThat(again.json().get("alreadyInvoiced").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void malformedJsonIsA400ProblemAndStoresNothing() {
+        ApiClient.Response response = api.post("/api/v1/accounts", "{\"name\": \"ACME\", ");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asText()).startsWith("The request body is not valid JSON");
+        assertThat(response.text()).doesNotContain("at org.", "Exception");
+        assertThat(rows("accounts")).isZero();
+    }
+
+    @Test
+    void missingRequiredFieldsAreNamed() {
+        ApiClient.Response response = api.post("/api/v1/accounts", "{\"email\":\"a@b.example\"}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asText())
+                .isEqualTo("Invalid fields: currency must not be blank; name must not be blank");
+        assertThat(rows("accounts")).isZero();
+    }
+
+    @Test
+    void anUnknownPlanIsA422ProblemAndStoresNothing() {
+        String account = createAccount("Careful Ltd");
+        long eventsBefore = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+
+        ApiClient.Response response = api.post("/api/v1/subscriptions",
+                "{\"accountId\":\"" + account + "\",\"plan\":\"Gold\"}");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asText()).isEqualTo("unknown plan 'Gold' in rule pack default v1");
+        assertThat(rows("subscriptions")).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void aMissingOrWrongApiKeyIsA401ProblemAndStoresNothing() {
+        ApiClient anonymous = new ApiClient(port, null);
+        ApiClient wrong = new ApiClient(port, "rb_not-a-key");
+        String body = "{\"name\":\"Intruder\",\"currency\":\"EUR\"}";
+
+        ApiClient.Response missing = anonymous.post("/api/v1/accounts", body);
+        ApiClient.Response unknown = wrong.post("/api/v1/accounts", body);
+
+        assertThat(missing.status()).isEqualTo(401);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(missing.json().get("detail").asText()).startsWith("Missing API key");
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.json().get("detail").asText()).isEqualTo("Unknown or revoked API key.");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM accounts WHERE name = 'Intruder'", Integer.class)).isZero();
+    }
+
+    @Test
+    void anotherTenantsInvoiceIsNotFound() {
+        String account = createAccount("Mine GmbH");
+        api.post("/api/v1/subscriptions", "{\"accountId\":\"" + account + "\",\"plan\":\"Pro\"}");
+        String invoiceId = api.post("/api/v1/billing-runs", "{}").json().get("issued").get(0).get("invoiceId").asText();
+
+        TenantId other = TenantId.of("o-" + UUID.randomUUID().toString().substring(0, 8));
+        tenants.create(new Tenant(other, "Other", List.of(), null));
+        ApiClient otherApi = new ApiClient(port, apiKeys.issue(other, "test"));
+
+        assertThat(otherApi.get("/api/v1/invoices/" + invoiceId).status()).isEqualTo(404);
+        assertThat(otherApi.get("/api/v1/invoices/" + invoiceId + ".pdf").status()).isEqualTo(404);
+        assertThat(otherApi.get("/api/v1/accounts/" + account).status()).isEqualTo(404);
+        assertThat(otherApi.get("/api/v1/invoices").json()).isEmpty();
+    }
+
+    @Test
+    void aBillingRunForAFutureDateIsRefused() {
+        ApiClient.Response response = api.post("/api/v1/billing-runs",
+                "{\"targetDate\":\"" + LocalDate.now().plusYears(5) + "\"}");
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("detail").asText()).contains("is in the future");
+    }
+
+    @Test
+    void prometheusShowsIssuedInvoicesAndBillingRunTimes() {
+        String account = createAccount("Metered GmbH");
+        api.post("/api/v1/subscriptions", "{\"accountId\":\"" + account + "\",\"plan\":\"Starter\"}");
+        api.post("/api/v1/billing-runs", "{}");
+
+        String metrics = new ApiClient(port, null).get("/actuator/prometheus").text();
+        assertThat(metrics).contains("ratebook_invoices_issued_total{tenant=\"" + tenant + "\"} 1.0");
+        assertThat(metrics).contains("ratebook_billing_run_seconds_count{tenant=\"" + tenant + "\"} 1");
+    }
+
+    @Test
+    void openApiDescribesTheApi() {
+        JsonNode docs = new ApiClient(port, null).get("/v3/api-docs").json();
+        assertThat(docs.get("paths").has("/api/v1/accounts")).isTrue();
+        assertThat(docs.get("paths").has("/api/v1/invoices/{invoiceId}.pdf")).isTrue();
+        assertThat(new ApiClient(port, null).get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+}

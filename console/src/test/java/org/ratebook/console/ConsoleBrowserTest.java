@@ -1,0 +1,92 @@
+package org.ratebook.console;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * Signs in to the console in real Chromium with the demo login the application wrote at first start, and
+ * checks that the demo invoice is listed with its "why". Uses the system Chromium when there is one
+ * (Debian's {@code chromium}); elsewhere Playwright fetches its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConsoleBrowserTest {
+
+    private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @LocalServerPort int port;
+    @Value("${ratebook.data-dir}") Path dataDir;
+
+    @Test
+    void anAnalystSignsInAndSeesWhyEachInvoiceLineIsWhatItIs() throws IOException {
+        Properties demo = new Properties();
+        try (var in = Files.newBufferedReader(dataDir.resolve("demo-credentials.txt"))) {
+            demo.load(in);
+        }
+        Playwright.CreateOptions options = new Playwright.CreateOptions();
+        BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--no-first-run", "--disable-sync"));
+        if (Files.isExecutable(SYSTEM_CHROMIUM)) {
+            options.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
+            launch.setExecutablePath(SYSTEM_CHROMIUM);
+        }
+        try (Playwright playwright = Playwright.create(options);
+             Browser browser = playwright.chromium().launch(launch)) {
+            Page page = browser.newPage();
+            page.setDefaultTimeout(60_000);
+            page.navigate("http://localhost:" + port + "/");
+            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+
+            page.locator("vaadin-login-form input[name=username]").fill(demo.getProperty("console_user"));
+            page.locator("vaadin-login-form input[name=password]").fill(demo.getProperty("console_password"));
+            page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+
+            assertThat(page.getByText("INV-000001").first()).isVisible();
+            assertThat(page.locator("#invoice-details")).containsText("Invoice INV-000001 · 49.00 EUR");
+            assertThat(page.locator(".why").first()).containsText(
+                    "Why: rule pack default v1 (");
+            assertThat(page.locator(".why").first()).containsText(
+                    "rules fired: Recurring plan price from the catalog → No tax configured for the seller");
+            assertThat(page.locator("#invoice-details")).containsText("Decision trace");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/console-invoices.png"))
+                    .setFullPage(true));
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAReadableMessage() {
+        Playwright.CreateOptions options = new Playwright.CreateOptions();
+        BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking"));
+        if (Files.isExecutable(SYSTEM_CHROMIUM)) {
+            options.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
+            launch.setExecutablePath(SYSTEM_CHROMIUM);
+        }
+        try (Playwright playwright = Playwright.create(options);
+             Browser browser = playwright.chromium().launch(launch)) {
+            Page page = browser.newPage();
+            page.setDefaultTimeout(60_000);
+            page.navigate("http://localhost:" + port + "/login");
+            page.locator("vaadin-login-form input[name=username]").fill("analyst");
+            page.locator("vaadin-login-form input[name=password]").fill("wrong-password");
+            page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login\\?error$"));
+            assertThat(page.locator("vaadin-login-form")).containsText("Incorrect username or password");
+        }
+    }
+}
