@@ -30,7 +30,6 @@ import org.ratebook.rules.pack.RulePack;
 import org.ratebook.tenants.Tenant;
 import org.ratebook.tenants.TenantId;
 import org.ratebook.tenants.TenantRegistry;
-import org.ratebook.tenants.TenantScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,20 +60,18 @@ public class BillingRun {
     private final InvoiceQueries invoices;
     private final TenantPacks packs;
     private final TenantRegistry tenants;
-    private final TenantScope tenantScope;
     private final DecisionService decisions;
     private final CommandGateway commands;
     private final MeterRegistry meters;
 
     public BillingRun(SubscriptionProjection subscriptions, AccountDirectory accounts, InvoiceQueries invoices,
-                      TenantPacks packs, TenantRegistry tenants, TenantScope tenantScope,
+                      TenantPacks packs, TenantRegistry tenants,
                       DecisionService decisions, CommandGateway commands, ObjectProvider<MeterRegistry> meters) {
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.invoices = invoices;
         this.packs = packs;
         this.tenants = tenants;
-        this.tenantScope = tenantScope;
         this.decisions = decisions;
         this.commands = commands;
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
@@ -96,8 +93,7 @@ public class BillingRun {
     private BillingRunResult doRun(TenantId tenantId, LocalDate targetDate) {
         Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
         List<String> problems = new ArrayList<>();
-        Map<Key, List<SubscriptionPeriod>> due = tenantScope.call(tenantId,
-                () -> duePeriods(tenantId, targetDate, problems));
+        Map<Key, List<SubscriptionPeriod>> due = duePeriods(tenantId, targetDate, problems);
 
         List<UUID> issued = new ArrayList<>();
         int already = 0;

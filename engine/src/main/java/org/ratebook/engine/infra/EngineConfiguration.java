@@ -2,7 +2,6 @@ package org.ratebook.engine.infra;
 
 import org.ratebook.rules.decision.DecisionService;
 import org.ratebook.rules.pack.RulePackCompiler;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
@@ -19,9 +18,11 @@ import java.time.Clock;
 @EnableScheduling
 public class EngineConfiguration {
 
-    /** The one clock. Tests and sandbox tenants replace it; domain code never reads the system time. */
+    /**
+     * The one clock. Domain code never reads the system time; tests declare a {@code @Primary}
+     * {@link MutableClock} that wins over this one.
+     */
     @Bean
-    @ConditionalOnMissingBean
     public Clock clock() {
         return Clock.systemUTC();
     }

@@ -49,15 +49,20 @@ public class SubscriptionProjection {
     }
 
     public Optional<SubscriptionView> find(TenantId tenant, SubscriptionId id) {
-        return jdbc.query("SELECT * FROM subscriptions WHERE tenant_id = ? AND subscription_id = ?", ROW,
-                tenant.value(), id.value()).stream().findFirst();
+        return tenantScope.call(tenant, () -> jdbc.query(
+                "SELECT * FROM subscriptions WHERE tenant_id = ? AND subscription_id = ?", ROW,
+                tenant.value(), id.value()).stream().findFirst());
     }
 
-    /** Active subscriptions of the tenant that started on or before {@code date}, by account. */
+    /**
+     * Active subscriptions of the tenant that started on or before {@code date}, by account; within an account
+     * in a stable business order (start, plan, quantity), which is the order of the lines on the invoice.
+     */
     public List<SubscriptionView> activeOn(TenantId tenant, LocalDate date) {
-        return jdbc.query("""
+        return tenantScope.call(tenant, () -> jdbc.query("""
                 SELECT * FROM subscriptions
                 WHERE tenant_id = ? AND state = 'ACTIVE' AND start_date <= ?
-                ORDER BY account_id, start_date, subscription_id""", ROW, tenant.value(), Date.valueOf(date));
+                ORDER BY account_id, start_date, plan, quantity, subscription_id""",
+                ROW, tenant.value(), Date.valueOf(date)));
     }
 }
