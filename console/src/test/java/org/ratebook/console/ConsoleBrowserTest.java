@@ -31,22 +31,34 @@ class ConsoleBrowserTest {
     @LocalServerPort int port;
     @Value("${ratebook.data-dir}") Path dataDir;
 
+    /** With a system Chromium, Playwright must not try to download its own (there is no internet here). */
+    private static Playwright.CreateOptions playwrightOptions() {
+        Playwright.CreateOptions options = new Playwright.CreateOptions();
+        if (Files.isExecutable(SYSTEM_CHROMIUM)) {
+            options.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
+        }
+        return options;
+    }
+
+    /** Headless, and without Chromium's background traffic, which a closed network refuses noisily. */
+    private static BrowserType.LaunchOptions launchOptions() {
+        BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--no-first-run", "--disable-sync"));
+        if (Files.isExecutable(SYSTEM_CHROMIUM)) {
+            launch.setExecutablePath(SYSTEM_CHROMIUM);
+        }
+        return launch;
+    }
+
     @Test
     void anAnalystSignsInAndSeesWhyEachInvoiceLineIsWhatItIs() throws IOException {
         Properties demo = new Properties();
         try (var in = Files.newBufferedReader(dataDir.resolve("demo-credentials.txt"))) {
             demo.load(in);
         }
-        Playwright.CreateOptions options = new Playwright.CreateOptions();
-        BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run", "--disable-sync"));
-        if (Files.isExecutable(SYSTEM_CHROMIUM)) {
-            options.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
-            launch.setExecutablePath(SYSTEM_CHROMIUM);
-        }
-        try (Playwright playwright = Playwright.create(options);
-             Browser browser = playwright.chromium().launch(launch)) {
+        try (Playwright playwright = Playwright.create(playwrightOptions());
+             Browser browser = playwright.chromium().launch(launchOptions())) {
             Page page = browser.newPage();
             page.setDefaultTimeout(60_000);
             page.navigate("http://localhost:" + port + "/");
@@ -70,15 +82,8 @@ class ConsoleBrowserTest {
 
     @Test
     void aWrongPasswordIsRefusedWithAReadableMessage() {
-        Playwright.CreateOptions options = new Playwright.CreateOptions();
-        BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking"));
-        if (Files.isExecutable(SYSTEM_CHROMIUM)) {
-            options.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
-            launch.setExecutablePath(SYSTEM_CHROMIUM);
-        }
-        try (Playwright playwright = Playwright.create(options);
-             Browser browser = playwright.chromium().launch(launch)) {
+        try (Playwright playwright = Playwright.create(playwrightOptions());
+             Browser browser = playwright.chromium().launch(launchOptions())) {
             Page page = browser.newPage();
             page.setDefaultTimeout(60_000);
             page.navigate("http://localhost:" + port + "/login");

@@ -1,0 +1,82 @@
+package org.ratebook.engine.account;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ratebook.engine.account.api.AccountCreatedEvent;
+import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.account.api.CreateAccountCommand;
+import org.ratebook.engine.account.domain.Account;
+import org.ratebook.engine.account.domain.InvalidAccountException;
+import org.ratebook.tenants.TenantId;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+class AccountAggregateTest {
+
+    private static final TenantId TENANT = TenantId.of("acme");
+    private final AccountId account = AccountId.random();
+    private AggregateTestFixture<Account> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Account.class);
+        // 23:30 UTC on 14 January is already 15 January in Berlin
+        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-01-14T23:30:00Z"), ZoneOffset.UTC));
+    }
+
+    private CreateAccountCommand create(String currency, String zone, Integer bcd, String country) {
+        return new CreateAccountCommand(TENANT, account, " ACME GmbH ", "billing@acme.example", currency, country,
+                zone, bcd, List.of("Street 1"), "DE811907980");
+    }
+
+    @Test
+    void anAccountIsOpenedOnTodayInItsOwnTimeZone() {
+        fixture.givenNoPriorActivity()
+                .when(create("eur", "Europe/Berlin", 31, "de"))
+                .expectEvents(new AccountCreatedEvent(TENANT, account, "ACME GmbH", "billing@acme.example", "EUR",
+                        "DE", "Europe/Berlin", 31, List.of("Street 1"), "DE811907980", LocalDate.of(2026, 1, 15)));
+    }
+
+    @Test
+    void withoutATimeZoneTheAccountLivesInUtc() {
+        fixture.givenNoPriorActivity()
+                .when(create("EUR", null, null, null))
+                .expectEvents(new AccountCreatedEvent(TENANT, account, "ACME GmbH", "billing@acme.example", "EUR",
+                        null, "UTC", 0, List.of("Street 1"), "DE811907980", LocalDate.of(2026, 1, 14)));
+    }
+
+    @Test
+    void anUnknownCurrencyIsRefused() {
+        fixture.givenNoPriorActivity().when(create("EURO", "UTC", null, null))
+                .expectException(InvalidAccountException.class).expectExceptionMessage("unknown currency 'EURO'")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aBillingCycleDayOutsideTheMonthIsRefused() {
+        fixture.givenNoPriorActivity().when(create("EUR", "UTC", 32, null))
+                .expectException(InvalidAccountException.class)
+                .expectExceptionMessage("billCycleDay must be between 1 and 31, was 32")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUnknownTimeZoneIsRefused() {
+        fixture.givenNoPriorActivity().when(create("EUR", "Mars/Olympus", null, null))
+                .expectException(InvalidAccountException.class)
+                .expectExceptionMessage("unknown time zone 'Mars/Olympus'")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCountryMustBeATwoLetterCode() {
+        fixture.givenNoPriorActivity().when(create("EUR", "UTC", null, "Germany"))
+                .expectException(InvalidAccountException.class)
+                .expectNoEvents();
+    }
+}
