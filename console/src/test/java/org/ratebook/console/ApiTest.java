@@ -6,9 +6,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ratebook.engine.rulepack.RulePackImports;
 import org.ratebook.rules.pack.RulePackLoader;
 import org.ratebook.tenants.ApiKeys;
-import org.ratebook.tenants.RulePackAssignments;
 import org.ratebook.tenants.Tenant;
 import org.ratebook.tenants.TenantId;
 import org.ratebook.tenants.TenantRegistry;
@@ -30,7 +30,7 @@ class ApiTest {
 
     @LocalServerPort int port;
     @Autowired TenantRegistry tenants;
-    @Autowired RulePackAssignments packs;
+    @Autowired RulePackImports packs;
     @Autowired ApiKeys apiKeys;
     @Autowired JdbcTemplate jdbc;
 
@@ -41,7 +41,7 @@ class ApiTest {
     void newTenant() {
         tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 8));
         tenants.create(new Tenant(tenant, "Api Hosting Ltd", List.of("1 Cloud Street"), "GB123"));
-        packs.assign(tenant, RulePackLoader.DEFAULT_PACK, LocalDate.of(2000, 1, 1));
+        packs.importShipped(tenant, RulePackLoader.DEFAULT_PACK, LocalDate.of(2000, 1, 1));
         api = new ApiClient(port, apiKeys.issue(tenant, "test"));
     }
 
@@ -184,6 +184,21 @@ class ApiTest {
         String metrics = new ApiClient(port, null).get("/actuator/prometheus").text();
         assertThat(metrics).contains("ratebook_invoices_issued_total{tenant=\"" + tenant + "\"} 1.0");
         assertThat(metrics).contains("ratebook_billing_run_seconds_count{tenant=\"" + tenant + "\"} 1");
+    }
+
+    @Test
+    void theRulePackVersionThatPricesTheTenantCanBeRead() {
+        JsonNode list = api.get("/api/v1/rule-packs").json();
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(list.get(0).get("effectiveFrom").asText()).isEqualTo("2000-01-01");
+
+        JsonNode pack = api.get("/api/v1/rule-packs/1").json();
+        assertThat(pack.get("contentHash").asText()).isEqualTo(RulePackLoader.defaultPack().contentHash());
+        assertThat(pack.get("plans").toString()).contains("{\"plan\":\"Pro\",\"product\":\"Hosting\","
+                + "\"currency\":\"EUR\",\"price\":\"49.00\"");
+        assertThat(pack.get("sources").get(0).get("text").asText()).contains("rule \"Recurring plan price from the catalog\"");
+        assertThat(api.get("/api/v1/rule-packs/9").status()).isEqualTo(404);
     }
 
     @Test

@@ -6,7 +6,7 @@ import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.api.CreateAccountCommand;
 import org.ratebook.engine.infra.MutableClock;
 import org.ratebook.rules.pack.RulePackLoader;
-import org.ratebook.tenants.RulePackAssignments;
+import org.ratebook.engine.rulepack.RulePackImports;
 import org.ratebook.tenants.Tenant;
 import org.ratebook.tenants.TenantId;
 import org.ratebook.tenants.TenantRegistry;
@@ -26,11 +26,11 @@ public class SellerSteps {
 
     private final BillingWorld world;
     private final TenantRegistry tenants;
-    private final RulePackAssignments packs;
+    private final RulePackImports packs;
     private final CommandGateway commands;
     private final MutableClock clock;
 
-    public SellerSteps(BillingWorld world, TenantRegistry tenants, RulePackAssignments packs, CommandGateway commands,
+    public SellerSteps(BillingWorld world, TenantRegistry tenants, RulePackImports packs, CommandGateway commands,
                        MutableClock clock) {
         this.world = world;
         this.tenants = tenants;
@@ -48,7 +48,7 @@ public class SellerSteps {
     public void aNamedSellerWithTheDefaultPack(String name) {
         TenantId id = world.newSeller(name);
         tenants.create(new Tenant(id, name, List.of("Hauptstr. 1", "10115 Berlin"), "DE123456789"));
-        packs.assign(id, RulePackLoader.DEFAULT_PACK, PACK_EFFECTIVE_FROM);
+        packs.importShipped(id, RulePackLoader.DEFAULT_PACK, PACK_EFFECTIVE_FROM);
     }
 
     @Given("a customer {string} billed in {word}")

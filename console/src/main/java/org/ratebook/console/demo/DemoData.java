@@ -5,6 +5,7 @@ import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.api.CreateAccountCommand;
 import org.ratebook.engine.billing.BillingRun;
 import org.ratebook.engine.billing.BillingRunResult;
+import org.ratebook.engine.rulepack.RulePackImports;
 import org.ratebook.engine.subscription.api.CreateSubscriptionCommand;
 import org.ratebook.engine.subscription.api.SubscriptionId;
 import org.ratebook.rules.pack.RulePackLoader;
@@ -14,7 +15,6 @@ import org.ratebook.tenants.ConsoleUsers;
 import org.ratebook.tenants.Tenant;
 import org.ratebook.tenants.TenantId;
 import org.ratebook.tenants.TenantRegistry;
-import org.ratebook.tenants.RulePackAssignments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,7 +49,7 @@ public class DemoData {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final TenantRegistry tenants;
-    private final RulePackAssignments packs;
+    private final RulePackImports packs;
     private final ApiKeys apiKeys;
     private final ConsoleUsers users;
     private final PasswordEncoder passwords;
@@ -59,7 +59,7 @@ public class DemoData {
     private final Clock clock;
     private final Path dataDir;
 
-    public DemoData(TenantRegistry tenants, RulePackAssignments packs, ApiKeys apiKeys, ConsoleUsers users,
+    public DemoData(TenantRegistry tenants, RulePackImports packs, ApiKeys apiKeys, ConsoleUsers users,
                     PasswordEncoder passwords, CommandGateway commands, BillingRun billingRun,
                     TransactionTemplate transactions, Clock clock, @Value("${ratebook.data-dir}") Path dataDir) {
         this.tenants = tenants;
@@ -88,8 +88,8 @@ public class DemoData {
         String apiKey = transactions.execute(status -> {
             tenants.create(new Tenant(DEMO, "Demo Hosting GmbH", List.of("Rechenzentrumstr. 1", "10115 Berlin",
                     "Germany"), "DE123456789"));
-            packs.assign(DEMO, RulePackLoader.DEFAULT_PACK, LocalDate.of(2000, 1, 1));
             users.create(new ConsoleUser(DEMO, ANALYST, passwords.encode(password), "ANALYST"));
+            packs.importShipped(DEMO, RulePackLoader.DEFAULT_PACK, LocalDate.of(2000, 1, 1));
             return apiKeys.issue(DEMO, "demo");
         });
 

@@ -37,6 +37,7 @@ public class AxonConfiguration {
     public static final String ACCOUNTS = "accounts";
     public static final String SUBSCRIPTIONS = "subscriptions";
     public static final String INVOICES = "invoices";
+    public static final String RULE_PACKS = "rule-packs";
 
     /** The Jackson 2 mapper for events and read-model JSON: exact decimals, ISO dates. */
     public static ObjectMapper eventMapper() {
@@ -113,6 +114,7 @@ public class AxonConfiguration {
         processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
         processing.registerSubscribingEventProcessor(ACCOUNTS);
         processing.registerSubscribingEventProcessor(SUBSCRIPTIONS);
+        processing.registerSubscribingEventProcessor(RULE_PACKS);
         processing.registerPooledStreamingEventProcessor(INVOICES);
     }
 }

@@ -8,6 +8,7 @@ import org.ratebook.engine.account.api.CreateAccountCommand;
 import org.ratebook.engine.invoicing.projection.InvoiceReplay;
 import org.ratebook.engine.invoicing.query.InvoiceQueries;
 import org.ratebook.engine.invoicing.query.InvoiceView;
+import org.ratebook.engine.rulepack.RulePackImports;
 import org.ratebook.engine.subscription.api.CreateSubscriptionCommand;
 import org.ratebook.engine.subscription.api.SubscriptionId;
 import org.ratebook.engine.subscription.domain.InvalidSubscriptionException;
@@ -16,7 +17,6 @@ import org.ratebook.tenants.Tenant;
 import org.ratebook.tenants.TenantId;
 import org.ratebook.tenants.TenantRegistry;
 import org.ratebook.tenants.TenantScope;
-import org.ratebook.tenants.RulePackAssignments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,14 +43,14 @@ class BillingIntegrationTest {
     @Autowired InvoiceQueries invoices;
     @Autowired InvoiceReplay replay;
     @Autowired TenantRegistry tenants;
-    @Autowired RulePackAssignments packs;
+    @Autowired RulePackImports packs;
     @Autowired TenantScope tenantScope;
     @Autowired JdbcTemplate jdbc;
 
     private TenantId newTenant(String id) {
         TenantId tenant = TenantId.of(id);
         tenants.create(new Tenant(tenant, id + " Hosting GmbH", List.of("Hauptstr. 1", "10115 Berlin"), "DE123456789"));
-        packs.assign(tenant, RulePackLoader.DEFAULT_PACK, LocalDate.of(2000, 1, 1));
+        packs.importShipped(tenant, RulePackLoader.DEFAULT_PACK, LocalDate.of(2000, 1, 1));
         return tenant;
     }
 

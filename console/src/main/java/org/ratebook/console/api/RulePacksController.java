@@ -1,0 +1,57 @@
+package org.ratebook.console.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ratebook.engine.NotFoundException;
+import org.ratebook.engine.rulepack.projection.RulePackVersionView;
+import org.ratebook.engine.rulepack.projection.RulePackVersionsProjection;
+import org.ratebook.rules.pack.RulePack;
+import org.ratebook.tenants.TenantId;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1/rule-packs")
+@Tag(name = "Rule packs", description = "The versions of the tenant's rule pack and what each contains")
+public class RulePacksController {
+
+    /** A version's content as stored: the catalog rows (prices as decimal strings) and the DRL sources. */
+    public record RulePackContentResponse(int version, String name, String contentHash, List<PlanRow> plans,
+                                          List<Source> sources) {
+    }
+
+    public record PlanRow(String plan, String product, String currency, String price, String billingPeriod,
+                          String billingMode) {
+    }
+
+    public record Source(String category, String name, String text) {
+    }
+
+    private final RulePackVersionsProjection versions;
+
+    public RulePacksController(RulePackVersionsProjection versions) {
+        this.versions = versions;
+    }
+
+    @GetMapping
+    @Operation(summary = "All versions, newest first, with state, author, approver and effective date")
+    public List<RulePackVersionView> list() {
+        return versions.versions(CurrentCaller.tenant());
+    }
+
+    @GetMapping("/{version}")
+    @Operation(summary = "One version's content: catalog table and DRL")
+    public RulePackContentResponse get(@PathVariable int version) {
+        TenantId tenant = CurrentCaller.tenant();
+        RulePack pack = versions.version(tenant, version)
+                .orElseThrow(() -> new NotFoundException("rule pack version " + version + " does not exist"));
+        return new RulePackContentResponse(version, pack.name(), pack.contentHash(),
+                pack.plans().stream().map(p -> new PlanRow(p.code(), p.product(), p.currency(),
+                        p.price().toPlainString(), p.period().name(), p.mode().name())).toList(),
+                pack.sources().stream().map(s -> new Source(s.category().name(), s.name(), s.text())).toList());
+    }
+}

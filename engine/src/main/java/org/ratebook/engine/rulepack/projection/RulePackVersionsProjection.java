@@ -1,0 +1,150 @@
+package org.ratebook.engine.rulepack.projection;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.ratebook.engine.BillingRejection;
+import org.ratebook.engine.infra.AxonConfiguration;
+import org.ratebook.engine.pricing.TenantPacks;
+import org.ratebook.engine.rulepack.api.RulePackApprovedEvent;
+import org.ratebook.engine.rulepack.api.RulePackDraftSavedEvent;
+import org.ratebook.engine.rulepack.api.RulePackPublishedEvent;
+import org.ratebook.rules.fact.BillingMode;
+import org.ratebook.rules.fact.BillingPeriod;
+import org.ratebook.rules.fact.CatalogPlan;
+import org.ratebook.rules.pack.DrlSource;
+import org.ratebook.rules.pack.RuleCategory;
+import org.ratebook.rules.pack.RulePack;
+import org.ratebook.tenants.TenantId;
+import org.ratebook.tenants.TenantScope;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The rule-pack versions of every tenant, with their content in plain tables (catalog rows, DRL texts), and
+ * the answer to "which pack prices this tenant's periods on this date". Written with the event, so a version
+ * is usable the moment its command returns. Versions never change once saved, so loaded packs are cached.
+ */
+@Component
+@ProcessingGroup(AxonConfiguration.RULE_PACKS)
+public class RulePackVersionsProjection implements TenantPacks {
+
+    private record Key(TenantId tenant, int version) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TenantScope tenantScope;
+    private final Map<Key, RulePack> loaded = new ConcurrentHashMap<>();
+
+    public RulePackVersionsProjection(JdbcTemplate jdbc, TenantScope tenantScope) {
+        this.jdbc = jdbc;
+        this.tenantScope = tenantScope;
+    }
+
+    @EventHandler
+    void on(RulePackDraftSavedEvent e) {
+        tenantScope.bind(e.tenantId());
+        String tenant = e.tenantId().value();
+        jdbc.update("""
+                INSERT INTO rule_pack_versions (tenant_id, version, name, content_hash, status, author, saved_at)
+                VALUES (?, ?, ?, ?, 'DRAFT', ?, ?)""",
+                tenant, e.version(), e.content().name(), e.contentHash(), e.author(), Timestamp.from(e.savedAt()));
+        for (CatalogPlan p : e.content().plans()) {
+            jdbc.update("""
+                    INSERT INTO rule_pack_plans (tenant_id, version, plan, product, currency, price, billing_period,
+                                                 billing_mode)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    tenant, e.version(), p.code(), p.product(), p.currency(), p.price(), p.period().name(),
+                    p.mode().name());
+        }
+        int order = 0;
+        for (DrlSource s : e.content().sources()) {
+            jdbc.update("""
+                    INSERT INTO rule_pack_sources (tenant_id, version, position, category, name, text)
+                    VALUES (?, ?, ?, ?, ?, ?)""", tenant, e.version(), order++, s.category().name(), s.name(), s.text());
+        }
+    }
+
+    @EventHandler
+    void on(RulePackApprovedEvent e) {
+        tenantScope.bind(e.tenantId());
+        jdbc.update("UPDATE rule_pack_versions SET status = 'APPROVED', approved_by = ? WHERE tenant_id = ? AND version = ?",
+                e.approver(), e.tenantId().value(), e.version());
+    }
+
+    @EventHandler
+    void on(RulePackPublishedEvent e) {
+        tenantScope.bind(e.tenantId());
+        jdbc.update("""
+                UPDATE rule_pack_versions SET status = 'PUBLISHED', effective_from = ?, published_by = ?, published_at = ?
+                WHERE tenant_id = ? AND version = ?""",
+                Date.valueOf(e.effectiveFrom()), e.publisher(), Timestamp.from(e.publishedAt()), e.tenantId().value(),
+                e.version());
+    }
+
+    @Override
+    public RulePack inEffect(TenantId tenant, LocalDate date) {
+        Integer version = tenantScope.call(tenant, () -> jdbc.query("""
+                SELECT version FROM rule_pack_versions
+                WHERE tenant_id = ? AND status = 'PUBLISHED' AND effective_from <= ?
+                ORDER BY effective_from DESC, version DESC LIMIT 1""",
+                (rs, n) -> rs.getInt(1), tenant.value(), Date.valueOf(date)).stream().findFirst().orElse(null));
+        if (version == null) {
+            throw new BillingRejection("tenant " + tenant + " has no rule pack in effect on " + date);
+        }
+        return version(tenant, version).orElseThrow();
+    }
+
+    /** One version's content, whatever its state. */
+    public Optional<RulePack> version(TenantId tenant, int version) {
+        RulePack cached = loaded.get(new Key(tenant, version));
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<RulePack> pack = tenantScope.call(tenant, () -> load(tenant, version));
+        pack.ifPresent(p -> loaded.put(new Key(tenant, version), p));
+        return pack;
+    }
+
+    public List<RulePackVersionView> versions(TenantId tenant) {
+        return tenantScope.call(tenant, () -> jdbc.query("""
+                SELECT version, name, content_hash, status, author, approved_by, effective_from, saved_at
+                FROM rule_pack_versions WHERE tenant_id = ? ORDER BY version DESC""",
+                (rs, n) -> new RulePackVersionView(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6),
+                        rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getTimestamp(8).toInstant()),
+                tenant.value()));
+    }
+
+    private Optional<RulePack> load(TenantId tenant, int version) {
+        List<Map<String, Object>> heads = jdbc.queryForList(
+                "SELECT name, content_hash FROM rule_pack_versions WHERE tenant_id = ? AND version = ?",
+                tenant.value(), version);
+        if (heads.isEmpty()) {
+            return Optional.empty();
+        }
+        List<CatalogPlan> plans = jdbc.query("""
+                SELECT plan, product, currency, price, billing_period, billing_mode FROM rule_pack_plans
+                WHERE tenant_id = ? AND version = ? ORDER BY plan, currency""",
+                (rs, n) -> new CatalogPlan(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                        BillingPeriod.valueOf(rs.getString(5)), BillingMode.valueOf(rs.getString(6))),
+                tenant.value(), version);
+        List<DrlSource> sources = jdbc.query("""
+                SELECT category, name, text FROM rule_pack_sources WHERE tenant_id = ? AND version = ? ORDER BY position""",
+                (rs, n) -> new DrlSource(RuleCategory.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)),
+                tenant.value(), version);
+        RulePack pack = new RulePack((String) heads.getFirst().get("name"), version, plans, sources);
+        if (!pack.contentHash().equals(heads.getFirst().get("content_hash"))) {
+            throw new IllegalStateException("rule pack v" + version + " of " + tenant
+                    + " no longer has the content it was saved with");
+        }
+        return Optional.of(pack);
+    }
+}
