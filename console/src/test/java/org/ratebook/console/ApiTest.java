@@ -202,6 +202,40 @@ class ApiTest {
     }
 
     @Test
+    void aSandboxTenantAdvancesItsTestClockAndTheMonthsInBetweenAreBilled() {
+        TenantId sandbox = TenantId.of("s-" + UUID.randomUUID().toString().substring(0, 8));
+        tenants.createSandbox(new Tenant(sandbox, "Sandbox Hosting", List.of(), null),
+                java.time.Instant.parse("2026-01-15T08:00:00Z"));
+        packs.importShipped(sandbox, RulePackLoader.DEFAULT_PACK, LocalDate.of(2000, 1, 1));
+        ApiClient sandboxApi = new ApiClient(port, apiKeys.issue(sandbox, "test"));
+        String account = sandboxApi.post("/api/v1/accounts", "{\"name\":\"Trial Ltd\",\"currency\":\"EUR\"}")
+                .json().get("accountId").asText();
+        JsonNode subscription = sandboxApi.post("/api/v1/subscriptions",
+                "{\"accountId\":\"" + account + "\",\"plan\":\"Pro\"}").json();
+        assertThat(subscription.get("startDate").asText()).as("today is the test clock's day").isEqualTo("2026-01-15");
+
+        ApiClient.Response advanced = sandboxApi.post("/api/v1/test-clock/advance", "{\"to\":\"2026-03-20\"}");
+        assertThat(advanced.status()).isEqualTo(200);
+        assertThat(advanced.json().get("now").asText()).isEqualTo("2026-03-20T00:00:00Z");
+        assertThat(advanced.json().get("billing").get("issued")).extracting(i -> i.get("invoiceDate").asText())
+                .containsExactlyInAnyOrder("2026-01-15", "2026-02-15", "2026-03-15");
+        assertThat(sandboxApi.get("/api/v1/test-clock").json().get("now").asText()).isEqualTo("2026-03-20T00:00:00Z");
+
+        ApiClient.Response back = sandboxApi.post("/api/v1/test-clock/advance", "{\"to\":\"2026-02-01\"}");
+        assertThat(back.status()).isEqualTo(422);
+        assertThat(back.json().get("detail").asText()).contains("cannot go back");
+        ApiClient.Response garbage = sandboxApi.post("/api/v1/test-clock/advance", "{\"to\":\"next week\"}");
+        assertThat(garbage.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aLiveTenantHasNoTestClock() {
+        ApiClient.Response response = api.post("/api/v1/test-clock/advance", "{\"to\":\"2030-01-01\"}");
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("detail").asText()).contains("has no test clock");
+    }
+
+    @Test
     void openApiDescribesTheApi() {
         JsonNode docs = new ApiClient(port, null).get("/v3/api-docs").json();
         assertThat(docs.get("paths").has("/api/v1/accounts")).isTrue();

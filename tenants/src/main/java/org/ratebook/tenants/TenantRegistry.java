@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +26,15 @@ public class TenantRegistry {
         jdbc.update("INSERT INTO tenants (tenant_id, name, address, tax_id, created_at) VALUES (?, ?, ?, ?, ?)",
                 tenant.id().value(), tenant.name(), String.join("\n", tenant.addressLines()), tenant.taxId(),
                 Timestamp.from(clock.instant()));
+    }
+
+    /** A sandbox tenant whose test clock starts at {@code clockStart} and moves only when advanced. */
+    public void createSandbox(Tenant tenant, Instant clockStart) {
+        jdbc.update("""
+                INSERT INTO tenants (tenant_id, name, address, tax_id, created_at, sandbox, test_clock)
+                VALUES (?, ?, ?, ?, ?, true, ?)""",
+                tenant.id().value(), tenant.name(), String.join("\n", tenant.addressLines()), tenant.taxId(),
+                Timestamp.from(clock.instant()), Timestamp.from(clockStart));
     }
 
     public Optional<Tenant> find(TenantId id) {

@@ -9,13 +9,13 @@ import org.ratebook.engine.BillingRejection;
 import org.ratebook.engine.billing.BillingRun;
 import org.ratebook.engine.billing.BillingRunResult;
 import org.ratebook.engine.invoicing.query.InvoiceQueries;
+import org.ratebook.tenants.TenantClocks;
 import org.ratebook.tenants.TenantId;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,12 +27,12 @@ public class BillingRunsController {
 
     private final BillingRun billingRun;
     private final InvoiceQueries invoices;
-    private final Clock clock;
+    private final TenantClocks clocks;
 
-    public BillingRunsController(BillingRun billingRun, InvoiceQueries invoices, Clock clock) {
+    public BillingRunsController(BillingRun billingRun, InvoiceQueries invoices, TenantClocks clocks) {
         this.billingRun = billingRun;
         this.invoices = invoices;
-        this.clock = clock;
+        this.clocks = clocks;
     }
 
     @PostMapping
@@ -40,7 +40,7 @@ public class BillingRunsController {
             description = "Safe to repeat: an invoice already issued for an account and date is not issued again.")
     public BillingRunResponse run(@RequestBody(required = false) BillingRunRequest body) {
         TenantId tenant = CurrentCaller.tenant();
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clocks.of(tenant));
         LocalDate target = body == null || body.targetDate() == null ? today : body.targetDate();
         if (target.isAfter(today)) {
             throw new BillingRejection("targetDate " + target + " is in the future (today is " + today

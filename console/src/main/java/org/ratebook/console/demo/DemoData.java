@@ -86,8 +86,9 @@ public class DemoData {
         }
         String password = randomPassword();
         String apiKey = transactions.execute(status -> {
-            tenants.create(new Tenant(DEMO, "Demo Hosting GmbH", List.of("Rechenzentrumstr. 1", "10115 Berlin",
-                    "Germany"), "DE123456789"));
+            // a sandbox, so a visitor can advance its clock and watch the next months being billed
+            tenants.createSandbox(new Tenant(DEMO, "Demo Hosting GmbH", List.of("Rechenzentrumstr. 1",
+                    "10115 Berlin", "Germany"), "DE123456789"), clock.instant());
             users.create(new ConsoleUser(DEMO, ANALYST, passwords.encode(password), "ANALYST"));
             packs.importShipped(DEMO, RulePackLoader.DEFAULT_PACK, LocalDate.of(2000, 1, 1));
             return apiKeys.issue(DEMO, "demo");

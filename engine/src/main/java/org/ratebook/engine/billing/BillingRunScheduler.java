@@ -1,5 +1,6 @@
 package org.ratebook.engine.billing;
 
+import org.ratebook.tenants.TenantClocks;
 import org.ratebook.tenants.TenantId;
 import org.ratebook.tenants.TenantRegistry;
 import org.slf4j.Logger;
@@ -8,12 +9,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 /**
- * Runs billing for every tenant once a day (cron {@code ratebook.billing.schedule}) with today's date from
- * the injected clock. One tenant's failure is logged and does not stop the others.
+ * Runs billing for every tenant once a day (cron {@code ratebook.billing.schedule}) with each tenant's today
+ * (a sandbox tenant's test clock, or the application clock). One tenant's failure is logged and does not stop the others.
  */
 @Component
 @ConditionalOnProperty(name = "ratebook.billing.scheduler.enabled", havingValue = "true", matchIfMissing = true)
@@ -23,18 +23,18 @@ public class BillingRunScheduler {
 
     private final BillingRun billingRun;
     private final TenantRegistry tenants;
-    private final Clock clock;
+    private final TenantClocks clocks;
 
-    public BillingRunScheduler(BillingRun billingRun, TenantRegistry tenants, Clock clock) {
+    public BillingRunScheduler(BillingRun billingRun, TenantRegistry tenants, TenantClocks clocks) {
         this.billingRun = billingRun;
         this.tenants = tenants;
-        this.clock = clock;
+        this.clocks = clocks;
     }
 
     @Scheduled(cron = "${ratebook.billing.schedule}")
     public void runDaily() {
-        LocalDate today = LocalDate.now(clock);
         for (TenantId tenant : tenants.all()) {
+            LocalDate today = LocalDate.now(clocks.of(tenant));
             try {
                 billingRun.run(tenant, today);
             } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.api.CreateAccountCommand;
 import org.ratebook.engine.account.domain.Account;
 import org.ratebook.engine.account.domain.InvalidAccountException;
+import org.ratebook.tenants.TenantClocks;
 import org.ratebook.tenants.TenantId;
 
 import java.time.Clock;
@@ -26,7 +27,8 @@ class AccountAggregateTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Account.class);
         // 23:30 UTC on 14 January is already 15 January in Berlin
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-01-14T23:30:00Z"), ZoneOffset.UTC));
+        Clock clock = Clock.fixed(Instant.parse("2026-01-14T23:30:00Z"), ZoneOffset.UTC);
+        fixture.registerInjectableResource((TenantClocks) tenant -> clock);
     }
 
     private CreateAccountCommand create(String currency, String zone, Integer bcd, String country) {

@@ -19,6 +19,7 @@ import org.ratebook.rules.pack.RuleCategory;
 import org.ratebook.rules.pack.RulePack;
 import org.ratebook.rules.pack.RulePackCompiler;
 import org.ratebook.rules.pack.RulePackLoader;
+import org.ratebook.tenants.TenantClocks;
 import org.ratebook.tenants.TenantId;
 
 import java.time.Clock;
@@ -41,7 +42,9 @@ class TenantRulePackTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(TenantRulePack.class);
         fixture.registerInjectableResource(new RulePackCompiler(Clock.systemUTC()));
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource((TenantClocks) tenant -> clock);
     }
 
     private RulePackDraftSavedEvent saved(int version, String author) {

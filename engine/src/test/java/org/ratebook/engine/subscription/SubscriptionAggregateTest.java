@@ -14,6 +14,7 @@ import org.ratebook.engine.subscription.api.SubscriptionId;
 import org.ratebook.engine.subscription.domain.InvalidSubscriptionException;
 import org.ratebook.engine.subscription.domain.Subscription;
 import org.ratebook.rules.pack.RulePackLoader;
+import org.ratebook.tenants.TenantClocks;
 import org.ratebook.tenants.TenantId;
 
 import java.time.Clock;
@@ -46,7 +47,8 @@ class SubscriptionAggregateTest {
         fixture = new AggregateTestFixture<>(Subscription.class);
         fixture.registerInjectableResource(accounts);
         fixture.registerInjectableResource(packs);
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC));
+        Clock clock = Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC);
+        fixture.registerInjectableResource((TenantClocks) tenant -> clock);
     }
 
     private static AccountView account(AccountId id, String currency) {

@@ -7,9 +7,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.ratebook.engine.account.api.AccountCreatedEvent;
 import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.api.CreateAccountCommand;
+import org.ratebook.tenants.TenantClocks;
 import org.ratebook.tenants.TenantId;
 
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,7 +30,7 @@ public class Account {
     }
 
     @CommandHandler
-    public Account(CreateAccountCommand command, Clock clock) {
+    public Account(CreateAccountCommand command, TenantClocks clocks) {
         if (command.name() == null || command.name().isBlank()) {
             throw new InvalidAccountException("an account needs a name");
         }
@@ -46,7 +46,7 @@ public class Account {
         }
         apply(new AccountCreatedEvent(command.tenantId(), command.accountId(), command.name().strip(),
                 command.email(), currency, country, zone.getId(), bcd, command.addressLines(), command.taxId(),
-                LocalDate.now(clock.withZone(zone))));
+                LocalDate.now(clocks.of(command.tenantId()).withZone(zone))));
     }
 
     private static String currency(String code) {

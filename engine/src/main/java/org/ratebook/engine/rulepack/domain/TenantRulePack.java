@@ -19,6 +19,7 @@ import org.ratebook.rules.pack.RulePack;
 import org.ratebook.rules.pack.RulePackCompilationException;
 import org.ratebook.rules.pack.RulePackCompiler;
 import org.ratebook.rules.pack.RulePackFormatException;
+import org.ratebook.tenants.TenantClocks;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -92,14 +93,14 @@ public class TenantRulePack {
     }
 
     @CommandHandler
-    public void handle(PublishRulePackCommand command, RulePackCompiler compiler, Clock clock) {
+    public void handle(PublishRulePackCommand command, TenantClocks clocks, Clock clock) {
         requireName(command.publisher(), "publisher");
         Version version = existing(command.version());
         if (version.status() != Status.APPROVED) {
             throw new InvalidRulePackException("version " + command.version() + " is " + version.status()
                     + "; it must be approved before it is published");
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clocks.of(packId.tenantId()));
         if (command.effectiveFrom() == null || command.effectiveFrom().isBefore(today)) {
             throw new InvalidRulePackException("effectiveFrom must be today (" + today + ") or later; periods "
                     + "already due are priced by the version that was in effect for them");

@@ -12,9 +12,9 @@ import org.ratebook.engine.subscription.api.CreateSubscriptionCommand;
 import org.ratebook.engine.subscription.api.SubscriptionCreatedEvent;
 import org.ratebook.engine.subscription.api.SubscriptionId;
 import org.ratebook.rules.pack.RulePack;
+import org.ratebook.tenants.TenantClocks;
 import org.ratebook.tenants.TenantId;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -36,7 +36,7 @@ public class Subscription {
 
     @CommandHandler
     public Subscription(CreateSubscriptionCommand command, AccountDirectory accounts, TenantPacks packs,
-                        Clock clock) {
+                        TenantClocks clocks) {
         AccountView account = accounts.find(command.tenantId(), command.accountId())
                 .orElseThrow(() -> new NotFoundException("account " + command.accountId() + " does not exist"));
         if (command.quantity() <= 0) {
@@ -45,7 +45,7 @@ public class Subscription {
         if (command.plan() == null || command.plan().isBlank()) {
             throw new InvalidSubscriptionException("a subscription needs a plan");
         }
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(account.timeZone())));
+        LocalDate today = LocalDate.now(clocks.of(command.tenantId()).withZone(ZoneId.of(account.timeZone())));
         LocalDate start = command.startDate() == null ? today : command.startDate();
         if (start.isBefore(account.createdOn())) {
             throw new InvalidSubscriptionException("start date " + start + " is before the account was opened ("
