@@ -73,6 +73,8 @@ class ApiTest {
 
         JsonNode invoice = api.get("/api/v1/invoices/" + invoiceId).json();
         assertThat(invoice.get("number").asText()).isEqualTo("INV-000001");
+        assertThat(LocalDate.parse(invoice.get("dueDate").asText()))
+                .as("net 14 by default").isEqualTo(LocalDate.parse(invoice.get("invoiceDate").asText()).plusDays(14));
         assertThat(invoice.get("total").isTextual()).as("money is a decimal string, never a float").isTrue();
         assertThat(invoice.get("total").asText()).isEqualTo("49.00");
         assertThat(invoice.get("tax").asText()).isEqualTo("0.00");
@@ -91,7 +93,7 @@ class ApiTest {
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("INV-000001", "Api Hosting Ltd", "ACME GmbH", "49.00 EUR",
+            assertThat(text).contains("INV-000001", "Api Hosting Ltd", "ACME GmbH", "49.00 EUR", "Due date: ",
                     "Recurring plan price from the catalog");
         }
 

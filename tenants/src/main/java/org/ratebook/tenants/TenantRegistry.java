@@ -43,6 +43,21 @@ public class TenantRegistry {
                         rs.getString(4)), id.value()).stream().findFirst();
     }
 
+    /** How the tenant's invoices are numbered and when they fall due. */
+    public BillingSettings billingSettings(TenantId id) {
+        return jdbc.query("""
+                SELECT invoice_prefix, invoice_number_format, payment_terms_days FROM tenants WHERE tenant_id = ?""",
+                (rs, n) -> new BillingSettings(rs.getString(1), rs.getString(2), rs.getInt(3)), id.value())
+                .stream().findFirst().orElseThrow(() -> new IllegalArgumentException("no tenant " + id));
+    }
+
+    public void updateBillingSettings(TenantId id, BillingSettings settings) {
+        jdbc.update("""
+                UPDATE tenants SET invoice_prefix = ?, invoice_number_format = ?, payment_terms_days = ?
+                WHERE tenant_id = ?""", settings.invoicePrefix(), settings.invoiceNumberFormat(),
+                settings.paymentTermsDays(), id.value());
+    }
+
     public List<TenantId> all() {
         return jdbc.queryForList("SELECT tenant_id FROM tenants ORDER BY tenant_id", String.class).stream()
                 .map(TenantId::of).toList();

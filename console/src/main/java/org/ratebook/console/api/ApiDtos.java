@@ -88,11 +88,12 @@ public final class ApiDtos {
     }
 
     public record InvoiceResponse(UUID invoiceId, String number, UUID accountId, LocalDate invoiceDate,
-                                  String status, String currency, String subtotal, String tax, String total,
+                                  LocalDate dueDate, String status, String currency, String subtotal, String tax, String total,
                                   RulePackResponse rulePack, Party seller, Party buyer,
                                   List<InvoiceLineResponse> lines, String pdf) {
         static InvoiceResponse of(InvoiceView i) {
-            return new InvoiceResponse(i.invoiceId(), i.number(), i.accountId(), i.invoiceDate(), i.status(),
+            return new InvoiceResponse(i.invoiceId(), i.number(), i.accountId(), i.invoiceDate(), i.dueDate(),
+                    i.status(),
                     i.currency(), money(i.subtotal()), money(i.tax()), money(i.total()),
                     new RulePackResponse(i.packName(), i.packVersion(), i.packHash()), i.seller(), i.buyer(),
                     i.lines().stream().map(InvoiceLineResponse::of).toList(),

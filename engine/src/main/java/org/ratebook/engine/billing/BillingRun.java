@@ -182,7 +182,8 @@ public class BillingRun {
         List<InvoiceLine> lines = decision.lines().stream().map(BillingRun::line).toList();
         List<RuleFiring> trace = decision.trace().fired().stream()
                 .map(f -> new RuleFiring(f.order(), f.category().name(), f.rule(), f.matched())).toList();
-        return Optional.of(new IssueInvoiceCommand(tenant.id(), invoiceId, key.account(), key.invoiceDate(),
+        LocalDate dueDate = key.invoiceDate().plusDays(tenants.billingSettings(tenant.id()).paymentTermsDays());
+        return Optional.of(new IssueInvoiceCommand(tenant.id(), invoiceId, key.account(), key.invoiceDate(), dueDate,
                 decision.currency(), lines,
                 new PackRef(decision.trace().packName(), decision.trace().packVersion(), decision.trace().packHash()),
                 trace, new Party(tenant.name(), tenant.addressLines(), tenant.taxId()),

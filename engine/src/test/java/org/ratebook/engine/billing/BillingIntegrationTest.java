@@ -13,6 +13,7 @@ import org.ratebook.engine.subscription.api.CreateSubscriptionCommand;
 import org.ratebook.engine.subscription.api.SubscriptionId;
 import org.ratebook.engine.subscription.domain.InvalidSubscriptionException;
 import org.ratebook.rules.pack.RulePackLoader;
+import org.ratebook.tenants.BillingSettings;
 import org.ratebook.tenants.Tenant;
 import org.ratebook.tenants.TenantId;
 import org.ratebook.tenants.TenantRegistry;
@@ -147,6 +148,22 @@ class BillingIntegrationTest {
                 WHERE payload_type LIKE '%InvoiceIssuedEvent' AND convert_from(payload, 'UTF8')::jsonb #>> '{tenantId,value}' = ?
                 ORDER BY 1""", String.class, tenant.value());
         assertThat(numbers).containsExactly("INV-000001", "INV-000002", "INV-000003", "INV-000004", "INV-000005");
+    }
+
+    @Test
+    void numbersFollowTheTenantsFormatRestartEachYearAndDueDatesFollowItsPaymentTerms() {
+        TenantId tenant = newTenant("yearly-hosting");
+        tenants.updateBillingSettings(tenant, new BillingSettings("ACME", "{prefix}-{yyyy}-{seq:4}", 30));
+        subscribe(tenant, newAccount(tenant, "Yearly customer"), LocalDate.of(2026, 1, 15));
+
+        BillingRunResult run = billingRun.run(tenant, LocalDate.of(2027, 1, 20));
+
+        assertThat(run.issued()).hasSize(13);
+        assertThat(invoices.awaitVisible(tenant, run.issued(), Duration.ofSeconds(10))).isTrue();
+        List<InvoiceView> all = invoices.latest(tenant, 20);
+        assertThat(all).extracting(InvoiceView::number).startsWith("ACME-2027-0001", "ACME-2026-0012")
+                .endsWith("ACME-2026-0001").doesNotHaveDuplicates();
+        assertThat(all).allSatisfy(i -> assertThat(i.dueDate()).isEqualTo(i.invoiceDate().plusDays(30)));
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 class InvoiceAggregateTest {
 
     private static final TenantId TENANT = TenantId.of("acme");
+    private static final LocalDate DUE = LocalDate.of(2026, 1, 29);
     private final AccountId account = AccountId.random();
     private final InvoiceId invoiceId = InvoiceId.of(TENANT, account, LocalDate.of(2026, 1, 15));
     private final PackRef pack = new PackRef("default", 1, "a".repeat(64));
@@ -38,7 +39,7 @@ class InvoiceAggregateTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Invoice.class);
-        fixture.registerInjectableResource((InvoiceNumbering) tenant -> "INV-%06d".formatted(sequence.incrementAndGet()));
+        fixture.registerInjectableResource((InvoiceNumbering) (tenant, date) -> "INV-%06d".formatted(sequence.incrementAndGet()));
     }
 
     private InvoiceLine line(int no, String amount, String tax) {
@@ -52,17 +53,17 @@ class InvoiceAggregateTest {
     void issuingTotalsTheLinesExactlyAndTakesTheNextNumber() {
         List<InvoiceLine> lines = List.of(line(1, "49.00", "9.31"), line(2, "0.10", "0.02"));
         fixture.givenNoPriorActivity()
-                .when(new IssueInvoiceCommand(TENANT, invoiceId, account, LocalDate.of(2026, 1, 15), "EUR", lines,
+                .when(new IssueInvoiceCommand(TENANT, invoiceId, account, LocalDate.of(2026, 1, 15), DUE, "EUR", lines,
                         pack, trace, seller, buyer))
                 .expectEvents(new InvoiceIssuedEvent(TENANT, invoiceId, account, "INV-000001",
-                        LocalDate.of(2026, 1, 15), "EUR", lines, new BigDecimal("49.10"), new BigDecimal("9.33"),
+                        LocalDate.of(2026, 1, 15), DUE, "EUR", lines, new BigDecimal("49.10"), new BigDecimal("9.33"),
                         new BigDecimal("58.43"), pack, trace, seller, buyer));
     }
 
     @Test
     void anInvoiceWithoutLinesIsRejected() {
         fixture.givenNoPriorActivity()
-                .when(new IssueInvoiceCommand(TENANT, invoiceId, account, LocalDate.of(2026, 1, 15), "EUR",
+                .when(new IssueInvoiceCommand(TENANT, invoiceId, account, LocalDate.of(2026, 1, 15), DUE, "EUR",
                         List.of(), pack, trace, seller, buyer))
                 .expectException(InvalidInvoiceException.class)
                 .expectNoEvents();
@@ -71,10 +72,19 @@ class InvoiceAggregateTest {
     @Test
     void anUnroundedAmountIsADefectNotSomethingToRoundAway() {
         fixture.givenNoPriorActivity()
-                .when(new IssueInvoiceCommand(TENANT, invoiceId, account, LocalDate.of(2026, 1, 15), "EUR",
+                .when(new IssueInvoiceCommand(TENANT, invoiceId, account, LocalDate.of(2026, 1, 15), DUE, "EUR",
                         List.of(line(1, "49.005", "0.00")), pack, trace, seller, buyer))
                 .expectException(InvalidInvoiceException.class)
                 .expectExceptionMessage("line 1 has an unrounded amount 49.005")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDueDateBeforeTheInvoiceDateIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new IssueInvoiceCommand(TENANT, invoiceId, account, LocalDate.of(2026, 1, 15),
+                        LocalDate.of(2026, 1, 14), "EUR", List.of(line(1, "49.00", "0.00")), pack, trace, seller, buyer))
+                .expectException(InvalidInvoiceException.class)
                 .expectNoEvents();
     }
 

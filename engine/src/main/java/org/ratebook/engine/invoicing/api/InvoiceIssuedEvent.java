@@ -14,9 +14,9 @@ import java.util.List;
  * rule pack and the trace, and the parties as they were that day, so replay re-applies outcomes and never
  * re-prices.
  */
-@Revision("1")
+@Revision("2")
 public record InvoiceIssuedEvent(TenantId tenantId, InvoiceId invoiceId, AccountId accountId, String number,
-                                 LocalDate invoiceDate, String currency, List<InvoiceLine> lines,
+                                 LocalDate invoiceDate, LocalDate dueDate, String currency, List<InvoiceLine> lines,
                                  BigDecimal subtotal, BigDecimal tax, BigDecimal total, PackRef pack,
                                  List<RuleFiring> trace, Party seller, Party buyer) {
 }

@@ -10,7 +10,7 @@ import java.util.List;
 
 /** Issue an invoice with lines already decided by the tenant's rule pack. */
 public record IssueInvoiceCommand(TenantId tenantId, @TargetAggregateIdentifier InvoiceId invoiceId,
-                                  AccountId accountId, LocalDate invoiceDate, String currency,
+                                  AccountId accountId, LocalDate invoiceDate, LocalDate dueDate, String currency,
                                   List<InvoiceLine> lines, PackRef pack, List<RuleFiring> trace,
                                   Party seller, Party buyer) {
 }

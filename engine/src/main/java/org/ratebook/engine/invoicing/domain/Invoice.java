@@ -40,9 +40,13 @@ public class Invoice {
             subtotal = subtotal.plus(exact(line.amount(), currency, line));
             tax = tax.plus(exact(line.taxAmount(), currency, line));
         }
-        String number = numbering.next(command.tenantId());
+        if (command.dueDate() == null || command.dueDate().isBefore(command.invoiceDate())) {
+            throw new InvalidInvoiceException("the due date " + command.dueDate() + " is before the invoice date "
+                    + command.invoiceDate());
+        }
+        String number = numbering.next(command.tenantId(), command.invoiceDate());
         apply(new InvoiceIssuedEvent(command.tenantId(), command.invoiceId(), command.accountId(), number,
-                command.invoiceDate(), currency.getCurrencyCode(), command.lines(), subtotal.amount(),
+                command.invoiceDate(), command.dueDate(), currency.getCurrencyCode(), command.lines(), subtotal.amount(),
                 tax.amount(), subtotal.plus(tax).amount(), command.pack(), command.trace(), command.seller(),
                 command.buyer()));
     }

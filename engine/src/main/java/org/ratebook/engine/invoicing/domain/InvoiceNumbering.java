@@ -2,7 +2,9 @@ package org.ratebook.engine.invoicing.domain;
 
 import org.ratebook.tenants.TenantId;
 
+import java.time.LocalDate;
+
 /** Hands out a tenant's next invoice number inside the transaction that issues the invoice. */
 public interface InvoiceNumbering {
-    String next(TenantId tenant);
+    String next(TenantId tenant, LocalDate invoiceDate);
 }

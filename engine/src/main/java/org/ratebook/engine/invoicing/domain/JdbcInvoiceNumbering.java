@@ -1,9 +1,13 @@
 package org.ratebook.engine.invoicing.domain;
 
+import org.ratebook.tenants.BillingSettings;
 import org.ratebook.tenants.TenantId;
+import org.ratebook.tenants.TenantRegistry;
 import org.ratebook.tenants.TenantScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
 
 /**
  * Gapless numbers: the counter row is updated in the transaction that appends the invoice's event, and the
@@ -14,19 +18,25 @@ public class JdbcInvoiceNumbering implements InvoiceNumbering {
 
     private final JdbcTemplate jdbc;
     private final TenantScope tenantScope;
+    private final TenantRegistry tenants;
 
-    public JdbcInvoiceNumbering(JdbcTemplate jdbc, TenantScope tenantScope) {
+    public JdbcInvoiceNumbering(JdbcTemplate jdbc, TenantScope tenantScope, TenantRegistry tenants) {
         this.jdbc = jdbc;
         this.tenantScope = tenantScope;
+        this.tenants = tenants;
     }
 
     @Override
-    public String next(TenantId tenant) {
+    public String next(TenantId tenant, LocalDate invoiceDate) {
+        BillingSettings settings = tenants.billingSettings(tenant);
+        InvoiceNumberFormat format = new InvoiceNumberFormat(settings.invoiceNumberFormat());
+        String sequence = format.sequenceKey(invoiceDate);
         tenantScope.bind(tenant);
         Long value = jdbc.queryForObject("""
-                INSERT INTO invoice_number_sequences (tenant_id, last_value) VALUES (?, 1)
-                ON CONFLICT (tenant_id) DO UPDATE SET last_value = invoice_number_sequences.last_value + 1
-                RETURNING last_value""", Long.class, tenant.value());
-        return "INV-%06d".formatted(value);
+                INSERT INTO invoice_number_sequences (tenant_id, sequence_key, last_value) VALUES (?, ?, 1)
+                ON CONFLICT (tenant_id, sequence_key)
+                DO UPDATE SET last_value = invoice_number_sequences.last_value + 1
+                RETURNING last_value""", Long.class, tenant.value(), sequence);
+        return format.format(settings.invoicePrefix(), invoiceDate, value);
     }
 }

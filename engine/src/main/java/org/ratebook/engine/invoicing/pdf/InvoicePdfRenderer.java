@@ -249,7 +249,8 @@ public final class InvoicePdfRenderer {
         List<Block> blocks() throws IOException {
             List<Block> blocks = new ArrayList<>();
             blocks.add(textBlock(styles.title(), LEFT, "Invoice " + invoice.number(), RIGHT - LEFT));
-            blocks.add(textBlock(styles.body(), LEFT, "Invoice date: " + invoice.invoiceDate(), RIGHT - LEFT));
+            blocks.add(textBlock(styles.body(), LEFT, "Invoice date: " + invoice.invoiceDate() + "    Due date: "
+                    + invoice.dueDate(), RIGHT - LEFT));
             blocks.add(gap(SECTION_GAP));
             blocks.add(parties());
             blocks.add(gap(SECTION_GAP));

@@ -36,12 +36,12 @@ public class InvoiceProjection {
     void on(InvoiceIssuedEvent e) {
         tenantScope.bind(e.tenantId());
         int inserted = jdbc.update("""
-                INSERT INTO invoices (tenant_id, invoice_id, account_id, number, invoice_date, status, currency,
+                INSERT INTO invoices (tenant_id, invoice_id, account_id, number, invoice_date, due_date, status, currency,
                                       subtotal, tax, total, pack_name, pack_version, pack_hash, seller, buyer, trace)
-                VALUES (?, ?, ?, ?, ?, 'FINALIZED', ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
+                VALUES (?, ?, ?, ?, ?, ?, 'FINALIZED', ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
                 ON CONFLICT DO NOTHING""",
                 e.tenantId().value(), e.invoiceId().value(), e.accountId().value(), e.number(),
-                Date.valueOf(e.invoiceDate()), e.currency(), e.subtotal(), e.tax(), e.total(), e.pack().name(),
+                Date.valueOf(e.invoiceDate()), Date.valueOf(e.dueDate()), e.currency(), e.subtotal(), e.tax(), e.total(), e.pack().name(),
                 e.pack().version(), e.pack().hash(), toJson(e.seller()), toJson(e.buyer()), toJson(e.trace()));
         if (inserted == 0) {
             return;

@@ -90,7 +90,7 @@ public class InvoiceQueries {
 
     private List<InvoiceView> invoices(TenantId tenant, String where, Object... args) {
         List<InvoiceView> heads = jdbc.query("""
-                SELECT invoice_id, account_id, number, invoice_date, status, currency, subtotal, tax, total,
+                SELECT invoice_id, account_id, number, invoice_date, due_date, status, currency, subtotal, tax, total,
                        pack_name, pack_version, pack_hash, seller, buyer
                 FROM invoices\s""" + where, (rs, n) -> head(tenant, rs), args);
         if (heads.isEmpty()) {
@@ -107,7 +107,7 @@ public class InvoiceQueries {
                 .stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return heads.stream().map(h -> new InvoiceView(h.invoiceId(), h.tenantId(), h.accountId(), h.number(),
-                h.invoiceDate(), h.status(), h.currency(), h.subtotal(), h.tax(), h.total(), h.packName(),
+                h.invoiceDate(), h.dueDate(), h.status(), h.currency(), h.subtotal(), h.tax(), h.total(), h.packName(),
                 h.packVersion(), h.packHash(), h.seller(), h.buyer(),
                 lines.getOrDefault(h.invoiceId(), List.of()))).toList();
     }
@@ -116,7 +116,7 @@ public class InvoiceQueries {
         int scale = scale(rs);
         return new InvoiceView(rs.getObject("invoice_id", UUID.class), tenant.value(),
                 rs.getObject("account_id", UUID.class), rs.getString("number"),
-                rs.getDate("invoice_date").toLocalDate(), rs.getString("status"), rs.getString("currency").trim(),
+                rs.getDate("invoice_date").toLocalDate(), rs.getDate("due_date").toLocalDate(), rs.getString("status"), rs.getString("currency").trim(),
                 rs.getBigDecimal("subtotal").setScale(scale), rs.getBigDecimal("tax").setScale(scale),
                 rs.getBigDecimal("total").setScale(scale), rs.getString("pack_name"), rs.getInt("pack_version"),
                 rs.getString("pack_hash"), read(rs.getString("seller"), Party.class),

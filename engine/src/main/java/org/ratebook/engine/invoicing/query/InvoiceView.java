@@ -10,7 +10,7 @@ import java.util.UUID;
  * prints. The pack name, version and hash say which rule pack priced it.
  */
 public record InvoiceView(UUID invoiceId, String tenantId, UUID accountId, String number, LocalDate invoiceDate,
-                          String status, String currency, BigDecimal subtotal, BigDecimal tax, BigDecimal total,
+                          LocalDate dueDate, String status, String currency, BigDecimal subtotal, BigDecimal tax, BigDecimal total,
                           String packName, int packVersion, String packHash, Party seller, Party buyer,
                           List<InvoiceLineView> lines) {
     public InvoiceView {
