@@ -237,6 +237,104 @@ class ApiTest {
         assertThat(response.json().get("detail").asText()).contains("has no test clock");
     }
 
+    private String billedInvoice(String accountName) {
+        String account = createAccount(accountName);
+        api.post("/api/v1/subscriptions", "{\"accountId\":\"" + account + "\",\"plan\":\"Pro\"}");
+        return api.post("/api/v1/billing-runs", "{}").json().get("issued").get(0).get("invoiceId").asText();
+    }
+
+    @Test
+    void partialPaymentsThenAnOverpaymentThatBecomesAccountCredit() {
+        String invoiceId = billedInvoice("Paying GmbH");
+        String account = api.get("/api/v1/invoices/" + invoiceId).json().get("accountId").asText();
+
+        ApiClient.Response first = api.post("/api/v1/invoices/" + invoiceId + "/payments",
+                "{\"amount\":\"20.00\",\"paymentId\":\"bank-1\"}");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().get("balance").asText()).isEqualTo("29.00");
+        assertThat(first.json().get("status").asText()).isEqualTo("FINALIZED");
+        // the same bank transfer reported twice is applied once
+        api.post("/api/v1/invoices/" + invoiceId + "/payments", "{\"amount\":\"20.00\",\"paymentId\":\"bank-1\"}");
+
+        JsonNode paid = api.post("/api/v1/invoices/" + invoiceId + "/payments",
+                "{\"amount\":\"40.00\",\"paymentId\":\"bank-2\"}").json();
+        assertThat(paid.get("status").asText()).isEqualTo("PAID");
+        assertThat(paid.get("amountPaid").asText()).isEqualTo("49.00");
+        assertThat(paid.get("balance").asText()).isEqualTo("0.00");
+
+        JsonNode balance = api.get("/api/v1/accounts/" + account + "/balance").json();
+        assertThat(balance.get("openInvoices").asText()).isEqualTo("0.00");
+        assertThat(balance.get("credit").asText()).isEqualTo("11.00");
+        assertThat(balance.get("balance").asText()).isEqualTo("-11.00");
+        assertThat(api.get("/api/v1/invoices/" + invoiceId + "/payments").json())
+                .extracting(p -> p.get("paymentId").asText() + " " + p.get("applied").asText() + " " + p.get("overpaid").asText())
+                .containsExactly("bank-1 20.00 0.00", "bank-2 29.00 11.00");
+    }
+
+    @Test
+    void theGatewayCollectsTheOpenBalanceAndADeclineRecordsNothing() {
+        String invoiceId = billedInvoice("Card Ltd");
+        ApiClient.Response declined = api.post("/api/v1/invoices/" + invoiceId + "/payments",
+                "{\"method\":\"gateway\",\"amount\":\"0.13\"}");
+        assertThat(declined.status()).isEqualTo(402);
+        assertThat(declined.json().get("detail").asText()).contains("declined");
+        assertThat(api.get("/api/v1/invoices/" + invoiceId + "/payments").json()).isEmpty();
+
+        JsonNode paid = api.post("/api/v1/invoices/" + invoiceId + "/payments", "{\"method\":\"gateway\"}").json();
+        assertThat(paid.get("status").asText()).isEqualTo("PAID");
+        assertThat(api.get("/api/v1/invoices/" + invoiceId + "/payments").json().get(0).get("method").asText())
+                .isEqualTo("gateway");
+    }
+
+    @Test
+    void aRefundReopensTheInvoiceAndCannotExceedWhatWasPaid() {
+        String invoiceId = billedInvoice("Refund GmbH");
+        api.post("/api/v1/invoices/" + invoiceId + "/payments", "{\"amount\":\"49.00\"}");
+        ApiClient.Response tooMuch = api.post("/api/v1/invoices/" + invoiceId + "/refunds",
+                "{\"amount\":\"50.00\",\"reason\":\"oops\"}");
+        assertThat(tooMuch.status()).isEqualTo(422);
+        JsonNode refunded = api.post("/api/v1/invoices/" + invoiceId + "/refunds",
+                "{\"amount\":\"9.00\",\"reason\":\"goodwill\"}").json();
+        assertThat(refunded.get("status").asText()).isEqualTo("FINALIZED");
+        assertThat(refunded.get("balance").asText()).isEqualTo("9.00");
+    }
+
+    @Test
+    void aVoidedInvoiceTakesNoPaymentAndItsPeriodIsBilledAgainByTheNextRun() {
+        String invoiceId = billedInvoice("Void SARL");
+        ApiClient.Response voided = api.post("/api/v1/invoices/" + invoiceId + "/void",
+                "{\"reason\":\"issued to the wrong entity\"}");
+        assertThat(voided.status()).isEqualTo(200);
+        assertThat(voided.json().get("status").asText()).isEqualTo("VOID");
+        assertThat(voided.json().get("balance").asText()).isEqualTo("0.00");
+
+        ApiClient.Response payment = api.post("/api/v1/invoices/" + invoiceId + "/payments", "{\"amount\":\"60.00\"}");
+        assertThat(payment.status()).isEqualTo(422);
+        assertThat(payment.json().get("detail").asText()).contains("is void");
+
+        JsonNode rebilled = api.post("/api/v1/billing-runs", "{}").json().get("issued");
+        assertThat(rebilled).hasSize(1);
+        assertThat(rebilled.get(0).get("invoiceId").asText()).isNotEqualTo(invoiceId);
+        assertThat(rebilled.get(0).get("number").asText()).isEqualTo("INV-000002");
+        assertThat(rebilled.get(0).get("total").asText()).isEqualTo("49.00");
+        assertThat(api.post("/api/v1/billing-runs", "{}").json().get("issued")).isEmpty();
+    }
+
+    @Test
+    void paymentsInTheWrongCurrencyOrOnUnknownInvoicesAreRefused() {
+        String invoiceId = billedInvoice("Strict AG");
+        ApiClient.Response dollars = api.post("/api/v1/invoices/" + invoiceId + "/payments",
+                "{\"amount\":\"49.00\",\"currency\":\"USD\"}");
+        assertThat(dollars.status()).isEqualTo(422);
+        assertThat(dollars.json().get("detail").asText()).contains("cannot be applied");
+        ApiClient.Response unknown = api.post("/api/v1/invoices/" + UUID.randomUUID() + "/payments",
+                "{\"amount\":\"1.00\",\"currency\":\"EUR\"}");
+        assertThat(unknown.status()).isEqualTo(404);
+        ApiClient.Response noAmount = api.post("/api/v1/invoices/" + invoiceId + "/payments", "{}");
+        assertThat(noAmount.status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/invoices/" + invoiceId + "/payments").json()).isEmpty();
+    }
+
     @Test
     void openApiDescribesTheApi() {
         JsonNode docs = new ApiClient(port, null).get("/v3/api-docs").json();

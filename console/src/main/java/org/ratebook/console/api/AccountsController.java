@@ -10,6 +10,7 @@ import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.api.CreateAccountCommand;
 import org.ratebook.engine.account.projection.AccountDirectory;
+import org.ratebook.engine.invoicing.query.InvoiceQueries;
 import org.ratebook.tenants.TenantId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +30,12 @@ public class AccountsController {
 
     private final CommandGateway commands;
     private final AccountDirectory accounts;
+    private final InvoiceQueries invoices;
 
-    public AccountsController(CommandGateway commands, AccountDirectory accounts) {
+    public AccountsController(CommandGateway commands, AccountDirectory accounts, InvoiceQueries invoices) {
         this.commands = commands;
         this.accounts = accounts;
+        this.invoices = invoices;
     }
 
     @PostMapping
@@ -43,6 +46,14 @@ public class AccountsController {
         commands.sendAndWait(new CreateAccountCommand(tenant, id, body.name(), body.email(), body.currency(),
                 body.country(), body.timeZone(), body.billCycleDay(), body.addressLines(), body.taxId()));
         return ResponseEntity.created(URI.create("/api/v1/accounts/" + id)).body(get(id.value()));
+    }
+
+    @GetMapping("/{accountId}/balance")
+    @Operation(summary = "What the account owes in its currency: open invoices less its credit")
+    public ApiDtos.BalanceResponse balance(@PathVariable UUID accountId) {
+        AccountResponse account = get(accountId);
+        return ApiDtos.BalanceResponse.of(accountId,
+                invoices.balance(CurrentCaller.tenant(), accountId, account.currency()));
     }
 
     @GetMapping("/{accountId}")

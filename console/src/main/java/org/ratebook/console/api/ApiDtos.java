@@ -5,7 +5,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.ratebook.engine.account.projection.AccountView;
 import org.ratebook.engine.invoicing.api.RuleFiring;
+import org.ratebook.engine.invoicing.query.AccountBalance;
 import org.ratebook.engine.invoicing.query.InvoiceLineView;
+import org.ratebook.engine.invoicing.query.PaymentView;
 import org.ratebook.engine.invoicing.query.InvoiceView;
 import org.ratebook.engine.invoicing.query.Party;
 import org.ratebook.engine.subscription.projection.SubscriptionView;
@@ -88,16 +90,49 @@ public final class ApiDtos {
     }
 
     public record InvoiceResponse(UUID invoiceId, String number, UUID accountId, LocalDate invoiceDate,
-                                  LocalDate dueDate, String status, String currency, String subtotal, String tax, String total,
+                                  LocalDate dueDate, String status, String currency, String subtotal, String tax,
+                                  String total, String amountPaid, String balance,
                                   RulePackResponse rulePack, Party seller, Party buyer,
                                   List<InvoiceLineResponse> lines, String pdf) {
         static InvoiceResponse of(InvoiceView i) {
             return new InvoiceResponse(i.invoiceId(), i.number(), i.accountId(), i.invoiceDate(), i.dueDate(),
                     i.status(),
-                    i.currency(), money(i.subtotal()), money(i.tax()), money(i.total()),
+                    i.currency(), money(i.subtotal()), money(i.tax()), money(i.total()), money(i.amountPaid()),
+                    money(i.balance()),
                     new RulePackResponse(i.packName(), i.packVersion(), i.packHash()), i.seller(), i.buyer(),
                     i.lines().stream().map(InvoiceLineResponse::of).toList(),
                     "/api/v1/invoices/" + i.invoiceId() + ".pdf");
+        }
+    }
+
+    public record PaymentRequest(
+            @Schema(example = "49.00", description = "Decimal string; required for 'external', default open balance for 'gateway'") BigDecimal amount,
+            @Schema(example = "EUR", description = "Default: the invoice's currency") String currency,
+            @Schema(example = "external", allowableValues = {"external", "gateway"}) String method,
+            @Schema(description = "Your id for this payment; sending it again records nothing twice") String paymentId,
+            @Schema(description = "Default: today") LocalDate receivedOn,
+            String reference) {
+    }
+
+    public record RefundRequest(@NotNull BigDecimal amount, @NotBlank String reason, String refundId) {
+    }
+
+    public record VoidRequest(@NotBlank String reason) {
+    }
+
+    public record PaymentResponse(String paymentId, String kind, String amount, String applied, String overpaid,
+                                  String currency, LocalDate onDate, String method, String reference) {
+        static PaymentResponse of(PaymentView p) {
+            return new PaymentResponse(p.paymentId(), p.kind(), money(p.amount()), money(p.applied()),
+                    money(p.overpaid()), p.currency(), p.onDate(), p.method(), p.reference());
+        }
+    }
+
+    public record BalanceResponse(UUID accountId, String currency, String openInvoices, String credit,
+                                  @Schema(description = "positive: the customer owes; negative: credit in their favour") String balance) {
+        static BalanceResponse of(UUID accountId, AccountBalance b) {
+            return new BalanceResponse(accountId, b.currency(), money(b.openInvoices()), money(b.credit()),
+                    money(b.balance()));
         }
     }
 

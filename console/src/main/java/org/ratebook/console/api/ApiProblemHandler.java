@@ -2,6 +2,7 @@ package org.ratebook.console.api;
 
 import org.ratebook.engine.BillingRejection;
 import org.ratebook.engine.NotFoundException;
+import org.ratebook.engine.payment.PaymentDeclinedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +30,13 @@ import java.util.stream.Collectors;
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    @ExceptionHandler(PaymentDeclinedException.class)
+    ProblemDetail declined(PaymentDeclinedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYMENT_REQUIRED, e.getMessage());
+        problem.setTitle("Payment declined");
+        return problem;
+    }
 
     @ExceptionHandler(BillingRejection.class)
     ProblemDetail rejected(BillingRejection e) {

@@ -4,6 +4,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ratebook.console.api.ApiDtos.InvoiceResponse;
 import org.ratebook.console.api.ApiDtos.InvoiceSummary;
+import org.ratebook.console.api.ApiDtos.PaymentRequest;
+import org.ratebook.console.api.ApiDtos.PaymentResponse;
+import org.ratebook.console.api.ApiDtos.RefundRequest;
+import org.ratebook.console.api.ApiDtos.VoidRequest;
+import org.ratebook.engine.payment.InvoicePayments;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import java.math.BigDecimal;
+import java.time.Duration;
 import org.ratebook.console.api.ApiDtos.RulePackResponse;
 import org.ratebook.console.api.ApiDtos.TraceResponse;
 import org.ratebook.engine.NotFoundException;
@@ -29,12 +40,17 @@ import java.util.UUID;
 @Tag(name = "Invoices", description = "Issued invoices, their PDF and why each line is what it is")
 public class InvoicesController {
 
+    /** The read model follows the event store by milliseconds; answers wait for it, within reason. */
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
     private final InvoiceQueries invoices;
     private final InvoicePdfRenderer pdf;
+    private final InvoicePayments payments;
 
-    public InvoicesController(InvoiceQueries invoices, InvoicePdfRenderer pdf) {
+    public InvoicesController(InvoiceQueries invoices, InvoicePdfRenderer pdf, InvoicePayments payments) {
         this.invoices = invoices;
         this.pdf = pdf;
+        this.payments = payments;
     }
 
     @GetMapping
@@ -69,6 +85,55 @@ public class InvoicesController {
         return new TraceResponse(invoiceId,
                 new RulePackResponse(invoice.packName(), invoice.packVersion(), invoice.packHash()),
                 invoices.trace(tenant, invoiceId));
+    }
+
+    @PostMapping("/{invoiceId}/payments")
+    @Operation(summary = "Record money received, or collect it through the payment gateway",
+            description = "method 'external' (default) records a transfer or cheque; 'gateway' collects the amount "
+                    + "(default: the open balance). More than the balance becomes account credit. paymentId makes "
+                    + "it idempotent. A declined collection is a 402 and records nothing.")
+    public ResponseEntity<InvoiceResponse> pay(@PathVariable UUID invoiceId, @Valid @RequestBody PaymentRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        String paymentId = "gateway".equals(body.method())
+                ? payments.collect(tenant, invoiceId, body.amount())
+                : payments.recordReceived(tenant, invoiceId, body.paymentId(), required(body.amount()),
+                body.currency() == null ? find(tenant, invoiceId).currency() : body.currency(), body.receivedOn(),
+                body.reference());
+        invoices.awaitPayment(tenant, invoiceId, paymentId, WAIT);
+        return ResponseEntity.status(HttpStatus.CREATED).body(get(invoiceId));
+    }
+
+    @GetMapping("/{invoiceId}/payments")
+    @Operation(summary = "Payments and refunds recorded on the invoice")
+    public List<PaymentResponse> payments(@PathVariable UUID invoiceId) {
+        TenantId tenant = CurrentCaller.tenant();
+        find(tenant, invoiceId);
+        return invoices.payments(tenant, invoiceId).stream().map(PaymentResponse::of).toList();
+    }
+
+    @PostMapping("/{invoiceId}/refunds")
+    @Operation(summary = "Pay money back against the invoice (at most what was paid on it)")
+    public ResponseEntity<InvoiceResponse> refund(@PathVariable UUID invoiceId, @Valid @RequestBody RefundRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        String refundId = payments.refund(tenant, invoiceId, body.refundId(), required(body.amount()), body.reason());
+        invoices.awaitPayment(tenant, invoiceId, refundId, WAIT);
+        return ResponseEntity.status(HttpStatus.CREATED).body(get(invoiceId));
+    }
+
+    @PostMapping("/{invoiceId}/void")
+    @Operation(summary = "Void an unpaid invoice; the next billing run bills its periods again")
+    public InvoiceResponse voidInvoice(@PathVariable UUID invoiceId, @Valid @RequestBody VoidRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        payments.voidInvoice(tenant, invoiceId, body.reason());
+        invoices.awaitStatus(tenant, invoiceId, "VOID", WAIT);
+        return get(invoiceId);
+    }
+
+    private static BigDecimal required(BigDecimal amount) {
+        if (amount == null) {
+            throw new BadRequest("amount is required");
+        }
+        return amount;
     }
 
     private InvoiceView find(TenantId tenant, UUID invoiceId) {

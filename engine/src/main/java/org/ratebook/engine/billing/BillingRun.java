@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -99,11 +100,12 @@ public class BillingRun {
         int already = 0;
         for (Map.Entry<Key, List<SubscriptionPeriod>> entry : due.entrySet()) {
             Key key = entry.getKey();
-            InvoiceId invoiceId = InvoiceId.of(tenantId, key.account(), key.invoiceDate());
-            if (invoices.exists(tenantId, invoiceId.value())) {
+            OptionalInt generation = invoices.nextGeneration(tenantId, key.account().value(), key.invoiceDate());
+            if (generation.isEmpty()) {
                 already++;
                 continue;
             }
+            InvoiceId invoiceId = InvoiceId.of(tenantId, key.account(), key.invoiceDate(), generation.getAsInt());
             Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, entry.getValue(), problems);
             if (command.isEmpty()) {
                 continue;

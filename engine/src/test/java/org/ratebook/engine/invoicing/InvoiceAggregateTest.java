@@ -7,7 +7,14 @@ import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.invoicing.api.InvoiceId;
 import org.ratebook.engine.invoicing.api.InvoiceIssuedEvent;
 import org.ratebook.engine.invoicing.api.InvoiceLine;
+import org.ratebook.engine.invoicing.api.InvoicePaidEvent;
+import org.ratebook.engine.invoicing.api.InvoiceVoidedEvent;
 import org.ratebook.engine.invoicing.api.IssueInvoiceCommand;
+import org.ratebook.engine.invoicing.api.PaymentRecordedEvent;
+import org.ratebook.engine.invoicing.api.PaymentRefundedEvent;
+import org.ratebook.engine.invoicing.api.RecordPaymentCommand;
+import org.ratebook.engine.invoicing.api.RefundPaymentCommand;
+import org.ratebook.engine.invoicing.api.VoidInvoiceCommand;
 import org.ratebook.engine.invoicing.api.PackRef;
 import org.ratebook.engine.invoicing.api.RuleFiring;
 import org.ratebook.engine.invoicing.domain.InvalidInvoiceException;
@@ -88,11 +95,120 @@ class InvoiceAggregateTest {
                 .expectNoEvents();
     }
 
+    private InvoiceIssuedEvent issued(String total) {
+        List<InvoiceLine> lines = List.of(line(1, total, "0.00"));
+        return new InvoiceIssuedEvent(TENANT, invoiceId, account, "INV-000001", LocalDate.of(2026, 1, 15), DUE,
+                "EUR", lines, new BigDecimal(total), new BigDecimal("0.00"), new BigDecimal(total), pack, trace,
+                seller, buyer);
+    }
+
+    private RecordPaymentCommand pay(String id, String amount, String currency) {
+        return new RecordPaymentCommand(TENANT, invoiceId, id, new BigDecimal(amount), currency,
+                LocalDate.of(2026, 1, 20), "transfer", "ref-" + id);
+    }
+
+    private PaymentRecordedEvent recorded(String id, String amount, String applied, String overpaid, String after) {
+        return new PaymentRecordedEvent(TENANT, invoiceId, account, id, new BigDecimal(amount), new BigDecimal(applied),
+                new BigDecimal(overpaid), new BigDecimal(after), "EUR", LocalDate.of(2026, 1, 20), "transfer",
+                "ref-" + id);
+    }
+
+    @Test
+    void aPartialPaymentLeavesTheRestOpen() {
+        fixture.given(issued("49.00"))
+                .when(pay("p1", "20.00", "EUR"))
+                .expectEvents(recorded("p1", "20.00", "20.00", "0.00", "29.00"));
+    }
+
+    @Test
+    void theLastPaymentPaysTheInvoice() {
+        fixture.given(issued("49.00"), recorded("p1", "20.00", "20.00", "0.00", "29.00"))
+                .when(pay("p2", "29.00", "EUR"))
+                .expectEvents(recorded("p2", "29.00", "29.00", "0.00", "0.00"),
+                        new InvoicePaidEvent(TENANT, invoiceId, account, LocalDate.of(2026, 1, 20)));
+    }
+
+    @Test
+    void payingMoreThanTheBalanceCreditsTheAccountWithTheRest() {
+        fixture.given(issued("49.00"))
+                .when(pay("p1", "60.00", "EUR"))
+                .expectEvents(recorded("p1", "60.00", "49.00", "11.00", "0.00"),
+                        new InvoicePaidEvent(TENANT, invoiceId, account, LocalDate.of(2026, 1, 20)));
+    }
+
+    @Test
+    void theSamePaymentRecordedTwiceIsAppliedOnce() {
+        fixture.given(issued("49.00"), recorded("p1", "20.00", "20.00", "0.00", "29.00"))
+                .when(pay("p1", "20.00", "EUR"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPaymentInAnotherCurrencyIsRefused() {
+        fixture.given(issued("49.00"))
+                .when(pay("p1", "49.00", "USD"))
+                .expectException(InvalidInvoiceException.class)
+                .expectExceptionMessage("invoice INV-000001 is in EUR; a payment in USD cannot be applied to it")
+                .expectNoEvents();
+    }
+
+    @Test
+    void fractionsOfACentAreRefused() {
+        fixture.given(issued("49.00"))
+                .when(pay("p1", "10.005", "EUR"))
+                .expectException(InvalidInvoiceException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aVoidInvoiceTakesNoPayment() {
+        fixture.given(issued("49.00"), new InvoiceVoidedEvent(TENANT, invoiceId, account, LocalDate.of(2026, 1, 15),
+                        "wrong customer", LocalDate.of(2026, 1, 16)))
+                .when(pay("p1", "60.00", "EUR"))
+                .expectException(InvalidInvoiceException.class)
+                .expectExceptionMessage("invoice INV-000001 is void; no payment can be recorded against it")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPaidInvoiceCannotBeVoidedUntilRefunded() {
+        fixture.given(issued("49.00"), recorded("p1", "20.00", "20.00", "0.00", "29.00"))
+                .when(new VoidInvoiceCommand(TENANT, invoiceId, "duplicate", LocalDate.of(2026, 1, 21)))
+                .expectException(InvalidInvoiceException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRefundReopensTheInvoiceButCannotExceedWhatWasPaid() {
+        fixture.given(issued("49.00"), recorded("p1", "49.00", "49.00", "0.00", "0.00"),
+                        new InvoicePaidEvent(TENANT, invoiceId, account, LocalDate.of(2026, 1, 20)))
+                .when(new RefundPaymentCommand(TENANT, invoiceId, "r1", new BigDecimal("10.00"),
+                        LocalDate.of(2026, 1, 22), "goodwill"))
+                .expectEvents(new PaymentRefundedEvent(TENANT, invoiceId, account, "r1", new BigDecimal("10.00"),
+                        new BigDecimal("10.00"), "EUR", LocalDate.of(2026, 1, 22), "goodwill"));
+        fixture.given(issued("49.00"), recorded("p1", "20.00", "20.00", "0.00", "29.00"))
+                .when(new RefundPaymentCommand(TENANT, invoiceId, "r1", new BigDecimal("20.01"),
+                        LocalDate.of(2026, 1, 22), "too much"))
+                .expectException(InvalidInvoiceException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherTenantCannotTouchTheInvoice() {
+        fixture.given(issued("49.00"))
+                .when(new RecordPaymentCommand(TenantId.of("intruder"), invoiceId, "p1", new BigDecimal("1.00"), "EUR",
+                        LocalDate.of(2026, 1, 20), "transfer", null))
+                .expectException(org.ratebook.engine.NotFoundException.class)
+                .expectNoEvents();
+    }
+
     @Test
     void theSameAccountAndDateAlwaysGiveTheSameInvoiceId() {
         org.assertj.core.api.Assertions.assertThat(InvoiceId.of(TENANT, account, LocalDate.of(2026, 1, 15)))
                 .isEqualTo(invoiceId)
                 .isNotEqualTo(InvoiceId.of(TENANT, account, LocalDate.of(2026, 2, 15)))
-                .isNotEqualTo(InvoiceId.of(TenantId.of("other"), account, LocalDate.of(2026, 1, 15)));
+                .isNotEqualTo(InvoiceId.of(TenantId.of("other"), account, LocalDate.of(2026, 1, 15)))
+                .isNotEqualTo(InvoiceId.of(TENANT, account, LocalDate.of(2026, 1, 15), 1));
     }
 }

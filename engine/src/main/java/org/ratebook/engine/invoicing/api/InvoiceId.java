@@ -15,7 +15,16 @@ public record InvoiceId(UUID value) {
      * of billing twice.
      */
     public static InvoiceId of(TenantId tenant, AccountId account, LocalDate invoiceDate) {
-        String key = "invoice:" + tenant.value() + ":" + account.value() + ":" + invoiceDate;
+        return of(tenant, account, invoiceDate, 0);
+    }
+
+    /**
+     * The id of the {@code generation}-th invoice for that account and date: after a void, the next billing
+     * run issues generation 1, and so on; two runs re-billing at once still collide.
+     */
+    public static InvoiceId of(TenantId tenant, AccountId account, LocalDate invoiceDate, int generation) {
+        String key = "invoice:" + tenant.value() + ":" + account.value() + ":" + invoiceDate
+                + (generation == 0 ? "" : ":" + generation);
         return new InvoiceId(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -4,7 +4,16 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.ratebook.engine.NotFoundException;
+import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.invoicing.api.InvoiceId;
+import org.ratebook.engine.invoicing.api.InvoicePaidEvent;
+import org.ratebook.engine.invoicing.api.InvoiceVoidedEvent;
+import org.ratebook.engine.invoicing.api.PaymentRecordedEvent;
+import org.ratebook.engine.invoicing.api.PaymentRefundedEvent;
+import org.ratebook.engine.invoicing.api.RecordPaymentCommand;
+import org.ratebook.engine.invoicing.api.RefundPaymentCommand;
+import org.ratebook.engine.invoicing.api.VoidInvoiceCommand;
 import org.ratebook.engine.invoicing.api.InvoiceIssuedEvent;
 import org.ratebook.engine.invoicing.api.InvoiceLine;
 import org.ratebook.engine.invoicing.api.IssueInvoiceCommand;
@@ -12,18 +21,33 @@ import org.ratebook.rules.money.Money;
 import org.ratebook.tenants.TenantId;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Currency;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** An invoice. Issuing checks the decided lines, totals them exactly and takes the next number. */
+/**
+ * An invoice. Issuing checks the decided lines, totals them exactly and takes the next number. Afterwards
+ * it is never edited: payments and refunds change what it still asks for, and a void cancels it.
+ */
 @Aggregate
 public class Invoice {
+
+    enum Status { FINALIZED, PAID, VOID }
 
     @AggregateIdentifier
     private InvoiceId invoiceId;
     private TenantId tenantId;
+    private AccountId accountId;
     private String number;
+    private Currency currency;
+    private LocalDate invoiceDate;
+    private Money total;
+    private Money applied;
+    private Status status;
+    private final Set<String> settled = new HashSet<>();
 
     protected Invoice() {
     }
@@ -51,6 +75,83 @@ public class Invoice {
                 command.buyer()));
     }
 
+    @CommandHandler
+    public void handle(RecordPaymentCommand command) {
+        requireOwnedBy(command.tenantId());
+        if (settled.contains(command.paymentId())) {
+            return; // the same payment again: already applied
+        }
+        if (status == Status.VOID) {
+            throw new InvalidInvoiceException("invoice " + number + " is void; no payment can be recorded against it");
+        }
+        Money amount = money(command.amount(), command.currency(), "payment");
+        Money balance = total.minus(applied);
+        Money toInvoice = amount.compareTo(balance) <= 0 ? amount : balance;
+        Money overpaid = amount.minus(toInvoice);
+        Money after = balance.minus(toInvoice);
+        apply(new PaymentRecordedEvent(tenantId, invoiceId, accountId, command.paymentId(), amount.amount(),
+                toInvoice.amount(), overpaid.amount(), after.amount(), currency.getCurrencyCode(),
+                command.receivedOn(), command.method(), command.reference()));
+        if (after.isZero() && status != Status.PAID) {
+            apply(new InvoicePaidEvent(tenantId, invoiceId, accountId, command.receivedOn()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RefundPaymentCommand command) {
+        requireOwnedBy(command.tenantId());
+        if (settled.contains(command.refundId())) {
+            return;
+        }
+        Money amount = money(command.amount(), currency.getCurrencyCode(), "refund");
+        if (amount.compareTo(applied) > 0) {
+            throw new InvalidInvoiceException("a refund of " + amount + " is more than the " + applied
+                    + " paid on invoice " + number);
+        }
+        apply(new PaymentRefundedEvent(tenantId, invoiceId, accountId, command.refundId(), amount.amount(),
+                total.minus(applied).plus(amount).amount(), currency.getCurrencyCode(), command.refundedOn(),
+                command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(VoidInvoiceCommand command) {
+        requireOwnedBy(command.tenantId());
+        if (status == Status.VOID) {
+            return;
+        }
+        if (!applied.isZero()) {
+            throw new InvalidInvoiceException("invoice " + number + " has " + applied
+                    + " paid on it; refund the payments before voiding it");
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new InvalidInvoiceException("voiding an invoice needs a reason");
+        }
+        apply(new InvoiceVoidedEvent(tenantId, invoiceId, accountId, invoiceDate, command.reason().strip(),
+                command.voidedOn()));
+    }
+
+    /** Another tenant's invoice must look like no invoice at all. */
+    private void requireOwnedBy(TenantId tenant) {
+        if (!tenantId.equals(tenant)) {
+            throw new NotFoundException("invoice " + invoiceId + " does not exist");
+        }
+    }
+
+    private Money money(BigDecimal amount, String currencyCode, String what) {
+        if (amount == null || amount.signum() <= 0) {
+            throw new InvalidInvoiceException("a " + what + " must be a positive amount, was " + amount);
+        }
+        if (!currency.getCurrencyCode().equals(currencyCode)) {
+            throw new InvalidInvoiceException("invoice " + number + " is in " + currency.getCurrencyCode()
+                    + "; a " + what + " in " + currencyCode + " cannot be applied to it");
+        }
+        if (amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+            throw new InvalidInvoiceException("a " + what + " of " + amount + " has more decimals than "
+                    + currency.getCurrencyCode() + " allows");
+        }
+        return new Money(amount, currency);
+    }
+
     /** Lines arrive rounded by the decision service; anything else is a defect, not something to round away. */
     private static Money exact(BigDecimal amount, Currency currency, InvoiceLine line) {
         if (amount.scale() > currency.getDefaultFractionDigits()) {
@@ -63,6 +164,35 @@ public class Invoice {
     void on(InvoiceIssuedEvent event) {
         invoiceId = event.invoiceId();
         tenantId = event.tenantId();
+        accountId = event.accountId();
         number = event.number();
+        currency = Currency.getInstance(event.currency());
+        invoiceDate = event.invoiceDate();
+        total = new Money(event.total(), currency);
+        applied = Money.zero(currency);
+        status = Status.FINALIZED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRecordedEvent event) {
+        settled.add(event.paymentId());
+        applied = applied.plus(new Money(event.applied(), currency));
+    }
+
+    @EventSourcingHandler
+    void on(InvoicePaidEvent event) {
+        status = Status.PAID;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRefundedEvent event) {
+        settled.add(event.refundId());
+        applied = applied.minus(new Money(event.amount(), currency));
+        status = Status.FINALIZED;
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceVoidedEvent event) {
+        status = Status.VOID;
     }
 }

@@ -8,6 +8,10 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.ratebook.engine.infra.AxonConfiguration;
 import org.ratebook.engine.invoicing.api.InvoiceIssuedEvent;
 import org.ratebook.engine.invoicing.api.InvoiceLine;
+import org.ratebook.engine.invoicing.api.InvoicePaidEvent;
+import org.ratebook.engine.invoicing.api.InvoiceVoidedEvent;
+import org.ratebook.engine.invoicing.api.PaymentRecordedEvent;
+import org.ratebook.engine.invoicing.api.PaymentRefundedEvent;
 import org.ratebook.tenants.TenantScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -61,11 +65,74 @@ public class InvoiceProjection {
         }
     }
 
+    @EventHandler
+    void on(PaymentRecordedEvent e) {
+        tenantScope.bind(e.tenantId());
+        int inserted = jdbc.update("""
+                INSERT INTO payments (tenant_id, payment_id, invoice_id, account_id, kind, amount, applied, overpaid,
+                                      currency, on_date, method, reference)
+                VALUES (?, ?, ?, ?, 'PAYMENT', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                e.tenantId().value(), e.paymentId(), e.invoiceId().value(), e.accountId().value(), e.amount(),
+                e.applied(), e.overpaid(), e.currency(), date(e.receivedOn()), e.method(), e.reference());
+        if (inserted == 0) {
+            return;
+        }
+        // the status follows from the balance in the same row update, so a reader never sees it half-applied
+        jdbc.update("""
+                UPDATE invoices SET amount_paid = amount_paid + ?,
+                                    status = CASE WHEN ? THEN 'PAID' ELSE status END
+                WHERE tenant_id = ? AND invoice_id = ?""",
+                e.applied(), e.balanceAfter().signum() == 0, e.tenantId().value(), e.invoiceId().value());
+        if (e.overpaid().signum() > 0) {
+            jdbc.update("""
+                    INSERT INTO account_credits (tenant_id, account_id, currency, credit) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (tenant_id, account_id, currency)
+                    DO UPDATE SET credit = account_credits.credit + excluded.credit""",
+                    e.tenantId().value(), e.accountId().value(), e.currency(), e.overpaid());
+        }
+    }
+
+    @EventHandler
+    void on(InvoicePaidEvent e) {
+        tenantScope.bind(e.tenantId());
+        jdbc.update("UPDATE invoices SET status = 'PAID' WHERE tenant_id = ? AND invoice_id = ?",
+                e.tenantId().value(), e.invoiceId().value());
+    }
+
+    @EventHandler
+    void on(PaymentRefundedEvent e) {
+        tenantScope.bind(e.tenantId());
+        int inserted = jdbc.update("""
+                INSERT INTO payments (tenant_id, payment_id, invoice_id, account_id, kind, amount, applied, overpaid,
+                                      currency, on_date, method, reference)
+                VALUES (?, ?, ?, ?, 'REFUND', ?, ?, 0, ?, ?, 'refund', ?) ON CONFLICT DO NOTHING""",
+                e.tenantId().value(), e.refundId(), e.invoiceId().value(), e.accountId().value(), e.amount(),
+                e.amount().negate(), e.currency(), date(e.refundedOn()), e.reason());
+        if (inserted == 1) {
+            jdbc.update("""
+                    UPDATE invoices SET amount_paid = amount_paid - ?, status = 'FINALIZED'
+                    WHERE tenant_id = ? AND invoice_id = ?""", e.amount(), e.tenantId().value(), e.invoiceId().value());
+        }
+    }
+
+    @EventHandler
+    void on(InvoiceVoidedEvent e) {
+        tenantScope.bind(e.tenantId());
+        jdbc.update("UPDATE invoices SET status = 'VOID' WHERE tenant_id = ? AND invoice_id = ?",
+                e.tenantId().value(), e.invoiceId().value());
+    }
+
     /** Before a replay the tables are emptied for every tenant, as the owner, outside any tenant scope. */
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM account_credits");
+        jdbc.update("DELETE FROM payments");
         jdbc.update("DELETE FROM invoice_lines");
         jdbc.update("DELETE FROM invoices");
+    }
+
+    private static Date date(java.time.LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
     }
 
     private String toJson(Object value) {

@@ -15,11 +15,13 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -60,6 +62,50 @@ public class InvoiceQueries {
                 .stream().findFirst().orElse(List.of()));
     }
 
+    /**
+     * Which generation of invoice the account's invoice date is up to: empty if a live (not void) invoice
+     * exists, else the number of voided ones (0 for the first invoice).
+     */
+    public OptionalInt nextGeneration(TenantId tenant, UUID accountId, LocalDate invoiceDate) {
+        return tenantScope.call(tenant, () -> jdbc.queryForObject("""
+                SELECT count(*) FILTER (WHERE status <> 'VOID') AS live, count(*) FILTER (WHERE status = 'VOID') AS voided
+                FROM invoices WHERE tenant_id = ? AND account_id = ? AND invoice_date = ?""",
+                (rs, n) -> rs.getInt("live") > 0 ? OptionalInt.empty() : OptionalInt.of(rs.getInt("voided")),
+                tenant.value(), accountId, java.sql.Date.valueOf(invoiceDate)));
+    }
+
+    /** The account's balance in one currency: what open invoices ask for, and its credit. */
+    public AccountBalance balance(TenantId tenant, UUID accountId, String currency) {
+        return tenantScope.call(tenant, () -> {
+            BigDecimal open = jdbc.queryForObject("""
+                    SELECT coalesce(sum(total - amount_paid), 0) FROM invoices
+                    WHERE tenant_id = ? AND account_id = ? AND currency = ? AND status <> 'VOID'""",
+                    BigDecimal.class, tenant.value(), accountId, currency);
+            BigDecimal credit = jdbc.query("""
+                    SELECT credit FROM account_credits WHERE tenant_id = ? AND account_id = ? AND currency = ?""",
+                    (rs, n) -> rs.getBigDecimal(1), tenant.value(), accountId, currency)
+                    .stream().findFirst().orElse(BigDecimal.ZERO);
+            int scale = Currency.getInstance(currency).getDefaultFractionDigits();
+            return new AccountBalance(currency, open.setScale(scale), credit.setScale(scale),
+                    open.subtract(credit).setScale(scale));
+        });
+    }
+
+    /** Payments and refunds recorded on an invoice, oldest first. */
+    public List<PaymentView> payments(TenantId tenant, UUID invoiceId) {
+        return tenantScope.call(tenant, () -> jdbc.query("""
+                SELECT payment_id, kind, amount, applied, overpaid, currency, on_date, method, reference
+                FROM payments WHERE tenant_id = ? AND invoice_id = ? ORDER BY position""",
+                (rs, n) -> {
+                    int scale = Currency.getInstance(rs.getString("currency").trim()).getDefaultFractionDigits();
+                    return new PaymentView(rs.getString("payment_id"), rs.getString("kind"),
+                            rs.getBigDecimal("amount").setScale(scale), rs.getBigDecimal("applied").setScale(scale),
+                            rs.getBigDecimal("overpaid").setScale(scale), rs.getString("currency").trim(),
+                            rs.getDate("on_date") == null ? null : rs.getDate("on_date").toLocalDate(),
+                            rs.getString("method"), rs.getString("reference"));
+                }, tenant.value(), invoiceId));
+    }
+
     public boolean exists(TenantId tenant, UUID invoiceId) {
         return tenantScope.call(tenant, () -> Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM invoices WHERE tenant_id = ? AND invoice_id = ?)", Boolean.class,
@@ -71,9 +117,25 @@ public class InvoiceQueries {
      * milliseconds behind); returns false if it did not within {@code timeout}.
      */
     public boolean awaitVisible(TenantId tenant, Collection<UUID> ids, Duration timeout) {
+        return await(timeout, () -> ids.stream().allMatch(id -> exists(tenant, id)));
+    }
+
+    /** Waits until the payment or refund {@code paymentId} of the invoice shows in the read model. */
+    public boolean awaitPayment(TenantId tenant, UUID invoiceId, String paymentId, Duration timeout) {
+        return await(timeout, () -> tenantScope.call(tenant, () -> Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM payments WHERE tenant_id = ? AND invoice_id = ? AND payment_id = ?)",
+                Boolean.class, tenant.value(), invoiceId, paymentId))));
+    }
+
+    /** Waits until the invoice shows {@code status}. */
+    public boolean awaitStatus(TenantId tenant, UUID invoiceId, String status, Duration timeout) {
+        return await(timeout, () -> find(tenant, invoiceId).map(i -> i.status().equals(status)).orElse(false));
+    }
+
+    private static boolean await(Duration timeout, java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            if (ids.stream().allMatch(id -> exists(tenant, id))) {
+            if (condition.getAsBoolean()) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
@@ -91,6 +153,7 @@ public class InvoiceQueries {
     private List<InvoiceView> invoices(TenantId tenant, String where, Object... args) {
         List<InvoiceView> heads = jdbc.query("""
                 SELECT invoice_id, account_id, number, invoice_date, due_date, status, currency, subtotal, tax, total,
+                       amount_paid,
                        pack_name, pack_version, pack_hash, seller, buyer
                 FROM invoices\s""" + where, (rs, n) -> head(tenant, rs), args);
         if (heads.isEmpty()) {
@@ -107,7 +170,8 @@ public class InvoiceQueries {
                 .stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return heads.stream().map(h -> new InvoiceView(h.invoiceId(), h.tenantId(), h.accountId(), h.number(),
-                h.invoiceDate(), h.dueDate(), h.status(), h.currency(), h.subtotal(), h.tax(), h.total(), h.packName(),
+                h.invoiceDate(), h.dueDate(), h.status(), h.currency(), h.subtotal(), h.tax(), h.total(),
+                h.amountPaid(), h.packName(),
                 h.packVersion(), h.packHash(), h.seller(), h.buyer(),
                 lines.getOrDefault(h.invoiceId(), List.of()))).toList();
     }
@@ -118,7 +182,8 @@ public class InvoiceQueries {
                 rs.getObject("account_id", UUID.class), rs.getString("number"),
                 rs.getDate("invoice_date").toLocalDate(), rs.getDate("due_date").toLocalDate(), rs.getString("status"), rs.getString("currency").trim(),
                 rs.getBigDecimal("subtotal").setScale(scale), rs.getBigDecimal("tax").setScale(scale),
-                rs.getBigDecimal("total").setScale(scale), rs.getString("pack_name"), rs.getInt("pack_version"),
+                rs.getBigDecimal("total").setScale(scale), rs.getBigDecimal("amount_paid").setScale(scale),
+                rs.getString("pack_name"), rs.getInt("pack_version"),
                 rs.getString("pack_hash"), read(rs.getString("seller"), Party.class),
                 read(rs.getString("buyer"), Party.class), List.of());
     }

@@ -11,9 +11,15 @@ import java.util.UUID;
  */
 public record InvoiceView(UUID invoiceId, String tenantId, UUID accountId, String number, LocalDate invoiceDate,
                           LocalDate dueDate, String status, String currency, BigDecimal subtotal, BigDecimal tax, BigDecimal total,
+                          BigDecimal amountPaid,
                           String packName, int packVersion, String packHash, Party seller, Party buyer,
                           List<InvoiceLineView> lines) {
     public InvoiceView {
         lines = List.copyOf(lines);
+    }
+
+    /** What the invoice still asks for. */
+    public BigDecimal balance() {
+        return "VOID".equals(status) ? BigDecimal.ZERO.setScale(total.scale()) : total.subtract(amountPaid);
     }
 }

@@ -93,7 +93,7 @@ class InvoicePdfRendererTest {
         Party buyer = new Party("ACME Corp", List.of("1 Road Runner Way", "Phoenix, AZ 85001", "USA"), null);
         BigDecimal subtotal = lines.stream().map(InvoiceLineView::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new InvoiceView(UUID.randomUUID(), "demo", UUID.randomUUID(), "INV-000042", LocalDate.of(2026, 1, 1),
-                LocalDate.of(2026, 1, 15), "ISSUED", "EUR", subtotal, new BigDecimal("0.00"), subtotal, "default", 1, PACK_HASH, seller, buyer,
+                LocalDate.of(2026, 1, 15), "ISSUED", "EUR", subtotal, new BigDecimal("0.00"), subtotal, new BigDecimal("0.00"), "default", 1, PACK_HASH, seller, buyer,
                 lines);
     }
 

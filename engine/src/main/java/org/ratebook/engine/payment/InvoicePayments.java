@@ -1,0 +1,90 @@
+package org.ratebook.engine.payment;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.ratebook.engine.NotFoundException;
+import org.ratebook.engine.invoicing.api.InvoiceId;
+import org.ratebook.engine.invoicing.api.RecordPaymentCommand;
+import org.ratebook.engine.invoicing.api.RefundPaymentCommand;
+import org.ratebook.engine.invoicing.api.VoidInvoiceCommand;
+import org.ratebook.engine.invoicing.query.InvoiceQueries;
+import org.ratebook.engine.invoicing.query.InvoiceView;
+import org.ratebook.rules.money.Money;
+import org.ratebook.tenants.TenantClocks;
+import org.ratebook.tenants.TenantId;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Money in and out of invoices, and voids, as commands on the invoice; the invoice decides. */
+@Service
+public class InvoicePayments {
+
+    private final CommandGateway commands;
+    private final InvoiceQueries invoices;
+    private final PaymentGateway gateway;
+    private final TenantClocks clocks;
+
+    public InvoicePayments(CommandGateway commands, InvoiceQueries invoices, PaymentGateway gateway,
+                           TenantClocks clocks) {
+        this.commands = commands;
+        this.invoices = invoices;
+        this.gateway = gateway;
+        this.clocks = clocks;
+    }
+
+    /** Money received outside Ratebook (a transfer, a cheque). Returns the payment id. */
+    public String recordReceived(TenantId tenant, UUID invoiceId, String paymentId, BigDecimal amount,
+                                 String currency, LocalDate receivedOn, String reference) {
+        String id = paymentId == null || paymentId.isBlank() ? "pay_" + UUID.randomUUID() : paymentId;
+        send(() -> commands.sendAndWait(new RecordPaymentCommand(tenant, new InvoiceId(invoiceId), id, amount,
+                currency, receivedOn == null ? today(tenant) : receivedOn, "external", reference)), invoiceId);
+        return id;
+    }
+
+    /** Collects the amount (default: the open balance) through the gateway and records it if approved. */
+    public String collect(TenantId tenant, UUID invoiceId, BigDecimal amount) {
+        InvoiceView invoice = invoices.find(tenant, invoiceId)
+                .orElseThrow(() -> new NotFoundException("invoice " + invoiceId + " does not exist"));
+        Money toCollect = new Money(amount == null ? invoice.balance() : amount, Currency.getInstance(invoice.currency()));
+        if (toCollect.amount().signum() <= 0) {
+            throw new PaymentDeclinedException("invoice " + invoice.number() + " has nothing left to collect");
+        }
+        PaymentGateway.Result result = gateway.collect(tenant, invoice.accountId(), toCollect, invoice.number());
+        if (!result.approved()) {
+            throw new PaymentDeclinedException("the payment gateway declined " + toCollect + ": " + result.message());
+        }
+        send(() -> commands.sendAndWait(new RecordPaymentCommand(tenant, new InvoiceId(invoiceId),
+                result.transactionId(), toCollect.amount(), toCollect.currencyCode(), today(tenant), "gateway",
+                result.transactionId())), invoiceId);
+        return result.transactionId();
+    }
+
+    public String refund(TenantId tenant, UUID invoiceId, String refundId, BigDecimal amount, String reason) {
+        String id = refundId == null || refundId.isBlank() ? "ref_" + UUID.randomUUID() : refundId;
+        send(() -> commands.sendAndWait(new RefundPaymentCommand(tenant, new InvoiceId(invoiceId), id, amount,
+                today(tenant), reason)), invoiceId);
+        return id;
+    }
+
+    public void voidInvoice(TenantId tenant, UUID invoiceId, String reason) {
+        send(() -> commands.sendAndWait(new VoidInvoiceCommand(tenant, new InvoiceId(invoiceId), reason,
+                today(tenant))), invoiceId);
+    }
+
+    private LocalDate today(TenantId tenant) {
+        return LocalDate.now(clocks.of(tenant));
+    }
+
+    private static void send(Supplier<Object> command, UUID invoiceId) {
+        try {
+            command.get();
+        } catch (AggregateNotFoundException e) {
+            throw new NotFoundException("invoice " + invoiceId + " does not exist");
+        }
+    }
+}
