@@ -335,6 +335,73 @@ class ApiTest {
         assertThat(api.get("/api/v1/invoices/" + invoiceId + "/payments").json()).isEmpty();
     }
 
+    private String meteredSubscription() {
+        String account = createAccount("Metered GmbH " + UUID.randomUUID());
+        String subscription = api.post("/api/v1/subscriptions", "{\"accountId\":\"" + account + "\",\"plan\":\"Pro\"}")
+                .json().get("subscriptionId").asText();
+        assertThat(api.post("/api/v1/meters", "{\"code\":\"api_calls\",\"unit\":\"call\",\"aggregation\":\"SUM\"}")
+                .status()).isEqualTo(201);
+        return subscription;
+    }
+
+    private static String usageEvent(String tx, String subscription, String quantity) {
+        return "{\"transactionId\":\"" + tx + "\",\"subscriptionId\":\"" + subscription
+                + "\",\"meter\":\"api_calls\",\"quantity\":" + quantity + ",\"timestamp\":\""
+                + java.time.Instant.now().minusSeconds(60) + "\"}";
+    }
+
+    @Test
+    void usageBatchesSayPerEventWhatHappened() {
+        String subscription = meteredSubscription();
+        String body = "{\"events\":[" + usageEvent("a", subscription, "\"10\"") + ","
+                + usageEvent("b", subscription, "2.5") + "," + usageEvent("c", subscription, "\"ten\"") + ","
+                + usageEvent("d", "not-a-uuid", "1") + "]}";
+        JsonNode first = api.post("/api/v1/usage", body).json();
+        assertThat(first.get("accepted").asInt()).isEqualTo(2);
+        assertThat(first.get("rejected").asInt()).isEqualTo(2);
+        assertThat(first.get("results").get(2).get("reason").asText()).contains("quantity is not a decimal number");
+        assertThat(first.get("results").get(3).get("status").asText()).isEqualTo("REJECTED");
+
+        JsonNode again = api.post("/api/v1/usage", body).json();
+        assertThat(again.get("duplicates").asInt()).isEqualTo(2);
+        assertThat(again.get("accepted").asInt()).isZero();
+
+        JsonNode usage = api.get("/api/v1/subscriptions/" + subscription + "/usage").json();
+        assertThat(usage.get("meters").get(0).get("quantity").asText()).isEqualTo("12.5");
+    }
+
+    @Test
+    void bulkUploadsAsNdjsonAndCsv() {
+        String subscription = meteredSubscription();
+        String ndjson = usageEvent("n1", subscription, "1") + "\n" + usageEvent("n2", subscription, "2") + "\n{oops\n";
+        JsonNode fromNdjson = api.post("/api/v1/usage", "application/x-ndjson", ndjson).json();
+        assertThat(fromNdjson.get("accepted").asInt()).isEqualTo(2);
+        assertThat(fromNdjson.get("rejected").asInt()).isEqualTo(1);
+        assertThat(fromNdjson.get("results").get(0).get("position").asInt()).isEqualTo(2);
+
+        String at = java.time.Instant.now().minusSeconds(30).toString();
+        String csv = "transactionId,subscriptionId,meter,quantity,timestamp\n"
+                + "c1," + subscription + ",api_calls,4," + at + "\n"
+                + "c2," + subscription + ",api_calls,-1," + at + "\n";
+        JsonNode fromCsv = api.post("/api/v1/usage", "text/csv", csv).json();
+        assertThat(fromCsv.get("accepted").asInt()).isEqualTo(1);
+        assertThat(fromCsv.get("results").get(0).get("reason").asText()).contains("does not accept corrections");
+        assertThat(api.post("/api/v1/usage", "text/csv", "tx,sub\n").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aUsageBatchOverTenThousandEventsIsA413AndStoresNothing() {
+        String subscription = meteredSubscription();
+        StringBuilder body = new StringBuilder("{\"events\":[");
+        for (int i = 0; i <= 10_000; i++) {
+            body.append(i == 0 ? "" : ",").append(usageEvent("big-" + i, subscription, "1"));
+        }
+        ApiClient.Response response = api.post("/api/v1/usage", body.append("]}").toString());
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(rows("usage_events")).isZero();
+    }
+
     @Test
     void openApiDescribesTheApi() {
         JsonNode docs = new ApiClient(port, null).get("/v3/api-docs").json();

@@ -3,6 +3,7 @@ package org.ratebook.console.api;
 import org.ratebook.engine.BillingRejection;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.payment.PaymentDeclinedException;
+import org.ratebook.engine.usage.BatchTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -49,6 +50,13 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(BatchTooLargeException.class)
+    ProblemDetail tooLarge(BatchTooLargeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+        problem.setTitle("Batch too large");
         return problem;
     }
 

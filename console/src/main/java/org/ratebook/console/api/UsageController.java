@@ -1,0 +1,298 @@
+package org.ratebook.console.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.ratebook.engine.NotFoundException;
+import org.ratebook.engine.infra.AxonConfiguration;
+import org.ratebook.engine.subscription.api.SubscriptionId;
+import org.ratebook.engine.subscription.projection.SubscriptionProjection;
+import org.ratebook.engine.usage.Aggregation;
+import org.ratebook.engine.usage.BatchTooLargeException;
+import org.ratebook.engine.usage.Meter;
+import org.ratebook.engine.usage.MeterUsage;
+import org.ratebook.engine.usage.Meters;
+import org.ratebook.engine.usage.UsageEvent;
+import org.ratebook.engine.usage.UsageIngestion;
+import org.ratebook.engine.usage.UsageOutcome;
+import org.ratebook.engine.usage.UsageQueries;
+import org.ratebook.tenants.TenantClocks;
+import org.ratebook.tenants.TenantId;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@Tag(name = "Usage", description = "Meters, usage ingestion (idempotent by transactionId) and current usage")
+public class UsageController {
+
+    /** One event's outcome; {@code position} is its place in the request (0-based). */
+    public record Result(int position, String transactionId, String status, String reason) {
+    }
+
+    public record IngestResponse(int accepted, int duplicates, int rejected, List<Result> results) {
+    }
+
+    public record MeterRequest(String code, String unit, String aggregation, Boolean correctable) {
+    }
+
+    public record UsageResponse(UUID subscriptionId, Instant from, Instant to, List<MeterUsage> meters) {
+    }
+
+    /** An event that could not even be read: it is rejected where it stands, the rest go on. */
+    private record Parsed(UsageEvent event, String problem) {
+    }
+
+    private final UsageIngestion ingestion;
+    private final Meters meters;
+    private final UsageQueries usage;
+    private final SubscriptionProjection subscriptions;
+    private final TenantClocks clocks;
+    private final ObjectMapper json = AxonConfiguration.eventMapper();
+
+    public UsageController(UsageIngestion ingestion, Meters meters, UsageQueries usage,
+                           SubscriptionProjection subscriptions, TenantClocks clocks) {
+        this.ingestion = ingestion;
+        this.meters = meters;
+        this.usage = usage;
+        this.subscriptions = subscriptions;
+        this.clocks = clocks;
+    }
+
+    @PostMapping("/api/v1/meters")
+    @Operation(summary = "Define a meter (code, unit, aggregation SUM|MAX|COUNT|LAST, correctable)")
+    public ResponseEntity<Meter> defineMeter(@RequestBody MeterRequest body) {
+        Meter meter;
+        try {
+            meter = new Meter(body.code(), body.unit(), body.aggregation() == null ? null
+                    : Aggregation.valueOf(body.aggregation().toUpperCase(Locale.ROOT)),
+                    Boolean.TRUE.equals(body.correctable()));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage().startsWith("No enum constant")
+                    ? "aggregation must be one of SUM, MAX, COUNT, LAST" : e.getMessage());
+        }
+        meters.define(CurrentCaller.tenant(), meter);
+        return ResponseEntity.status(HttpStatus.CREATED).body(meter);
+    }
+
+    @GetMapping("/api/v1/meters")
+    @Operation(summary = "The tenant's meters")
+    public List<Meter> meters() {
+        return meters.all(CurrentCaller.tenant());
+    }
+
+    @PostMapping(value = "/api/v1/usage", consumes = "application/json")
+    @Operation(summary = "Record usage: one event, or {\"events\": [...]} with up to 10,000",
+            description = "Each event: transactionId, subscriptionId, meter, quantity (decimal string or number), "
+                    + "timestamp (ISO instant), properties. Every event gets an outcome: ACCEPTED, DUPLICATE (the "
+                    + "transactionId was already recorded for that subscription) or REJECTED with a reason. "
+                    + "Accepted events are durable when the response is sent.")
+    public IngestResponse ingest(@RequestBody String body) {
+        JsonNode root = readTree(body);
+        JsonNode events = root.has("events") ? root.get("events") : null;
+        List<Parsed> parsed = new ArrayList<>();
+        if (events == null) {
+            parsed.add(parse(root));
+        } else if (events.isArray()) {
+            if (events.size() > UsageIngestion.MAX_BATCH) {
+                throw new BatchTooLargeException("a batch holds at most " + UsageIngestion.MAX_BATCH
+                        + " events, this one has " + events.size() + "; split it");
+            }
+            events.forEach(node -> parsed.add(parse(node)));
+        } else {
+            throw new BadRequest("'events' must be an array of usage events");
+        }
+        return ingestAll(CurrentCaller.tenant(), parsed, true);
+    }
+
+    @PostMapping(value = "/api/v1/usage", consumes = {"application/x-ndjson", "text/csv"})
+    @Operation(summary = "Bulk upload: NDJSON (one event per line) or CSV (header: "
+            + "transactionId,subscriptionId,meter,quantity,timestamp)",
+            description = "Any size: read as a stream and stored in batches of 10,000, each durable before the "
+                    + "next. The response lists rejected and duplicate events, not every accepted one.")
+    public IngestResponse upload(HttpServletRequest request) throws IOException {
+        TenantId tenant = CurrentCaller.tenant();
+        boolean csv = request.getContentType().toLowerCase(Locale.ROOT).startsWith("text/csv");
+        int accepted = 0;
+        int duplicates = 0;
+        int rejected = 0;
+        List<Result> notAccepted = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(request.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String[] header = csv ? csvHeader(reader.readLine()) : null;
+            List<Parsed> chunk = new ArrayList<>();
+            int offset = 0;
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                chunk.add(csv ? parseCsv(header, line) : parseLine(line));
+                if (chunk.size() == UsageIngestion.MAX_BATCH) {
+                    IngestResponse part = ingestAll(tenant, chunk, false);
+                    accepted += part.accepted();
+                    duplicates += part.duplicates();
+                    rejected += part.rejected();
+                    int base = offset;
+                    part.results().forEach(r -> notAccepted.add(new Result(base + r.position(), r.transactionId(),
+                            r.status(), r.reason())));
+                    offset += chunk.size();
+                    chunk.clear();
+                }
+            }
+            if (!chunk.isEmpty()) {
+                IngestResponse part = ingestAll(tenant, chunk, false);
+                accepted += part.accepted();
+                duplicates += part.duplicates();
+                rejected += part.rejected();
+                int base = offset;
+                part.results().forEach(r -> notAccepted.add(new Result(base + r.position(), r.transactionId(),
+                        r.status(), r.reason())));
+            }
+        }
+        return new IngestResponse(accepted, duplicates, rejected, notAccepted);
+    }
+
+    @GetMapping("/api/v1/subscriptions/{subscriptionId}/usage")
+    @Operation(summary = "Usage per meter over [from, to) (default: the current calendar month, UTC)")
+    public UsageResponse usage(@PathVariable UUID subscriptionId, @RequestParam(required = false) Instant from,
+                               @RequestParam(required = false) Instant to) {
+        TenantId tenant = CurrentCaller.tenant();
+        subscriptions.find(tenant, new SubscriptionId(subscriptionId))
+                .orElseThrow(() -> new NotFoundException("subscription " + subscriptionId + " does not exist"));
+        LocalDate today = LocalDate.now(clocks.of(tenant));
+        Instant start = from != null ? from : today.withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = to != null ? to : today.withDayOfMonth(1).plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (!start.isBefore(end)) {
+            throw new BadRequest("from must be before to");
+        }
+        return new UsageResponse(subscriptionId, start, end, usage.usage(tenant, subscriptionId, start, end));
+    }
+
+    private IngestResponse ingestAll(TenantId tenant, List<Parsed> parsed, boolean everyResult) {
+        List<UsageEvent> readable = new ArrayList<>();
+        for (Parsed p : parsed) {
+            if (p.problem() == null) {
+                readable.add(p.event());
+            }
+        }
+        List<UsageOutcome> outcomes = ingestion.ingest(tenant, readable);
+        List<Result> results = new ArrayList<>();
+        int accepted = 0;
+        int duplicates = 0;
+        int rejected = 0;
+        int next = 0;
+        for (int position = 0; position < parsed.size(); position++) {
+            Parsed p = parsed.get(position);
+            Result result = p.problem() != null
+                    ? new Result(position, p.event() == null ? null : p.event().transactionId(), "REJECTED", p.problem())
+                    : toResult(position, outcomes.get(next++));
+            switch (result.status()) {
+                case "ACCEPTED" -> accepted++;
+                case "DUPLICATE" -> duplicates++;
+                default -> rejected++;
+            }
+            if (everyResult || !"ACCEPTED".equals(result.status())) {
+                results.add(result);
+            }
+        }
+        return new IngestResponse(accepted, duplicates, rejected, results);
+    }
+
+    private static Result toResult(int position, UsageOutcome outcome) {
+        return new Result(position, outcome.transactionId(), outcome.status().name(), outcome.reason());
+    }
+
+    private JsonNode readTree(String text) {
+        try {
+            JsonNode node = json.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new BadRequest("the body must be a usage event or {\"events\": [...]}");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadRequest("the body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private Parsed parseLine(String line) {
+        try {
+            return parse(json.readTree(line));
+        } catch (IOException e) {
+            return new Parsed(null, "line is not valid JSON");
+        }
+    }
+
+    private static Parsed parse(JsonNode node) {
+        String transactionId = text(node, "transactionId");
+        UsageEvent partial = new UsageEvent(transactionId, null, null, null, null, null);
+        try {
+            String subscription = text(node, "subscriptionId");
+            String quantity = text(node, "quantity");
+            String timestamp = text(node, "timestamp");
+            Map<String, String> properties = new LinkedHashMap<>();
+            if (node.has("properties") && node.get("properties").isObject()) {
+                node.get("properties").properties().forEach(e -> properties.put(e.getKey(), e.getValue().asText()));
+            }
+            return new Parsed(new UsageEvent(transactionId, subscription == null ? null : UUID.fromString(subscription),
+                    text(node, "meter"), quantity == null ? null : new BigDecimal(quantity),
+                    timestamp == null ? null : Instant.parse(timestamp), properties), null);
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            return new Parsed(partial, "unreadable field: " + (e instanceof NumberFormatException
+                    ? "quantity is not a decimal number" : e.getMessage()));
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static String[] csvHeader(String line) {
+        if (line == null) {
+            throw new BadRequest("the CSV upload is empty; it needs a header line");
+        }
+        String[] header = line.split(",", -1);
+        for (int i = 0; i < header.length; i++) {
+            header[i] = header[i].strip();
+        }
+        if (!List.of(header).containsAll(List.of("transactionId", "subscriptionId", "meter", "quantity", "timestamp"))) {
+            throw new BadRequest("the CSV header must name transactionId, subscriptionId, meter, quantity and timestamp");
+        }
+        return header;
+    }
+
+    private Parsed parseCsv(String[] header, String line) {
+        String[] cells = line.split(",", -1);
+        if (cells.length != header.length) {
+            return new Parsed(null, "expected " + header.length + " columns, found " + cells.length);
+        }
+        var node = json.createObjectNode();
+        for (int i = 0; i < header.length; i++) {
+            node.put(header[i], cells[i].strip().isEmpty() ? null : cells[i].strip());
+        }
+        return parse(node);
+    }
+}
