@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * Answers billing questions with a tenant's pack. An invoice question runs the categories in order
  * (pricing → overage → discount → tax), each in its own short-lived session; the output of one stage enters
- * the next as immutable facts. Each stage is capped in firings so a looping pack fails instead of hanging.
+ * the next as immutable facts. Each stage is capped in firings so a runaway pack fails instead of hanging.
  */
 public final class DecisionService {
 
@@ -83,8 +83,9 @@ public final class DecisionService {
             facts.forEach(session::insert);
             int count = session.fireAllRules(MAX_FIRINGS_PER_STAGE);
             if (count >= MAX_FIRINGS_PER_STAGE) {
-                throw new DecisionException(category.name().toLowerCase(java.util.Locale.ROOT)
-                        + " rules fired " + count + " times without settling; a rule probably re-triggers itself");
+                throw new DecisionException(category.name().toLowerCase(java.util.Locale.ROOT) + " rules fired "
+                        + count + " times, the most one stage may; a rule probably matches too many combinations "
+                        + "of facts (give its patterns conditions that join them)");
             }
         } finally {
             session.dispose();
