@@ -13,9 +13,11 @@ import org.ratebook.rules.pack.RulePack;
 import org.ratebook.rules.pack.RulePackCompilationException;
 import org.ratebook.rules.pack.RulePackCompiler;
 import org.ratebook.rules.pack.RulePackLoader;
+import org.ratebook.rules.safety.DrlValidator;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -152,6 +154,48 @@ class DecisionServiceTest {
     }
 
     @Test
+    void aFailingActionFailsTheDecision() {
+        RulePack anyPlan = TestPacks.withPricingOnly("""
+                package t;
+                import org.ratebook.rules.fact.CatalogPlan;
+                import org.ratebook.rules.fact.SubscriptionPeriod;
+                global org.ratebook.rules.decision.Decisions decisions;
+                rule "Any plan will do"
+                when $p : SubscriptionPeriod() $plan : CatalogPlan( code == "Pro" )
+                then decisions.recurring($p, $plan); end
+                """);
+        InvoiceQuestion usd = new InvoiceQuestion(new BillingAccount("acc-2", "USD", "US"), LocalDate.of(2026, 1, 1),
+                List.of(new SubscriptionPeriod("sub-2", "Pro", 1, "USD", LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2026, 2, 1))));
+        assertThatThrownBy(() -> service.decide(anyPlan, usd))
+                .rootCause()
+                .isInstanceOf(DecisionException.class)
+                .hasMessage("rule 'Any plan will do' priced a USD subscription with a EUR price");
+    }
+
+    @Test
+    void aStageThatRunsPastItsTimeLimitIsHaltedWithAClearMessage() throws InterruptedException {
+        DecisionService impatient = new DecisionService(compiler, Duration.ofMillis(200));
+        RulePack comparesEveryPair = TestPacks.withPricingOnly(pairwiseComparisons(20));
+        assertThat(new DrlValidator().validate(comparesEveryPair.sources().getFirst())).isEmpty();
+        compiler.compiled(comparesEveryPair); // compiling is not part of the limit
+
+        long start = System.nanoTime();
+        // 20 rules × 2,000 × 2,000 periods: 80 million comparisons, many seconds of work
+        assertThatThrownBy(() -> impatient.decide(comparesEveryPair, questionWith(periods(2_000))))
+                .isInstanceOf(DecisionException.class)
+                .hasMessageStartingWith("pricing rules did not finish within 200 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+
+        // halting takes effect between rules, so the worker stops soon after, even if it was abandoned
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (impatient.overdueStages() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(impatient.overdueStages()).isZero();
+    }
+
+    @Test
     void packsWithIdenticalContentShareOneCompiledForm() {
         RulePack a = RulePackLoader.defaultPack();
         RulePack b = RulePackLoader.defaultPack().withVersion(7);
@@ -171,5 +215,25 @@ class DecisionServiceTest {
     private static List<SubscriptionPeriod> periods(int count) {
         return IntStream.range(0, count).mapToObj(i -> new SubscriptionPeriod("sub-" + i, "Pro", i + 1, "EUR",
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1))).toList();
+    }
+
+    /** Rules that compare every pair of periods and never match: pure matching work, no firings. */
+    private static String pairwiseComparisons(int rules) {
+        StringBuilder drl = new StringBuilder("""
+                package t;
+                import org.ratebook.rules.fact.SubscriptionPeriod;
+                """);
+        for (int r = 0; r < rules; r++) {
+            drl.append("""
+                    rule "Compare every pair %d"
+                    when
+                        $a : SubscriptionPeriod()
+                        $b : SubscriptionPeriod(
+                                from.plusDays(quantity).isBefore($a.from().minusDays($a.quantity() + %d)) )
+                    then
+                    end
+                    """.formatted(r, r));
+        }
+        return drl.toString();
     }
 }

@@ -21,4 +21,11 @@ public final class TestPacks {
         sources.add(new DrlSource(RuleCategory.TAX, "rules/tax.drl", taxDrl));
         return new RulePack(base.name(), base.version(), base.plans(), sources);
     }
+
+    /** {@code pricingDrl} as {@code rules/pricing.drl} and no tax rules. */
+    public static RulePack withPricingOnly(String pricingDrl) {
+        RulePack base = RulePackLoader.defaultPack();
+        return new RulePack(base.name(), base.version(), base.plans(),
+                List.of(new DrlSource(RuleCategory.PRICING, "rules/pricing.drl", pricingDrl)));
+    }
 }
