@@ -8,21 +8,23 @@ import org.ratebook.rules.decision.InvoiceDecision;
 import org.ratebook.rules.decision.InvoiceQuestion;
 import org.ratebook.rules.fact.BillingAccount;
 import org.ratebook.rules.fact.SubscriptionPeriod;
-import org.ratebook.rules.pack.DrlSource;
 import org.ratebook.rules.pack.RuleCategory;
 import org.ratebook.rules.pack.RulePack;
 import org.ratebook.rules.pack.RulePackCompilationException;
 import org.ratebook.rules.pack.RulePackCompiler;
 import org.ratebook.rules.pack.RulePackLoader;
+import org.ratebook.rules.safety.DrlValidator;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.ratebook.rules.TestPacks.withTax;
 
 class DecisionServiceTest {
 
@@ -103,7 +105,23 @@ class DecisionServiceTest {
     }
 
     @Test
-    void aRuleThatRetriggersItselfIsStoppedWithAClearMessage() {
+    void drlThatPassesValidationButDoesNotCompileIsRejectedWithFileAndLine() {
+        RulePack wrongType = withTax("""
+                package t;
+                import org.ratebook.rules.fact.Charge;
+                global org.ratebook.rules.decision.Decisions decisions;
+                rule "Rate as text"
+                when $c : Charge() then decisions.tax($c, "19", "VAT 19%"); end
+                """);
+        assertThatThrownBy(() -> RulePackCompiler.compile(wrongType))
+                .isInstanceOf(RulePackCompilationException.class)
+                .satisfies(e -> assertThat(((RulePackCompilationException) e).problems())
+                        .anySatisfy(p -> assertThat(p).startsWith("rules/tax.drl line 4: ")
+                                .contains("The method tax(Charge, BigDecimal, String)")));
+    }
+
+    @Test
+    void aRuleThatChangesWorkingMemoryIsRejectedBeforeItCanLoop() {
         RulePack looping = withTax("""
                 package t;
                 import org.ratebook.rules.fact.Charge;
@@ -112,8 +130,69 @@ class DecisionServiceTest {
                 when $c : Charge() then update($c); end
                 """);
         assertThatThrownBy(() -> service.decide(looping, proFor(1)))
+                .isInstanceOf(RulePackCompilationException.class)
+                .satisfies(e -> assertThat(((RulePackCompilationException) e).problems()).containsExactly(
+                        "rules/tax.drl line 5: update is not allowed: rules must not change the facts the engine "
+                                + "matches; record results through decisions, "
+                                + "e.g. decisions.tax($charge, rate, label)"));
+    }
+
+    @Test
+    void aRuleThatMatchesTooManyCombinationsIsStoppedByTheFiringCap() {
+        RulePack everyPair = withTax("""
+                package t;
+                import java.math.BigDecimal;
+                import org.ratebook.rules.fact.Charge;
+                global org.ratebook.rules.decision.Decisions decisions;
+                rule "Every pair of charges"
+                when $c : Charge() $other : Charge() then decisions.tax($c, BigDecimal.ZERO, "none"); end
+                """);
+        // 101 charges make 10,201 pairs, more than one stage may fire
+        assertThatThrownBy(() -> service.decide(everyPair, questionWith(periods(101))))
                 .isInstanceOf(DecisionException.class)
-                .hasMessageContaining("tax rules fired");
+                .hasMessageContaining("tax rules fired " + DecisionService.MAX_FIRINGS_PER_STAGE + " times");
+    }
+
+    @Test
+    void aFailingActionFailsTheDecision() {
+        RulePack anyPlan = TestPacks.withPricingOnly("""
+                package t;
+                import org.ratebook.rules.fact.CatalogPlan;
+                import org.ratebook.rules.fact.SubscriptionPeriod;
+                global org.ratebook.rules.decision.Decisions decisions;
+                rule "Any plan will do"
+                when $p : SubscriptionPeriod() $plan : CatalogPlan( code == "Pro" )
+                then decisions.recurring($p, $plan); end
+                """);
+        InvoiceQuestion usd = new InvoiceQuestion(new BillingAccount("acc-2", "USD", "US"), LocalDate.of(2026, 1, 1),
+                List.of(new SubscriptionPeriod("sub-2", "Pro", 1, "USD", LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2026, 2, 1))));
+        assertThatThrownBy(() -> service.decide(anyPlan, usd))
+                .rootCause()
+                .isInstanceOf(DecisionException.class)
+                .hasMessage("rule 'Any plan will do' priced a USD subscription with a EUR price");
+    }
+
+    @Test
+    void aStageThatRunsPastItsTimeLimitIsHaltedWithAClearMessage() throws InterruptedException {
+        DecisionService impatient = new DecisionService(compiler, Duration.ofMillis(200));
+        RulePack comparesEveryPair = TestPacks.withPricingOnly(pairwiseComparisons(20));
+        assertThat(new DrlValidator().validate(comparesEveryPair.sources().getFirst())).isEmpty();
+        compiler.compiled(comparesEveryPair); // compiling is not part of the limit
+
+        long start = System.nanoTime();
+        // 20 rules × 2,000 × 2,000 periods: 80 million comparisons, many seconds of work
+        assertThatThrownBy(() -> impatient.decide(comparesEveryPair, questionWith(periods(2_000))))
+                .isInstanceOf(DecisionException.class)
+                .hasMessageStartingWith("pricing rules did not finish within 200 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+
+        // halting takes effect between rules, so the worker stops soon after, even if it was abandoned
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (impatient.overdueStages() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(impatient.overdueStages()).isZero();
     }
 
     @Test
@@ -129,10 +208,32 @@ class DecisionServiceTest {
         assertThat(changed.contentHash()).isNotEqualTo(a.contentHash());
     }
 
-    private static RulePack withTax(String taxDrl) {
-        RulePack base = RulePackLoader.defaultPack();
-        List<DrlSource> sources = new ArrayList<>(base.sources(RuleCategory.PRICING));
-        sources.add(new DrlSource(RuleCategory.TAX, "rules/tax.drl", taxDrl));
-        return new RulePack(base.name(), base.version(), base.plans(), sources);
+    private InvoiceQuestion questionWith(List<SubscriptionPeriod> periods) {
+        return new InvoiceQuestion(account, LocalDate.of(2026, 1, 1), periods);
+    }
+
+    private static List<SubscriptionPeriod> periods(int count) {
+        return IntStream.range(0, count).mapToObj(i -> new SubscriptionPeriod("sub-" + i, "Pro", i + 1, "EUR",
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1))).toList();
+    }
+
+    /** Rules that compare every pair of periods and never match: pure matching work, no firings. */
+    private static String pairwiseComparisons(int rules) {
+        StringBuilder drl = new StringBuilder("""
+                package t;
+                import org.ratebook.rules.fact.SubscriptionPeriod;
+                """);
+        for (int r = 0; r < rules; r++) {
+            drl.append("""
+                    rule "Compare every pair %d"
+                    when
+                        $a : SubscriptionPeriod()
+                        $b : SubscriptionPeriod(
+                                from.plusDays(quantity).isBefore($a.from().minusDays($a.quantity() + %d)) )
+                    then
+                    end
+                    """.formatted(r, r));
+        }
+        return drl.toString();
     }
 }

@@ -12,25 +12,44 @@ import org.ratebook.rules.pack.RuleCategory;
 import org.ratebook.rules.pack.RulePack;
 import org.ratebook.rules.pack.RulePackCompiler;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Answers billing questions with a tenant's pack. An invoice question runs the categories in order
  * (pricing → overage → discount → tax), each in its own short-lived session; the output of one stage enters
- * the next as immutable facts. Each stage is capped in firings so a looping pack fails instead of hanging.
+ * the next as immutable facts. Each stage is bounded twice, so a runaway pack fails instead of hanging: by a
+ * number of firings, and by wall-clock time (see {@link BoundedFiring} for what a time-out can and cannot stop).
  */
 public final class DecisionService {
 
     public static final String DECISIONS_GLOBAL = "decisions";
     public static final int MAX_FIRINGS_PER_STAGE = 10_000;
+    public static final Duration DEFAULT_STAGE_TIME_LIMIT = Duration.ofSeconds(2);
 
     private final RulePackCompiler compiler;
+    private final BoundedFiring firing;
 
     public DecisionService(RulePackCompiler compiler) {
+        this(compiler, DEFAULT_STAGE_TIME_LIMIT);
+    }
+
+    /** {@code stageTimeLimit} bounds each stage (pricing, tax, …) alone, from its first fact to its last firing. */
+    public DecisionService(RulePackCompiler compiler, Duration stageTimeLimit) {
         this.compiler = compiler;
+        this.firing = new BoundedFiring(stageTimeLimit);
+    }
+
+    /**
+     * Stages that ran past their time limit and did not stop when halted (a rule still matching, or an action
+     * still computing). Non-zero means CPU is being spent on abandoned work; it goes back to zero when they end.
+     */
+    public int overdueStages() {
+        return firing.overdue();
     }
 
     public InvoiceDecision decide(RulePack pack, InvoiceQuestion question) {
@@ -55,12 +74,13 @@ public final class DecisionService {
                 new DecisionTrace(pack.name(), pack.version(), compiled.contentHash(), fired));
     }
 
-    private static void run(CompiledPack compiled, RuleCategory category, Collection<Object> facts,
-                            Decisions decisions, List<FiredRule> fired) {
+    private void run(CompiledPack compiled, RuleCategory category, Collection<Object> facts, Decisions decisions,
+                     List<FiredRule> fired) {
         Optional<KieBase> kieBase = compiled.kieBase(category);
         if (kieBase.isEmpty()) {
             return;
         }
+        String stage = category.name().toLowerCase(Locale.ROOT);
         KieSession session = kieBase.get().newKieSession();
         try {
             if (declaresDecisions(kieBase.get())) {
@@ -80,14 +100,14 @@ public final class DecisionService {
                     decisions.leaveRule();
                 }
             });
-            facts.forEach(session::insert);
-            int count = session.fireAllRules(MAX_FIRINGS_PER_STAGE);
-            if (count >= MAX_FIRINGS_PER_STAGE) {
-                throw new DecisionException(category.name().toLowerCase(java.util.Locale.ROOT)
-                        + " rules fired " + count + " times without settling; a rule probably re-triggers itself");
-            }
-        } finally {
+        } catch (RuntimeException e) {
             session.dispose();
+            throw e;
+        }
+        int count = firing.fire(session, facts, MAX_FIRINGS_PER_STAGE, stage);
+        if (count >= MAX_FIRINGS_PER_STAGE) {
+            throw new DecisionException(stage + " rules fired " + count + " times, the most one stage may; a rule "
+                    + "probably matches too many combinations of facts (give its patterns conditions that join them)");
         }
     }
 
