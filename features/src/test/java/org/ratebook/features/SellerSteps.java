@@ -56,6 +56,14 @@ public class SellerSteps {
         openAccount(world.theSeller(), name, currency);
     }
 
+    @Given("a customer {string} billed in {word} on billing day {int}")
+    public void aCustomerWithBillingDay(String name, String currency, int billingDay) {
+        AccountId account = AccountId.random();
+        commands.sendAndWait(new CreateAccountCommand(world.theSeller(), account, name, "billing@example.com",
+                currency, "US", "UTC", billingDay, List.of(), null));
+        world.addCustomer(new BillingWorld.Customer(name, world.theSeller(), account));
+    }
+
     @Given("{string} has a customer {string} billed in {word}")
     public void aCustomerOf(String seller, String name, String currency) {
         openAccount(world.seller(seller), name, currency);

@@ -16,6 +16,11 @@ import org.ratebook.engine.invoicing.api.RuleFiring;
 import org.ratebook.engine.invoicing.query.InvoiceQueries;
 import org.ratebook.engine.invoicing.query.Party;
 import org.ratebook.engine.pricing.TenantPacks;
+import org.ratebook.engine.billing.generator.InvoiceGenerator;
+import org.ratebook.engine.billing.generator.Proposal;
+import org.ratebook.engine.billing.generator.ServiceState;
+import org.ratebook.engine.billing.generator.Span;
+import org.ratebook.engine.subscription.api.PhaseStart;
 import org.ratebook.engine.subscription.api.SubscriptionId;
 import org.ratebook.engine.subscription.projection.SubscriptionProjection;
 import org.ratebook.engine.subscription.projection.SubscriptionView;
@@ -40,8 +45,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -64,10 +72,12 @@ public class BillingRun {
     private final DecisionService decisions;
     private final CommandGateway commands;
     private final MeterRegistry meters;
+    private final BilledItems billedItems;
 
     public BillingRun(SubscriptionProjection subscriptions, AccountDirectory accounts, InvoiceQueries invoices,
                       TenantPacks packs, TenantRegistry tenants,
-                      DecisionService decisions, CommandGateway commands, ObjectProvider<MeterRegistry> meters) {
+                      DecisionService decisions, CommandGateway commands, ObjectProvider<MeterRegistry> meters,
+                      BilledItems billedItems) {
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.invoices = invoices;
@@ -76,6 +86,7 @@ public class BillingRun {
         this.decisions = decisions;
         this.commands = commands;
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
+        this.billedItems = billedItems;
     }
 
     private record Key(AccountId account, LocalDate invoiceDate) {
@@ -94,18 +105,17 @@ public class BillingRun {
     private BillingRunResult doRun(TenantId tenantId, LocalDate targetDate) {
         Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
         List<String> problems = new ArrayList<>();
-        Map<Key, List<SubscriptionPeriod>> due = duePeriods(tenantId, targetDate, problems);
+        Set<Key> billedBefore = new HashSet<>();
+        Map<Key, List<SubscriptionPeriod>> due = duePeriods(tenantId, targetDate, problems, billedBefore);
+        billedBefore.removeAll(due.keySet());
 
         List<UUID> issued = new ArrayList<>();
-        int already = 0;
+        int already = billedBefore.size();
         for (Map.Entry<Key, List<SubscriptionPeriod>> entry : due.entrySet()) {
             Key key = entry.getKey();
-            OptionalInt generation = invoices.nextGeneration(tenantId, key.account().value(), key.invoiceDate());
-            if (generation.isEmpty()) {
-                already++;
-                continue;
-            }
-            InvoiceId invoiceId = InvoiceId.of(tenantId, key.account(), key.invoiceDate(), generation.getAsInt());
+            // one more invoice for this account and date: after a void, or for spans that became due since
+            int generation = invoices.invoiceCount(tenantId, key.account().value(), key.invoiceDate());
+            InvoiceId invoiceId = InvoiceId.of(tenantId, key.account(), key.invoiceDate(), generation);
             Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, entry.getValue(), problems);
             if (command.isEmpty()) {
                 continue;
@@ -141,31 +151,62 @@ public class BillingRun {
         return false;
     }
 
-    private Map<Key, List<SubscriptionPeriod>> duePeriods(TenantId tenant, LocalDate target, List<String> problems) {
+    /**
+     * Asks the invoice generator, per subscription, what is due on {@code target}: its phases make billing
+     * states, what its invoices already carry makes the billed items, and the tenant's pack gives the
+     * day-count convention and rounding. Spans are grouped by account and invoice date.
+     */
+    private Map<Key, List<SubscriptionPeriod>> duePeriods(TenantId tenant, LocalDate target, List<String> problems,
+                                                          Set<Key> billedBefore) {
         Map<Key, List<SubscriptionPeriod>> due = new TreeMap<>((a, b) -> {
             int byAccount = a.account().value().compareTo(b.account().value());
             return byAccount != 0 ? byAccount : a.invoiceDate().compareTo(b.invoiceDate());
         });
+        RulePack today = packs.inEffect(tenant, target);
         for (SubscriptionView s : subscriptions.activeOn(tenant, target)) {
-            RulePack pack = packs.inEffect(tenant, s.startDate());
-            Optional<CatalogPlan> plan = pack.plan(s.plan(), s.currency());
-            if (plan.isEmpty()) {
-                problems.add("subscription " + s.subscriptionId() + ": plan '" + s.plan() + "' has no "
-                        + s.currency() + " price in rule pack " + pack.name() + " v" + pack.version());
+            Optional<List<ServiceState>> states = states(tenant, s, problems);
+            if (states.isEmpty()) {
                 continue;
             }
-            List<DuePeriods.Due> periods = DuePeriods.of(s, plan.get().period(), plan.get().mode(), target);
-            if (periods.size() == DuePeriods.MAX_PERIODS) {
-                problems.add("subscription " + s.subscriptionId() + ": more than " + DuePeriods.MAX_PERIODS
-                        + " periods due; billed the oldest ones only");
-            }
-            for (DuePeriods.Due d : periods) {
-                due.computeIfAbsent(new Key(s.accountId(), d.invoiceDate()), k -> new ArrayList<>())
+            InvoiceGenerator generator = new InvoiceGenerator(today.dayCount(), Currency.getInstance(s.currency()),
+                    today.rounding());
+            Proposal proposal = generator.propose(s.subscriptionId().toString(), s.billCycleDay(), states.get(),
+                    billedItems.of(tenant, s), target);
+            for (Span span : proposal.charges()) {
+                due.computeIfAbsent(new Key(s.accountId(), span.invoiceDate()), k -> new ArrayList<>())
                         .add(new SubscriptionPeriod(s.subscriptionId().toString(), s.plan(), s.quantity(),
-                                s.currency(), d.from(), d.to()));
+                                s.currency(), span.from(), span.to(), span.phase(), span.periodFrom(),
+                                span.periodTo(), span.fraction().numerator(), span.fraction().denominator()));
+            }
+            proposal.alreadyBilled().forEach(span -> billedBefore.add(new Key(s.accountId(), span.invoiceDate())));
+            if (!proposal.repairs().isEmpty()) {
+                problems.add("subscription " + s.subscriptionId() + ": " + proposal.repairs().size()
+                        + " repair(s) of billed time are due, which this version does not issue yet");
             }
         }
         return due;
+    }
+
+    /** The subscription's phases as billing states, each priced by the pack in effect when it starts. */
+    private Optional<List<ServiceState>> states(TenantId tenant, SubscriptionView s, List<String> problems) {
+        List<ServiceState> states = new ArrayList<>();
+        for (PhaseStart phase : s.phases()) {
+            if (phase.phase() == null) {
+                states.add(ServiceState.stopped(phase.from()));
+                continue;
+            }
+            RulePack pack = packs.inEffect(tenant, phase.from());
+            Optional<CatalogPlan> row = pack.phase(s.plan(), phase.phase(), s.currency());
+            if (row.isEmpty()) {
+                problems.add("subscription " + s.subscriptionId() + ": phase '" + phase.phase() + "' of plan '"
+                        + s.plan() + "' has no " + s.currency() + " price in rule pack " + pack.name() + " v"
+                        + pack.version());
+                return Optional.empty();
+            }
+            states.add(ServiceState.billing(phase.from(), s.plan(), phase.phase(), s.quantity(),
+                    row.get().recurring(), row.get().period(), row.get().mode()));
+        }
+        return Optional.of(states);
     }
 
     private Optional<IssueInvoiceCommand> decide(Tenant tenant, InvoiceId invoiceId, Key key,
@@ -181,7 +222,10 @@ public class BillingRun {
                     + " v" + pack.version() + " decided no charge for " + periods.size() + " due period(s)");
             return Optional.empty();
         }
-        List<InvoiceLine> lines = decision.lines().stream().map(BillingRun::line).toList();
+        Map<String, SubscriptionPeriod> billedSpans = new HashMap<>();
+        periods.forEach(p -> billedSpans.put(p.subscriptionId() + "|" + p.from(), p));
+        List<InvoiceLine> lines = decision.lines().stream()
+                .map(d -> line(d, billedSpans.get(d.subscriptionId() + "|" + d.from()))).toList();
         List<RuleFiring> trace = decision.trace().fired().stream()
                 .map(f -> new RuleFiring(f.order(), f.category().name(), f.rule(), f.matched())).toList();
         LocalDate dueDate = key.invoiceDate().plusDays(tenants.billingSettings(tenant.id()).paymentTermsDays());
@@ -192,9 +236,12 @@ public class BillingRun {
                 new Party(account.name(), account.addressLines(), account.taxId())));
     }
 
-    private static InvoiceLine line(DecidedLine d) {
+    /** A decided line, with the plan phase and billing period of the span it bills. */
+    private static InvoiceLine line(DecidedLine d, SubscriptionPeriod span) {
         return new InvoiceLine(d.lineNo(), new SubscriptionId(UUID.fromString(d.subscriptionId())), d.itemType(),
                 d.description(), d.from(), d.to(), d.quantity(), d.unitPrice(), d.amount(), d.taxRate(),
-                d.taxAmount(), d.taxLabel(), d.rules());
+                d.taxAmount(), d.taxLabel(), d.rules(), span == null ? null : span.plan(),
+                span == null ? null : span.phase(), span == null ? null : span.periodFrom(),
+                span == null ? null : span.periodTo());
     }
 }

@@ -32,6 +32,11 @@ public class RulePackImports {
         return send(tenant, RulePackContent.of(RulePackLoader.fromDirectory(folder, 0)), effectiveFrom);
     }
 
+    /** Imports content built elsewhere (a catalog table in a scenario, an upload). */
+    public int importContent(TenantId tenant, RulePackContent content, LocalDate effectiveFrom) {
+        return send(tenant, content, effectiveFrom);
+    }
+
     private int send(TenantId tenant, RulePackContent content, LocalDate effectiveFrom) {
         return commands.sendAndWait(new ImportRulePackCommand(new RulePackId(tenant), content, effectiveFrom, OPERATOR));
     }

@@ -53,7 +53,8 @@ class InvoiceAggregateTest {
         return new InvoiceLine(no, SubscriptionId.random(), "RECURRING", "Hosting Pro (monthly, in advance)",
                 LocalDate.of(2026, 1, 15), LocalDate.of(2026, 2, 15), BigDecimal.ONE, new BigDecimal(amount),
                 new BigDecimal(amount), new BigDecimal("19"), new BigDecimal(tax), "VAT 19%",
-                List.of("Recurring plan price from the catalog"));
+                List.of("Recurring plan price from the catalog"), "Pro", "evergreen", LocalDate.of(2026, 1, 15),
+                LocalDate.of(2026, 2, 15));
     }
 
     @Test

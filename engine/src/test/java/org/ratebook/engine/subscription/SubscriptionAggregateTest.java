@@ -9,6 +9,7 @@ import org.ratebook.engine.account.projection.AccountDirectory;
 import org.ratebook.engine.account.projection.AccountView;
 import org.ratebook.engine.pricing.TenantPacks;
 import org.ratebook.engine.subscription.api.CreateSubscriptionCommand;
+import org.ratebook.engine.subscription.api.PhaseStart;
 import org.ratebook.engine.subscription.api.SubscriptionCreatedEvent;
 import org.ratebook.engine.subscription.api.SubscriptionId;
 import org.ratebook.engine.subscription.domain.InvalidSubscriptionException;
@@ -62,7 +63,8 @@ class SubscriptionAggregateTest {
                 .when(new CreateSubscriptionCommand(TENANT, subscription, euroAccount, "Pro", 1, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new SubscriptionCreatedEvent(TENANT, subscription, euroAccount, "Pro", 1, "EUR",
-                        LocalDate.of(2026, 1, 15), 15, 1));
+                        LocalDate.of(2026, 1, 15), 15, 1,
+                        List.of(new PhaseStart("evergreen", LocalDate.of(2026, 1, 15)))));
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class DecisionService {
 
     public InvoiceDecision decide(RulePack pack, InvoiceQuestion question) {
         CompiledPack compiled = compiler.compiled(pack);
-        Decisions decisions = new Decisions();
+        Decisions decisions = new Decisions(pack.rounding());
         List<FiredRule> fired = new ArrayList<>();
 
         List<Object> facts = new ArrayList<>();

@@ -7,6 +7,7 @@ import org.ratebook.rules.money.Rounding;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -28,6 +29,16 @@ public final class Decisions {
     private final Map<Integer, List<String>> rulesByLine = new LinkedHashMap<>();
     private final Map<Integer, Tax> taxByLine = new LinkedHashMap<>();
     private String firingRule;
+    private final RoundingMode rounding;
+
+    public Decisions() {
+        this(RoundingMode.HALF_UP);
+    }
+
+    /** Decisions rounded with the pack's rounding mode. */
+    public Decisions(RoundingMode rounding) {
+        this.rounding = rounding;
+    }
 
     void enterRule(String rule) {
         firingRule = rule;
@@ -37,23 +48,46 @@ public final class Decisions {
         firingRule = null;
     }
 
-    /** A recurring charge for the period at the plan's price times the subscription's quantity. */
+    /**
+     * A recurring charge for the span at the plan's price times the subscription's quantity, prorated to the
+     * span's part of its billing period and rounded once.
+     */
     public Charge recurring(SubscriptionPeriod period, CatalogPlan plan) {
         if (!plan.currency().equals(period.currency())) {
             throw new DecisionException("rule '" + firingRule + "' priced a " + period.currency()
                     + " subscription with a " + plan.currency() + " price");
         }
         BigDecimal quantity = BigDecimal.valueOf(period.quantity());
-        BigDecimal amount = Rounding.toCurrencyScale(plan.price().multiply(quantity),
-                Currency.getInstance(plan.currency()));
+        BigDecimal amount = plan.price().multiply(quantity).multiply(BigDecimal.valueOf(period.numerator()))
+                .divide(BigDecimal.valueOf(period.denominator()), MathContext.DECIMAL128)
+                .setScale(Currency.getInstance(plan.currency()).getDefaultFractionDigits(), rounding);
         String mode = switch (plan.mode()) {
             case IN_ADVANCE -> "in advance";
             case IN_ARREAR -> "in arrear";
         };
         String description = plan.product() + " " + plan.code() + " ("
-                + plan.period().name().toLowerCase(java.util.Locale.ROOT) + ", " + mode + ")";
-        Charge charge = new Charge(charges.size() + 1, period.subscriptionId(), "RECURRING", description,
-                period.from(), period.to(), quantity, plan.price(), amount, plan.currency());
+                + plan.period().name().toLowerCase(java.util.Locale.ROOT) + ", " + mode
+                + (period.prorated() ? ", " + period.numerator() + "/" + period.denominator() + " of the period" : "")
+                + ")";
+        return add(new Charge(charges.size() + 1, period.subscriptionId(), "RECURRING", description,
+                period.from(), period.to(), quantity, plan.price(), amount, plan.currency()));
+    }
+
+    /** The one-time price of a phase billed once (a trial's 0.00, a setup fee) times the quantity. */
+    public Charge fixed(SubscriptionPeriod period, CatalogPlan plan) {
+        if (!plan.currency().equals(period.currency())) {
+            throw new DecisionException("rule '" + firingRule + "' priced a " + period.currency()
+                    + " subscription with a " + plan.currency() + " price");
+        }
+        BigDecimal quantity = BigDecimal.valueOf(period.quantity());
+        BigDecimal amount = plan.price().multiply(quantity)
+                .setScale(Currency.getInstance(plan.currency()).getDefaultFractionDigits(), rounding);
+        return add(new Charge(charges.size() + 1, period.subscriptionId(), "FIXED",
+                plan.product() + " " + plan.code() + " (" + plan.phase() + ")", period.from(), period.to(), quantity,
+                plan.price(), amount, plan.currency()));
+    }
+
+    private Charge add(Charge charge) {
         charges.add(charge);
         stamp(charge.lineNo());
         return charge;
@@ -61,9 +95,8 @@ public final class Decisions {
 
     /** Tax at {@code ratePercent} on one charge, rounded per line; a later decision replaces an earlier one. */
     public void tax(Charge charge, BigDecimal ratePercent, String label) {
-        BigDecimal amount = Rounding.toCurrencyScale(
-                charge.amount().multiply(ratePercent, MathContext.DECIMAL128).movePointLeft(2),
-                Currency.getInstance(charge.currency()));
+        BigDecimal amount = charge.amount().multiply(ratePercent, MathContext.DECIMAL128).movePointLeft(2)
+                .setScale(Currency.getInstance(charge.currency()).getDefaultFractionDigits(), rounding);
         taxByLine.put(charge.lineNo(), new Tax(ratePercent, amount, label, firingRule));
         stamp(charge.lineNo());
     }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 
 /** How long one recurring period of a plan lasts. */
 public enum BillingPeriod {
+    /** a phase billed once, not per period (a trial, a setup fee) */
+    ONCE(0),
     MONTHLY(1),
     QUARTERLY(3),
     ANNUAL(12);
@@ -19,6 +21,9 @@ public enum BillingPeriod {
      * {@code billingDay} (a BCD of 31 lands on the last day of shorter months and returns to 31 after).
      */
     public LocalDate next(LocalDate start, int billingDay) {
+        if (months == 0) {
+            throw new IllegalStateException("a phase billed once has no next period");
+        }
         LocalDate next = start.plusMonths(months);
         return next.withDayOfMonth(Math.min(billingDay, next.lengthOfMonth()));
     }

@@ -2,6 +2,9 @@ package org.ratebook.rules.pack;
 
 import org.ratebook.rules.fact.CatalogPlan;
 
+import org.ratebook.rules.time.DayCount;
+
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,15 +18,41 @@ import java.util.Optional;
  * it; the content hash covers only what changes decisions (catalog and rules), so renaming or republishing
  * identical content reuses the compiled form.
  */
-public record RulePack(String name, int version, List<CatalogPlan> plans, List<DrlSource> sources) {
+public record RulePack(String name, int version, List<CatalogPlan> plans, List<DrlSource> sources,
+                       DayCount dayCount, RoundingMode rounding) {
 
     public RulePack {
         plans = List.copyOf(plans);
         sources = List.copyOf(sources);
+        dayCount = dayCount == null ? DayCount.ACTUAL : dayCount;
+        rounding = rounding == null ? RoundingMode.HALF_UP : rounding;
     }
 
+    /** A pack with the default settings: ACTUAL day count, amounts rounded half-up. */
+    public RulePack(String name, int version, List<CatalogPlan> plans, List<DrlSource> sources) {
+        this(name, version, plans, sources, DayCount.ACTUAL, RoundingMode.HALF_UP);
+    }
+
+    /** The pack's phases of {@code code} in {@code currency}, in the order a subscription goes through them. */
+    public List<CatalogPlan> phases(String code, String currency) {
+        return plans.stream().filter(p -> p.code().equals(code) && p.currency().equals(currency))
+                .sorted(Comparator.comparingInt(p -> PHASE_ORDER.indexOf(p.phase()) < 0
+                        ? PHASE_ORDER.size() : PHASE_ORDER.indexOf(p.phase())))
+                .toList();
+    }
+
+    /** One phase's price row. */
+    public Optional<CatalogPlan> phase(String code, String phase, String currency) {
+        return plans.stream().filter(p -> p.code().equals(code) && p.phase().equals(phase)
+                && p.currency().equals(currency)).findFirst();
+    }
+
+    private static final List<String> PHASE_ORDER = List.of("trial", "discount", "fixedterm", CatalogPlan.EVERGREEN);
+
+    /** The plan's last phase in {@code currency} (the evergreen one for most plans). */
     public Optional<CatalogPlan> plan(String code, String currency) {
-        return plans.stream().filter(p -> p.code().equals(code) && p.currency().equals(currency)).findFirst();
+        List<CatalogPlan> phases = phases(code, currency);
+        return phases.isEmpty() ? Optional.empty() : Optional.of(phases.getLast());
     }
 
     public boolean hasPlan(String code) {
@@ -31,7 +60,7 @@ public record RulePack(String name, int version, List<CatalogPlan> plans, List<D
     }
 
     public RulePack withVersion(int newVersion) {
-        return new RulePack(name, newVersion, plans, sources);
+        return new RulePack(name, newVersion, plans, sources, dayCount, rounding);
     }
 
     public List<DrlSource> sources(RuleCategory category) {
@@ -42,9 +71,16 @@ public record RulePack(String name, int version, List<CatalogPlan> plans, List<D
     public String contentHash() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            // settings and phase columns enter the hash only when not at their defaults, so packs written before
+            // they existed keep their hash (and their compiled form, and the versions that name it)
+            if (dayCount != DayCount.ACTUAL || rounding != RoundingMode.HALF_UP) {
+                update(digest, "settings:" + dayCount + "|" + rounding);
+            }
             plans.stream()
                     .map(p -> String.join("|", p.code(), p.product(), p.currency(), p.price().toPlainString(),
-                            p.period().name(), p.mode().name()))
+                            p.period().name(), p.mode().name())
+                            + (p.phase().equals(CatalogPlan.EVERGREEN) && p.duration() == null ? ""
+                            : "|" + p.phase() + "|" + p.duration()))
                     .sorted()
                     .forEach(row -> update(digest, "plan:" + row));
             sources.stream()

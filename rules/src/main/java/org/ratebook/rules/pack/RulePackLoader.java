@@ -7,7 +7,10 @@ import org.ratebook.rules.fact.CatalogPlan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import org.ratebook.rules.time.DayCount;
+
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +24,9 @@ import java.util.function.Function;
 /**
  * Reads a pack from a folder (on disk or on the classpath):
  * <pre>
- * pack.properties      name=…, catalog.plans=catalog/plans.csv, rules=rules/pricing.drl,rules/tax.drl
- * catalog/plans.csv    plan,product,currency,price,billing_period,billing_mode
+ * pack.properties      name=…, catalog.plans=catalog/plans.csv, rules=rules/pricing.drl,rules/tax.drl,
+ *                      optional day_count=ACTUAL|FIXED_30|INCLUSIVE_DAYS and rounding=HALF_UP|HALF_EVEN|…
+ * catalog/plans.csv    plan,product,currency,price,billing_period,billing_mode[,phase,duration]
  * rules/*.drl          the category is the file name's first word (pricing, overage, discount, tax, suspension)
  * </pre>
  * The folder is the unit that lives in git and is imported and exported.
@@ -83,7 +87,14 @@ public final class RulePackLoader {
                 sources.add(new DrlSource(RuleCategory.ofFileName(trimmed), trimmed, files.apply(trimmed)));
             }
         }
-        return new RulePack(name, version, plans, sources);
+        try {
+            DayCount dayCount = DayCount.valueOf(props.getProperty("day_count", "ACTUAL").strip().toUpperCase(Locale.ROOT));
+            RoundingMode rounding = RoundingMode.valueOf(props.getProperty("rounding", "HALF_UP").strip().toUpperCase(Locale.ROOT));
+            return new RulePack(name, version, plans, sources, dayCount, rounding);
+        } catch (IllegalArgumentException e) {
+            throw new RulePackFormatException(where + "/pack.properties: day_count must be ACTUAL, FIXED_30 or "
+                    + "INCLUSIVE_DAYS and rounding a java.math.RoundingMode (" + e.getMessage() + ")");
+        }
     }
 
     private static String required(Properties props, String key, String where) {
@@ -104,14 +115,16 @@ public final class RulePackLoader {
             }
             String[] cells = Arrays.stream(line.split(",")).map(String::trim).toArray(String[]::new);
             String at = where + " plans.csv line " + (i + 1);
-            if (cells.length != 6) {
-                throw new RulePackFormatException(at + ": expected 6 columns "
-                        + "(plan,product,currency,price,billing_period,billing_mode), found " + cells.length);
+            if (cells.length != 6 && cells.length != 8) {
+                throw new RulePackFormatException(at + ": expected 6 or 8 columns "
+                        + "(plan,product,currency,price,billing_period,billing_mode[,phase,duration]), found "
+                        + cells.length);
             }
             try {
                 plans.add(new CatalogPlan(cells[0], cells[1], cells[2].toUpperCase(Locale.ROOT),
                         new BigDecimal(cells[3]), BillingPeriod.valueOf(cells[4].toUpperCase(Locale.ROOT)),
-                        BillingMode.valueOf(cells[5].toUpperCase(Locale.ROOT))));
+                        BillingMode.valueOf(cells[5].toUpperCase(Locale.ROOT)),
+                        cells.length == 8 ? cells[6] : null, cells.length == 8 ? cells[7] : null));
             } catch (IllegalArgumentException e) {
                 throw new RulePackFormatException(at + ": " + e.getMessage());
             }

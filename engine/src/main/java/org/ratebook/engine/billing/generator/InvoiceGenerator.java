@@ -45,9 +45,13 @@ public final class InvoiceGenerator {
         List<Span> wanted = wanted(subscriptionId, billCycleDay, timeline, horizon);
 
         List<Span> charges = new ArrayList<>();
+        List<Span> alreadyBilled = new ArrayList<>();
         for (Span span : wanted) {
-            charges.addAll(unbilled(span, billed).stream()
-                    .filter(s -> !s.invoiceDate().isAfter(target)).toList());
+            List<Span> open = unbilled(span, billed);
+            charges.addAll(open.stream().filter(s -> !s.invoiceDate().isAfter(target)).toList());
+            if (open.isEmpty() && !span.invoiceDate().isAfter(target)) {
+                alreadyBilled.add(span);
+            }
         }
         List<Repair> repairs = new ArrayList<>();
         for (BilledItem item : billed) {
@@ -56,7 +60,7 @@ public final class InvoiceGenerator {
                         .filter(r -> !r.invoiceDate().isAfter(target)).toList());
             }
         }
-        return new Proposal(charges, repairs);
+        return new Proposal(charges, repairs, alreadyBilled);
     }
 
     /** Every span the states call for, from the first state up to {@code horizon}. */

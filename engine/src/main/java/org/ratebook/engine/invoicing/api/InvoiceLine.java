@@ -6,11 +6,16 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A line as issued: amounts at the currency's scale, and the rules (in firing order) that produced it. */
+/**
+ * A line as issued: amounts at the currency's scale, and the rules (in firing order) that produced it. The
+ * span [periodFrom, periodTo) is what it bills; {@code plan}, {@code phase} and the billing period around the
+ * span let later runs know what was billed (and repair it if it is no longer owed).
+ */
 public record InvoiceLine(int lineNo, SubscriptionId subscriptionId, String itemType, String description,
                           LocalDate periodFrom, LocalDate periodTo, BigDecimal quantity, BigDecimal unitPrice,
                           BigDecimal amount, BigDecimal taxRate, BigDecimal taxAmount, String taxLabel,
-                          List<String> rules) {
+                          List<String> rules, String plan, String phase, LocalDate billingPeriodFrom,
+                          LocalDate billingPeriodTo) {
     public InvoiceLine {
         rules = List.copyOf(rules);
     }

@@ -54,14 +54,16 @@ public class InvoiceProjection {
             jdbc.update("""
                     INSERT INTO invoice_lines (tenant_id, invoice_id, line_no, subscription_id, item_type, description,
                                                period_from, period_to, quantity, unit_price, amount, tax_rate,
-                                               tax_amount, tax_label, rules)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
+                                               tax_amount, tax_label, rules, plan, phase, billing_period_from,
+                                               billing_period_to)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""",
                     e.tenantId().value(), e.invoiceId().value(), line.lineNo(),
                     line.subscriptionId() == null ? null : line.subscriptionId().value(), line.itemType(),
                     line.description(), line.periodFrom() == null ? null : Date.valueOf(line.periodFrom()),
                     line.periodTo() == null ? null : Date.valueOf(line.periodTo()), line.quantity(),
                     line.unitPrice(), line.amount(), line.taxRate(), line.taxAmount(), line.taxLabel(),
-                    toJson(line.rules()));
+                    toJson(line.rules()), line.plan(), line.phase(), date(line.billingPeriodFrom()),
+                    date(line.billingPeriodTo()));
         }
     }
 

@@ -21,7 +21,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -62,16 +61,11 @@ public class InvoiceQueries {
                 .stream().findFirst().orElse(List.of()));
     }
 
-    /**
-     * Which generation of invoice the account's invoice date is up to: empty if a live (not void) invoice
-     * exists, else the number of voided ones (0 for the first invoice).
-     */
-    public OptionalInt nextGeneration(TenantId tenant, UUID accountId, LocalDate invoiceDate) {
+    /** How many invoices (live or void) the account has for {@code invoiceDate}: the next one's generation. */
+    public int invoiceCount(TenantId tenant, UUID accountId, LocalDate invoiceDate) {
         return tenantScope.call(tenant, () -> jdbc.queryForObject("""
-                SELECT count(*) FILTER (WHERE status <> 'VOID') AS live, count(*) FILTER (WHERE status = 'VOID') AS voided
-                FROM invoices WHERE tenant_id = ? AND account_id = ? AND invoice_date = ?""",
-                (rs, n) -> rs.getInt("live") > 0 ? OptionalInt.empty() : OptionalInt.of(rs.getInt("voided")),
-                tenant.value(), accountId, java.sql.Date.valueOf(invoiceDate)));
+                SELECT count(*) FROM invoices WHERE tenant_id = ? AND account_id = ? AND invoice_date = ?""",
+                Integer.class, tenant.value(), accountId, java.sql.Date.valueOf(invoiceDate)));
     }
 
     /** The account's balance in one currency: what open invoices ask for, and its credit. */

@@ -4,20 +4,30 @@ import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.pack.DrlSource;
 import org.ratebook.rules.pack.RulePack;
 
+import org.ratebook.rules.time.DayCount;
+
+import java.math.RoundingMode;
 import java.util.List;
 
 /** What a version consists of: the catalog table and the DRL sources. Stored whole in the events. */
-public record RulePackContent(String name, List<CatalogPlan> plans, List<DrlSource> sources) {
+public record RulePackContent(String name, List<CatalogPlan> plans, List<DrlSource> sources, DayCount dayCount,
+                              RoundingMode rounding) {
     public RulePackContent {
         plans = List.copyOf(plans);
         sources = List.copyOf(sources);
+        dayCount = dayCount == null ? DayCount.ACTUAL : dayCount;
+        rounding = rounding == null ? RoundingMode.HALF_UP : rounding;
+    }
+
+    public RulePackContent(String name, List<CatalogPlan> plans, List<DrlSource> sources) {
+        this(name, plans, sources, null, null);
     }
 
     public static RulePackContent of(RulePack pack) {
-        return new RulePackContent(pack.name(), pack.plans(), pack.sources());
+        return new RulePackContent(pack.name(), pack.plans(), pack.sources(), pack.dayCount(), pack.rounding());
     }
 
     public RulePack asVersion(int version) {
-        return new RulePack(name, version, plans, sources);
+        return new RulePack(name, version, plans, sources, dayCount, rounding);
     }
 }

@@ -14,11 +14,13 @@ import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.pack.DrlSource;
 import org.ratebook.rules.pack.RuleCategory;
 import org.ratebook.rules.pack.RulePack;
+import org.ratebook.rules.time.DayCount;
 import org.ratebook.tenants.TenantId;
 import org.ratebook.tenants.TenantScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -53,16 +55,18 @@ public class RulePackVersionsProjection implements TenantPacks {
         tenantScope.bind(e.tenantId());
         String tenant = e.tenantId().value();
         jdbc.update("""
-                INSERT INTO rule_pack_versions (tenant_id, version, name, content_hash, status, author, saved_at)
-                VALUES (?, ?, ?, ?, 'DRAFT', ?, ?)""",
-                tenant, e.version(), e.content().name(), e.contentHash(), e.author(), Timestamp.from(e.savedAt()));
+                INSERT INTO rule_pack_versions (tenant_id, version, name, content_hash, status, author, saved_at,
+                                                day_count, rounding)
+                VALUES (?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?)""",
+                tenant, e.version(), e.content().name(), e.contentHash(), e.author(), Timestamp.from(e.savedAt()),
+                e.content().dayCount().name(), e.content().rounding().name());
         for (CatalogPlan p : e.content().plans()) {
             jdbc.update("""
                     INSERT INTO rule_pack_plans (tenant_id, version, plan, product, currency, price, billing_period,
-                                                 billing_mode)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                                                 billing_mode, phase, duration)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     tenant, e.version(), p.code(), p.product(), p.currency(), p.price(), p.period().name(),
-                    p.mode().name());
+                    p.mode().name(), p.phase(), p.duration());
         }
         int order = 0;
         for (DrlSource s : e.content().sources()) {
@@ -125,22 +129,25 @@ public class RulePackVersionsProjection implements TenantPacks {
 
     private Optional<RulePack> load(TenantId tenant, int version) {
         List<Map<String, Object>> heads = jdbc.queryForList(
-                "SELECT name, content_hash FROM rule_pack_versions WHERE tenant_id = ? AND version = ?",
+                "SELECT name, content_hash, day_count, rounding FROM rule_pack_versions WHERE tenant_id = ? AND version = ?",
                 tenant.value(), version);
         if (heads.isEmpty()) {
             return Optional.empty();
         }
         List<CatalogPlan> plans = jdbc.query("""
-                SELECT plan, product, currency, price, billing_period, billing_mode FROM rule_pack_plans
-                WHERE tenant_id = ? AND version = ? ORDER BY plan, currency""",
-                (rs, n) -> new CatalogPlan(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                        BillingPeriod.valueOf(rs.getString(5)), BillingMode.valueOf(rs.getString(6))),
+                SELECT plan, product, currency, price, billing_period, billing_mode, phase, duration FROM rule_pack_plans
+                WHERE tenant_id = ? AND version = ? ORDER BY plan, currency, phase""",
+                (rs, n) -> new CatalogPlan(rs.getString(1), rs.getString(2), rs.getString(3).trim(), rs.getBigDecimal(4),
+                        BillingPeriod.valueOf(rs.getString(5)), BillingMode.valueOf(rs.getString(6)), rs.getString(7),
+                        rs.getString(8)),
                 tenant.value(), version);
         List<DrlSource> sources = jdbc.query("""
                 SELECT category, name, text FROM rule_pack_sources WHERE tenant_id = ? AND version = ? ORDER BY position""",
                 (rs, n) -> new DrlSource(RuleCategory.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)),
                 tenant.value(), version);
-        RulePack pack = new RulePack((String) heads.getFirst().get("name"), version, plans, sources);
+        Map<String, Object> head = heads.getFirst();
+        RulePack pack = new RulePack((String) head.get("name"), version, plans, sources,
+                DayCount.valueOf((String) head.get("day_count")), RoundingMode.valueOf((String) head.get("rounding")));
         if (!pack.contentHash().equals(heads.getFirst().get("content_hash"))) {
             throw new IllegalStateException("rule pack v" + version + " of " + tenant
                     + " no longer has the content it was saved with");

@@ -5,13 +5,19 @@ import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.tenants.TenantId;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * An account subscribed to a plan. Periods start on {@code billCycleDay} (clamped to short months); the
- * price is not part of the event: the rule pack in effect decides it for each period.
+ * phases (a trial, then evergreen) are fixed here from the pack in effect at the start, so a later change of
+ * the catalog does not rewrite an existing subscription's trial. Prices are not part of the event: the rule
+ * pack in effect decides them for each period.
  */
-@Revision("1")
+@Revision("2")
 public record SubscriptionCreatedEvent(TenantId tenantId, SubscriptionId subscriptionId, AccountId accountId,
                                        String plan, int quantity, String currency, LocalDate startDate,
-                                       int billCycleDay, int packVersion) {
+                                       int billCycleDay, int packVersion, List<PhaseStart> phases) {
+    public SubscriptionCreatedEvent {
+        phases = phases == null || phases.isEmpty() ? List.of(new PhaseStart("evergreen", startDate)) : List.copyOf(phases);
+    }
 }

@@ -11,11 +11,15 @@ import org.ratebook.engine.pricing.TenantPacks;
 import org.ratebook.engine.subscription.api.CreateSubscriptionCommand;
 import org.ratebook.engine.subscription.api.SubscriptionCreatedEvent;
 import org.ratebook.engine.subscription.api.SubscriptionId;
+import org.ratebook.engine.subscription.api.PhaseStart;
+import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.pack.RulePack;
 import org.ratebook.tenants.TenantClocks;
 import org.ratebook.tenants.TenantId;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.ZoneId;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -60,11 +64,27 @@ public class Subscription {
             throw new InvalidSubscriptionException("plan '" + command.plan() + "' has no price in "
                     + account.currency() + ", the account's currency");
         }
-        // Billing aligns to the subscription's start, so every period is whole. Alignment to the account's
-        // billing cycle day needs proration of the first period and comes with the day-count conventions.
-        int billCycleDay = start.getDayOfMonth();
+        // periods follow the account's billing cycle day (the first one prorated), or the start day if it has none
+        int billCycleDay = account.billCycleDay() > 0 ? account.billCycleDay() : start.getDayOfMonth();
         apply(new SubscriptionCreatedEvent(command.tenantId(), command.subscriptionId(), command.accountId(),
-                command.plan(), command.quantity(), account.currency(), start, billCycleDay, pack.version()));
+                command.plan(), command.quantity(), account.currency(), start, billCycleDay, pack.version(),
+                timeline(pack.phases(command.plan(), account.currency()), start)));
+    }
+
+    /** Each phase starts when the one before ends; a last phase with a duration ends the service. */
+    static List<PhaseStart> timeline(List<CatalogPlan> phases, LocalDate start) {
+        List<PhaseStart> timeline = new ArrayList<>();
+        LocalDate from = start;
+        for (CatalogPlan phase : phases) {
+            timeline.add(new PhaseStart(phase.phase(), from));
+            LocalDate end = phase.endsAfter(from);
+            if (end == null) {
+                return timeline;
+            }
+            from = end;
+        }
+        timeline.add(new PhaseStart(null, from));
+        return timeline;
     }
 
     @EventSourcingHandler

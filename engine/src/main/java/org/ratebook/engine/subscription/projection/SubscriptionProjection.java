@@ -1,10 +1,14 @@
 package org.ratebook.engine.subscription.projection;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.infra.AxonConfiguration;
 import org.ratebook.engine.subscription.api.SubscriptionCreatedEvent;
+import org.ratebook.engine.subscription.api.PhaseStart;
 import org.ratebook.engine.subscription.api.SubscriptionId;
 import org.ratebook.tenants.TenantId;
 import org.ratebook.tenants.TenantScope;
@@ -23,11 +27,22 @@ import java.util.UUID;
 @ProcessingGroup(AxonConfiguration.SUBSCRIPTIONS)
 public class SubscriptionProjection {
 
+    private static final ObjectMapper JSON = AxonConfiguration.eventMapper();
+    private static final TypeReference<List<PhaseStart>> PHASES = new TypeReference<>() {
+    };
     private static final RowMapper<SubscriptionView> ROW = (rs, n) -> new SubscriptionView(
             new SubscriptionId(rs.getObject("subscription_id", UUID.class)),
             new AccountId(rs.getObject("account_id", UUID.class)), rs.getString("plan"), rs.getInt("quantity"),
             rs.getString("currency").trim(), rs.getDate("start_date").toLocalDate(), rs.getInt("bill_cycle_day"),
-            rs.getString("state"));
+            rs.getString("state"), phases(rs.getString("phases")));
+
+    private static List<PhaseStart> phases(String json) {
+        try {
+            return json == null ? null : JSON.readValue(json, PHASES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable phases " + json, e);
+        }
+    }
 
     private final JdbcTemplate jdbc;
     private final TenantScope tenantScope;
@@ -42,10 +57,18 @@ public class SubscriptionProjection {
         tenantScope.bind(e.tenantId());
         jdbc.update("""
                 INSERT INTO subscriptions (tenant_id, subscription_id, account_id, plan, quantity, currency,
-                                           start_date, bill_cycle_day, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE')""",
+                                           start_date, bill_cycle_day, state, phases)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?::jsonb)""",
                 e.tenantId().value(), e.subscriptionId().value(), e.accountId().value(), e.plan(), e.quantity(),
-                e.currency(), Date.valueOf(e.startDate()), e.billCycleDay());
+                e.currency(), Date.valueOf(e.startDate()), e.billCycleDay(), toJson(e.phases()));
+    }
+
+    private static String toJson(List<PhaseStart> phases) {
+        try {
+            return JSON.writeValueAsString(phases);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Optional<SubscriptionView> find(TenantId tenant, SubscriptionId id) {

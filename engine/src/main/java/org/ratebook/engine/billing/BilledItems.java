@@ -1,0 +1,46 @@
+package org.ratebook.engine.billing;
+
+import org.ratebook.engine.billing.generator.BilledItem;
+import org.ratebook.engine.billing.generator.ItemKind;
+import org.ratebook.engine.subscription.projection.SubscriptionView;
+import org.ratebook.rules.fact.CatalogPlan;
+import org.ratebook.tenants.TenantId;
+import org.ratebook.tenants.TenantScope;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.util.List;
+
+/** What a subscription was billed so far, from the invoice read model; lines of void invoices do not count. */
+@Component
+class BilledItems {
+
+    private final JdbcTemplate jdbc;
+    private final TenantScope tenantScope;
+
+    BilledItems(JdbcTemplate jdbc, TenantScope tenantScope) {
+        this.jdbc = jdbc;
+        this.tenantScope = tenantScope;
+    }
+
+    List<BilledItem> of(TenantId tenant, SubscriptionView subscription) {
+        String id = subscription.subscriptionId().toString();
+        return tenantScope.call(tenant, () -> jdbc.query("""
+                SELECT l.item_type, coalesce(l.plan, ?) AS plan, coalesce(l.phase, ?) AS phase, l.quantity,
+                       l.period_from, l.period_to, coalesce(l.billing_period_from, l.period_from) AS pf,
+                       coalesce(l.billing_period_to, l.period_to) AS pt, l.amount
+                FROM invoice_lines l JOIN invoices i USING (tenant_id, invoice_id)
+                WHERE l.tenant_id = ? AND l.subscription_id = ? AND i.status <> 'VOID'
+                  AND l.item_type IN ('RECURRING', 'FIXED')""",
+                (rs, n) -> new BilledItem(id, rs.getString("plan"), rs.getString("phase"), rs.getInt("quantity"),
+                        ItemKind.valueOf(rs.getString("item_type")), day(rs.getDate("period_from")),
+                        day(rs.getDate("period_to")), day(rs.getDate("pf")), day(rs.getDate("pt")),
+                        rs.getBigDecimal("amount"), null),
+                subscription.plan(), CatalogPlan.EVERGREEN, tenant.value(), subscription.subscriptionId().value()));
+    }
+
+    private static java.time.LocalDate day(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+}
