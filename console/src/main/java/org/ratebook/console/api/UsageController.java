@@ -135,15 +135,11 @@ public class UsageController {
     public IngestResponse upload(HttpServletRequest request) throws IOException {
         TenantId tenant = CurrentCaller.tenant();
         boolean csv = request.getContentType().toLowerCase(Locale.ROOT).startsWith("text/csv");
-        int accepted = 0;
-        int duplicates = 0;
-        int rejected = 0;
-        List<Result> notAccepted = new ArrayList<>();
+        Totals totals = new Totals();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(request.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String[] header = csv ? csvHeader(reader.readLine()) : null;
             List<Parsed> chunk = new ArrayList<>();
-            int offset = 0;
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.isBlank()) {
@@ -151,28 +147,38 @@ public class UsageController {
                 }
                 chunk.add(csv ? parseCsv(header, line) : parseLine(line));
                 if (chunk.size() == UsageIngestion.MAX_BATCH) {
-                    IngestResponse part = ingestAll(tenant, chunk, false);
-                    accepted += part.accepted();
-                    duplicates += part.duplicates();
-                    rejected += part.rejected();
-                    int base = offset;
-                    part.results().forEach(r -> notAccepted.add(new Result(base + r.position(), r.transactionId(),
-                            r.status(), r.reason())));
-                    offset += chunk.size();
+                    totals.add(ingestAll(tenant, chunk, false), chunk.size());
                     chunk.clear();
                 }
             }
             if (!chunk.isEmpty()) {
-                IngestResponse part = ingestAll(tenant, chunk, false);
-                accepted += part.accepted();
-                duplicates += part.duplicates();
-                rejected += part.rejected();
-                int base = offset;
-                part.results().forEach(r -> notAccepted.add(new Result(base + r.position(), r.transactionId(),
-                        r.status(), r.reason())));
+                totals.add(ingestAll(tenant, chunk, false), chunk.size());
             }
         }
-        return new IngestResponse(accepted, duplicates, rejected, notAccepted);
+        return totals.response();
+    }
+
+    /** Outcomes of a bulk upload added up over its batches; positions count from the start of the upload. */
+    private static final class Totals {
+        private int accepted;
+        private int duplicates;
+        private int rejected;
+        private int offset;
+        private final List<Result> notAccepted = new ArrayList<>();
+
+        void add(IngestResponse part, int size) {
+            accepted += part.accepted();
+            duplicates += part.duplicates();
+            rejected += part.rejected();
+            int base = offset;
+            part.results().forEach(r -> notAccepted.add(new Result(base + r.position(), r.transactionId(), r.status(),
+                    r.reason())));
+            offset += size;
+        }
+
+        IngestResponse response() {
+            return new IngestResponse(accepted, duplicates, rejected, notAccepted);
+        }
     }
 
     @GetMapping("/api/v1/subscriptions/{subscriptionId}/usage")

@@ -185,6 +185,18 @@ class BillingIntegrationTest {
     }
 
     @Test
+    void everyTableWithATenantIdIsGuardedByRowLevelSecurity() {
+        List<String> unguarded = jdbc.queryForList("""
+                SELECT c.relname FROM pg_class c
+                JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+                JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
+                WHERE c.relkind = 'r' AND NOT c.relrowsecurity AND c.relname <> 'tenants'
+                ORDER BY 1""", String.class);
+        assertThat(unguarded).as("tenant-owned tables without Row-Level Security "
+                + "(use SELECT ratebook_isolate_tenant('table') in the migration)").isEmpty();
+    }
+
+    @Test
     void anUnknownPlanIsRejectedAndNothingIsStored() {
         TenantId tenant = newTenant("strict-hosting");
         AccountId account = newAccount(tenant, "Careful customer");
