@@ -86,8 +86,15 @@ public class DecideBenchmark {
         return pack.contentHash();
     }
 
+    private Machine machine;
+
+    @Setup(Level.Iteration)
+    public void watchMachine() {
+        machine = Machine.watch();
+    }
+
     @TearDown(Level.Iteration)
-    public void load() {
-        System.out.println("[" + Machine.load() + "]");
+    public void reportMachine() {
+        System.out.print("[" + machine.report() + "] ");
     }
 }

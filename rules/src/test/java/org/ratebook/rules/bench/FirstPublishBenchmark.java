@@ -51,6 +51,7 @@ public class FirstPublishBenchmark {
 
     private DecisionService service;
     private Path folder;
+    private Machine machine;
     private int variant = 1_000;
     private final InvoiceQuestion question = GeneratedPack.typicalInvoice(0);
 
@@ -72,6 +73,7 @@ public class FirstPublishBenchmark {
 
     @Setup(Level.Iteration)
     public void newContentArrives() throws IOException {
+        machine = Machine.watch();
         folder = GeneratedPack.writeTo(Files.createTempDirectory("ratebook-publish-"), variant++);
     }
 
@@ -84,6 +86,6 @@ public class FirstPublishBenchmark {
     @TearDown(Level.Iteration)
     public void cleanUp() throws IOException {
         GeneratedPack.deleteRecursively(folder);
-        System.out.println("[" + Machine.load() + "]");
+        System.out.print("[" + machine.report() + "] ");
     }
 }

@@ -39,6 +39,7 @@ public class RepublishBenchmark {
 
     private DecisionService service;
     private Path folder;
+    private Machine machine;
     private int variant = 2_000;
     private final InvoiceQuestion question = GeneratedPack.typicalInvoice(0);
 
@@ -49,6 +50,7 @@ public class RepublishBenchmark {
 
     @Setup(Level.Iteration)
     public void newContentArrives() throws IOException {
+        machine = Machine.watch();
         folder = GeneratedPack.writeTo(Files.createTempDirectory("ratebook-republish-"), variant++);
     }
 
@@ -61,6 +63,6 @@ public class RepublishBenchmark {
     @TearDown(Level.Iteration)
     public void cleanUp() throws IOException {
         GeneratedPack.deleteRecursively(folder);
-        System.out.println("[" + Machine.load() + "]");
+        System.out.print("[" + machine.report() + "] ");
     }
 }
