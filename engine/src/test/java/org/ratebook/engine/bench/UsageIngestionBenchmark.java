@@ -68,24 +68,26 @@ public final class UsageIngestionBenchmark {
             // warm-up: JIT, plan caches, connection pool
             run(ingestion, tenant, subs, 20 * batch, batch, 1, "warm");
             prepareCopyTable(dataSource);
-            copy(dataSource, subs, 20 * batch, batch, "warm");
+            copy(dataSource, subs, 20 * batch, batch, 1, "warm");
 
             Result ingest = run(ingestion, tenant, subs, events, batch, clients, "run");
-            Result copy = copy(dataSource, subs, events, batch, "run");
+            Result copy = copy(dataSource, subs, events, batch, clients, "run");
             Result duplicates = run(ingestion, tenant, subs, Math.min(events, 100_000), batch, 1, "run");
 
             System.out.printf("%nUsage ingestion benchmark: %,d events, batches of %,d, %d client(s), %d subscriptions%n",
                     events, batch, clients, subscriptions);
             System.out.printf("  ratebook ingestion : %,10.0f events/s   batch p50 %6.1f ms  p99 %6.1f ms%n",
                     ingest.rate(), ingest.p50(), ingest.p99());
-            System.out.printf("  raw COPY (1 client): %,10.0f rows/s     batch p50 %6.1f ms  p99 %6.1f ms%n",
-                    copy.rate(), copy.p50(), copy.p99());
+            System.out.printf("  raw COPY, %d client(s): %,10.0f rows/s  batch p50 %6.1f ms  p99 %6.1f ms%n",
+                    clients, copy.rate(), copy.p50(), copy.p99());
             System.out.printf("  ratio              : %.2f%n", ingest.rate() / copy.rate());
             System.out.printf("  re-sent duplicates : %,10.0f events/s (all counted DUPLICATE: %s)%n",
                     duplicates.rate(), duplicates.allDuplicates());
 
             aggregateOneMillion(context, ingestion, tenant, subs.getFirst(), batch);
         }
+        // the engine's framework threads need not be waited for once the context is closed
+        System.exit(0);
     }
 
     private record Result(double rate, double p50, double p99, boolean allDuplicates) {
@@ -159,30 +161,47 @@ public final class UsageIngestionBenchmark {
         }
     }
 
-    /** Equivalent rows through COPY, one transaction per batch, into a table with the same key and index. */
-    private static Result copy(DataSource dataSource, List<UUID> subs, int total, int batch, String run) throws Exception {
+    /**
+     * Equivalent rows through COPY, one transaction per batch, into a table with the same key and index, from
+     * as many clients as the ingestion run used.
+     */
+    private static Result copy(DataSource dataSource, List<UUID> subs, int total, int batch, int clients,
+                               String run) throws Exception {
         int batches = total / batch;
         double[] latencies = new double[batches];
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            for (int b = 0; b < batches; b++) {
-                StringBuilder csv = new StringBuilder(batch * 120);
-                String now = Instant.now().toString();
-                for (int i = b * batch; i < (b + 1) * batch; i++) {
-                    csv.append("bench,").append(subs.get(i % subs.size())).append(',').append(run).append("-c-")
-                            .append(i).append(",api_calls,1,").append(START.plusMillis(i)).append(",,").append(now)
-                            .append('\n');
+        List<Future<?>> work = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            work.add(pool.submit(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    connection.setAutoCommit(false);
+                    CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+                    for (int b = client; b < batches; b += clients) {
+                        StringBuilder csv = new StringBuilder(batch * 120);
+                        String now = Instant.now().toString();
+                        for (int i = b * batch; i < (b + 1) * batch; i++) {
+                            csv.append("bench,").append(subs.get(i % subs.size())).append(',').append(run)
+                                    .append("-c-").append(i).append(",api_calls,1,").append(START.plusMillis(i))
+                                    .append(",,").append(now).append('\n');
+                        }
+                        long t0 = System.nanoTime();
+                        copy.copyIn("COPY usage_copy_bench (tenant_id, subscription_id, transaction_id, meter, "
+                                + "quantity, occurred_at, properties, received_at) FROM STDIN (FORMAT csv)",
+                                new StringReader(csv.toString()));
+                        connection.commit();
+                        latencies[b] = (System.nanoTime() - t0) / 1e6;
+                    }
                 }
-                long t0 = System.nanoTime();
-                copy.copyIn("COPY usage_copy_bench (tenant_id, subscription_id, transaction_id, meter, quantity, "
-                        + "occurred_at, properties, received_at) FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
-                c.commit();
-                latencies[b] = (System.nanoTime() - t0) / 1e6;
-            }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
         return new Result(batches * (double) batch / seconds, percentile(latencies, 50), percentile(latencies, 99), false);
     }
 
