@@ -231,6 +231,57 @@ class ApiTest {
     }
 
     @Test
+    void subscriptionChangesAreInvoicedAtOnceAndBadChangesAre422sThatChangeNothing() {
+        TenantId sandbox = TenantId.of("s-" + UUID.randomUUID().toString().substring(0, 8));
+        tenants.createSandbox(new Tenant(sandbox, "Sandbox Hosting", List.of(), null),
+                java.time.Instant.parse("2026-03-01T08:00:00Z"));
+        packs.importShipped(sandbox, RulePackLoader.DEFAULT_PACK, LocalDate.of(2000, 1, 1));
+        ApiClient sandboxApi = new ApiClient(port, apiKeys.issue(sandbox, "test"));
+        String account = sandboxApi.post("/api/v1/accounts", "{\"name\":\"Mover Ltd\",\"currency\":\"EUR\"}")
+                .json().get("accountId").asText();
+        String id = sandboxApi.post("/api/v1/subscriptions",
+                "{\"accountId\":\"" + account + "\",\"plan\":\"Starter\"}").json().get("subscriptionId").asText();
+        sandboxApi.post("/api/v1/test-clock/advance", "{\"to\":\"2026-03-17\"}");
+
+        // an upgrade without a timing: the default pack's policy applies it at once
+        ApiClient.Response upgraded = sandboxApi.post("/api/v1/subscriptions/" + id + "/change-plan",
+                "{\"plan\":\"Pro\"}");
+        assertThat(upgraded.status()).isEqualTo(200);
+        assertThat(upgraded.json().get("subscription").get("plan").asText()).isEqualTo("Pro");
+        assertThat(upgraded.json().get("subscription").get("timeline")).extracting(e -> e.get("from").asText()
+                + " " + e.get("plan").asText()).containsExactly("2026-03-01 Starter", "2026-03-17 Pro");
+        JsonNode invoiced = upgraded.json().get("invoiced");
+        assertThat(invoiced).hasSize(1);
+        // Pro 49.00 x 15/31 = 23.71, less Starter 19.00 x 15/31 = 9.19
+        assertThat(invoiced.get(0).get("total").asText()).isEqualTo("14.52");
+        assertThat(invoiced.get(0).get("invoiceDate").asText()).isEqualTo("2026-03-17");
+
+        int eventsBefore = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
+        ApiClient.Response zero = sandboxApi.post("/api/v1/subscriptions/" + id + "/change-quantity",
+                "{\"quantity\":0,\"timing\":\"IMMEDIATE\"}");
+        assertThat(zero.status()).isEqualTo(422);
+        assertThat(zero.contentType()).startsWith("application/problem+json");
+        assertThat(zero.json().get("detail").asText()).contains("quantity must be at least 1");
+        ApiClient.Response badTiming = sandboxApi.post("/api/v1/subscriptions/" + id + "/cancel",
+                "{\"timing\":\"SOMETIME\"}");
+        assertThat(badTiming.status()).isEqualTo(400);
+        ApiClient.Response unknown = sandboxApi.post("/api/v1/subscriptions/" + UUID.randomUUID() + "/pause", "{}");
+        assertThat(unknown.status()).isEqualTo(404);
+        ApiClient.Response otherTenant = api.post("/api/v1/subscriptions/" + id + "/cancel", "{}");
+        assertThat(otherTenant.status()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class))
+                .as("events after the refused changes").isEqualTo(eventsBefore);
+
+        ApiClient.Response cancelled = sandboxApi.post("/api/v1/subscriptions/" + id + "/cancel",
+                "{\"timing\":\"END_OF_TERM\"}");
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().get("subscription").get("state").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().get("subscription").get("endsOn").asText()).isEqualTo("2026-04-01");
+        assertThat(sandboxApi.post("/api/v1/subscriptions/" + id + "/reinstate", "").json()
+                .get("subscription").get("state").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void aLiveTenantHasNoTestClock() {
         ApiClient.Response response = api.post("/api/v1/test-clock/advance", "{\"to\":\"2030-01-01\"}");
         assertThat(response.status()).isEqualTo(422);
@@ -407,6 +458,7 @@ class ApiTest {
         JsonNode docs = new ApiClient(port, null).get("/v3/api-docs").json();
         assertThat(docs.get("paths").has("/api/v1/accounts")).isTrue();
         assertThat(docs.get("paths").has("/api/v1/invoices/{invoiceId}.pdf")).isTrue();
+        assertThat(docs.get("paths").has("/api/v1/subscriptions/{subscriptionId}/change-plan")).isTrue();
         assertThat(new ApiClient(port, null).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

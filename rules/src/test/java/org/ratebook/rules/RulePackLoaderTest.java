@@ -25,7 +25,8 @@ class RulePackLoaderTest {
             assertThat(p.period()).isEqualTo(BillingPeriod.MONTHLY);
             assertThat(p.mode()).isEqualTo(BillingMode.IN_ADVANCE);
         });
-        assertThat(pack.sources()).extracting(s -> s.category().name()).containsExactly("PRICING", "TAX");
+        assertThat(pack.sources()).extracting(s -> s.category() + ":" + s.name())
+                .containsExactly("PRICING:rules/pricing.drl", "PRICING:rules/pricing-changes.drl", "TAX:rules/tax.drl");
     }
 
     @Test

@@ -51,12 +51,55 @@ public final class ApiDtos {
             @Schema(description = "First day of service; default today in the account's time zone") LocalDate startDate) {
     }
 
-    public record SubscriptionResponse(UUID subscriptionId, UUID accountId, String plan, int quantity,
-                                       String currency, LocalDate startDate, int billCycleDay, String state) {
+    public record SubscriptionResponse(UUID subscriptionId, UUID accountId,
+                                       @Schema(description = "The plan it is on, or will be on after a scheduled change")
+                                       String plan, int quantity, String currency, LocalDate startDate,
+                                       int billCycleDay,
+                                       @Schema(example = "ACTIVE", description = "ACTIVE, PAUSED or CANCELLED")
+                                       String state,
+                                       @Schema(description = "The day a cancellation takes or took effect")
+                                       LocalDate endsOn, LocalDate pausedFrom,
+                                       @Schema(description = "What it bills from each day on; a null phase bills nothing")
+                                       List<TimelineEntry> timeline) {
         static SubscriptionResponse of(SubscriptionView s) {
             return new SubscriptionResponse(s.subscriptionId().value(), s.accountId().value(), s.plan(),
-                    s.quantity(), s.currency(), s.startDate(), s.billCycleDay(), s.state());
+                    s.quantity(), s.currency(), s.startDate(), s.billCycleDay(), s.state(), s.endsOn(),
+                    s.pausedFrom(), s.phases().stream().map(p -> new TimelineEntry(p.from(), p.plan(), p.phase(),
+                            p.quantity())).toList());
         }
+    }
+
+    public record TimelineEntry(LocalDate from, String plan, String phase, Integer quantity) {
+    }
+
+    @Schema(description = "When a change without a date takes effect; left out, the seller's change policy rules decide")
+    public enum Timing { IMMEDIATE, END_OF_TERM }
+
+    public record ChangePlanRequest(
+            @NotBlank @Schema(example = "Starter") String plan,
+            Timing timing,
+            @Schema(description = "The day it takes effect (today or later); overrides timing") LocalDate effectiveOn) {
+    }
+
+    public record ChangeQuantityRequest(
+            @NotNull @Schema(example = "10") Integer quantity,
+            Timing timing,
+            @Schema(description = "The day it takes effect (today or later); overrides timing") LocalDate effectiveOn) {
+    }
+
+    public record CancelRequest(
+            Timing timing,
+            @Schema(description = "The day it takes effect (today or later); overrides timing") LocalDate effectiveOn) {
+    }
+
+    public record PauseOrResumeRequest(
+            @Schema(description = "The day it takes effect (today or later); default today") LocalDate effectiveOn) {
+    }
+
+    public record SubscriptionChangeResponse(SubscriptionResponse subscription,
+                                             @Schema(description = "Invoices the change caused at once (repairs, "
+                                                     + "new charges, a last span billed in arrear)")
+                                             List<InvoiceSummary> invoiced) {
     }
 
     public record BillingRunRequest(

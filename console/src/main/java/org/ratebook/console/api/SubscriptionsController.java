@@ -4,7 +4,24 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.ratebook.console.api.ApiDtos.CancelRequest;
+import org.ratebook.console.api.ApiDtos.ChangePlanRequest;
+import org.ratebook.console.api.ApiDtos.ChangeQuantityRequest;
 import org.ratebook.console.api.ApiDtos.CreateSubscriptionRequest;
+import org.ratebook.console.api.ApiDtos.InvoiceSummary;
+import org.ratebook.console.api.ApiDtos.PauseOrResumeRequest;
+import org.ratebook.console.api.ApiDtos.SubscriptionChangeResponse;
+import org.ratebook.engine.billing.SubscriptionChanges;
+import org.ratebook.engine.invoicing.query.InvoiceQueries;
+import org.ratebook.engine.subscription.api.CancelSubscriptionCommand;
+import org.ratebook.engine.subscription.api.ChangePlanCommand;
+import org.ratebook.engine.subscription.api.ChangeQuantityCommand;
+import org.ratebook.engine.subscription.api.PauseSubscriptionCommand;
+import org.ratebook.engine.subscription.api.ReinstateSubscriptionCommand;
+import org.ratebook.engine.subscription.api.ResumeSubscriptionCommand;
+import org.ratebook.rules.fact.ChangeTiming;
+import java.time.Duration;
+import java.util.List;
 import org.ratebook.console.api.ApiDtos.SubscriptionResponse;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.account.api.AccountId;
@@ -32,12 +49,16 @@ public class SubscriptionsController {
     private final CommandGateway commands;
     private final SubscriptionProjection subscriptions;
     private final TenantScope tenantScope;
+    private final SubscriptionChanges changes;
+    private final InvoiceQueries invoices;
 
     public SubscriptionsController(CommandGateway commands, SubscriptionProjection subscriptions,
-                                   TenantScope tenantScope) {
+                                   TenantScope tenantScope, SubscriptionChanges changes, InvoiceQueries invoices) {
         this.commands = commands;
         this.subscriptions = subscriptions;
         this.tenantScope = tenantScope;
+        this.changes = changes;
+        this.invoices = invoices;
     }
 
     @PostMapping
@@ -49,6 +70,83 @@ public class SubscriptionsController {
         commands.sendAndWait(new CreateSubscriptionCommand(tenant, id, new AccountId(body.accountId()), body.plan(),
                 body.quantity() == null ? 1 : body.quantity(), body.startDate()));
         return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + id)).body(get(id.value()));
+    }
+
+    @PostMapping("/{subscriptionId}/change-plan")
+    @Operation(summary = "Move to another plan",
+            description = "At once (unused prepaid time becomes a repair and account credit), at the end of the term, "
+                    + "or on a day; without either, the seller's change policy rules decide. Refused (422) for an "
+                    + "unknown plan, a plan without a price in the account's currency, a cancelled or paused "
+                    + "subscription, or a change before one already scheduled.")
+    public SubscriptionChangeResponse changePlan(@PathVariable UUID subscriptionId,
+                                                 @Valid @RequestBody ChangePlanRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        SubscriptionId id = new SubscriptionId(subscriptionId);
+        return changed(tenant, changes.apply(tenant, id, new ChangePlanCommand(tenant, id, body.plan(),
+                timing(body.timing()), body.effectiveOn())));
+    }
+
+    @PostMapping("/{subscriptionId}/change-quantity")
+    @Operation(summary = "Change the number of seats, devices or users",
+            description = "When, as for a plan change. Refused (422) for a quantity below 1.")
+    public SubscriptionChangeResponse changeQuantity(@PathVariable UUID subscriptionId,
+                                                     @Valid @RequestBody ChangeQuantityRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        SubscriptionId id = new SubscriptionId(subscriptionId);
+        return changed(tenant, changes.apply(tenant, id, new ChangeQuantityCommand(tenant, id, body.quantity(),
+                timing(body.timing()), body.effectiveOn())));
+    }
+
+    @PostMapping("/{subscriptionId}/cancel")
+    @Operation(summary = "End the subscription",
+            description = "At once (unused prepaid time becomes account credit; time billed in arrear is invoiced "
+                    + "for the days used), at the end of the term, or on a day.")
+    public SubscriptionChangeResponse cancel(@PathVariable UUID subscriptionId,
+                                             @Valid @RequestBody(required = false) CancelRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        SubscriptionId id = new SubscriptionId(subscriptionId);
+        CancelRequest request = body == null ? new CancelRequest(null, null) : body;
+        return changed(tenant, changes.apply(tenant, id, new CancelSubscriptionCommand(tenant, id,
+                timing(request.timing()), request.effectiveOn())));
+    }
+
+    @PostMapping("/{subscriptionId}/reinstate")
+    @Operation(summary = "Take back a cancellation that has not taken effect yet")
+    public SubscriptionChangeResponse reinstate(@PathVariable UUID subscriptionId) {
+        TenantId tenant = CurrentCaller.tenant();
+        SubscriptionId id = new SubscriptionId(subscriptionId);
+        return changed(tenant, changes.apply(tenant, id, new ReinstateSubscriptionCommand(tenant, id)));
+    }
+
+    @PostMapping("/{subscriptionId}/pause")
+    @Operation(summary = "Stop billing until resumed", description = "Prepaid days after the pause become account credit.")
+    public SubscriptionChangeResponse pause(@PathVariable UUID subscriptionId,
+                                            @Valid @RequestBody(required = false) PauseOrResumeRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        SubscriptionId id = new SubscriptionId(subscriptionId);
+        return changed(tenant, changes.apply(tenant, id, new PauseSubscriptionCommand(tenant, id,
+                body == null ? null : body.effectiveOn())));
+    }
+
+    @PostMapping("/{subscriptionId}/resume")
+    @Operation(summary = "Bill a paused subscription again")
+    public SubscriptionChangeResponse resume(@PathVariable UUID subscriptionId,
+                                             @Valid @RequestBody(required = false) PauseOrResumeRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        SubscriptionId id = new SubscriptionId(subscriptionId);
+        return changed(tenant, changes.apply(tenant, id, new ResumeSubscriptionCommand(tenant, id,
+                body == null ? null : body.effectiveOn())));
+    }
+
+    private static ChangeTiming timing(ApiDtos.Timing timing) {
+        return timing == null ? null : ChangeTiming.valueOf(timing.name());
+    }
+
+    private SubscriptionChangeResponse changed(TenantId tenant, SubscriptionChanges.Changed changed) {
+        invoices.awaitVisible(tenant, changed.billing().issued(), Duration.ofSeconds(10));
+        List<InvoiceSummary> issued = changed.billing().issued().stream()
+                .flatMap(i -> invoices.find(tenant, i).stream()).map(InvoiceSummary::of).toList();
+        return new SubscriptionChangeResponse(SubscriptionResponse.of(changed.subscription()), issued);
     }
 
     @GetMapping("/{subscriptionId}")

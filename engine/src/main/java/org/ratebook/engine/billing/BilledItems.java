@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 import java.sql.Date;
 import java.util.List;
 
-/** What a subscription was billed so far, from the invoice read model; lines of void invoices do not count. */
+/**
+ * What a subscription was billed so far, from the invoice read model: its charges and the repairs that gave
+ * part of them back. Lines of void invoices do not count.
+ */
 @Component
 class BilledItems {
 
@@ -29,15 +32,27 @@ class BilledItems {
         return tenantScope.call(tenant, () -> jdbc.query("""
                 SELECT l.item_type, coalesce(l.plan, ?) AS plan, coalesce(l.phase, ?) AS phase, l.quantity,
                        l.period_from, l.period_to, coalesce(l.billing_period_from, l.period_from) AS pf,
-                       coalesce(l.billing_period_to, l.period_to) AS pt, l.amount
+                       coalesce(l.billing_period_to, l.period_to) AS pt, l.amount, l.repairs_from, l.unit_price, l.tax_rate,
+                       i.number
                 FROM invoice_lines l JOIN invoices i USING (tenant_id, invoice_id)
                 WHERE l.tenant_id = ? AND l.subscription_id = ? AND i.status <> 'VOID'
-                  AND l.item_type IN ('RECURRING', 'FIXED')""",
-                (rs, n) -> new BilledItem(id, rs.getString("plan"), rs.getString("phase"), rs.getInt("quantity"),
+                  AND l.item_type IN ('RECURRING', 'FIXED', 'REPAIR')
+                ORDER BY i.invoice_date, l.line_no""",
+                (rs, n) -> new BilledItem(id, rs.getString("plan"), rs.getString("phase"),
+                        rs.getBigDecimal("quantity").intValueExact(),
                         ItemKind.valueOf(rs.getString("item_type")), day(rs.getDate("period_from")),
                         day(rs.getDate("period_to")), day(rs.getDate("pf")), day(rs.getDate("pt")),
-                        rs.getBigDecimal("amount"), null),
-                subscription.plan(), CatalogPlan.EVERGREEN, tenant.value(), subscription.subscriptionId().value()));
+                        rs.getBigDecimal("amount"), day(rs.getDate("repairs_from")), rs.getBigDecimal("unit_price"),
+                        rs.getBigDecimal("tax_rate"),
+                        rs.getString("number")),
+                firstPlan(subscription), CatalogPlan.EVERGREEN, tenant.value(),
+                subscription.subscriptionId().value()));
+    }
+
+    /** Lines written before plans could change name no plan: theirs is the plan the subscription started on. */
+    private static String firstPlan(SubscriptionView subscription) {
+        return subscription.phases().stream().map(p -> p.plan()).filter(p -> p != null).findFirst()
+                .orElse(subscription.plan());
     }
 
     private static java.time.LocalDate day(Date date) {

@@ -40,7 +40,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
+import org.ratebook.engine.billing.generator.BilledItem;
+import org.ratebook.engine.billing.generator.Repair;
+import org.ratebook.engine.invoicing.projection.InvoiceProjectionBarrier;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +72,11 @@ import java.util.UUID;
 @Service
 public class BillingRun {
 
+    static final String REPAIR = "REPAIR";
+    static final String CREDIT = "CREDIT";
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.ENGLISH);
+
     private static final Logger log = LoggerFactory.getLogger(BillingRun.class);
 
     private final SubscriptionProjection subscriptions;
@@ -73,11 +88,12 @@ public class BillingRun {
     private final CommandGateway commands;
     private final MeterRegistry meters;
     private final BilledItems billedItems;
+    private final InvoiceProjectionBarrier barrier;
 
     public BillingRun(SubscriptionProjection subscriptions, AccountDirectory accounts, InvoiceQueries invoices,
                       TenantPacks packs, TenantRegistry tenants,
                       DecisionService decisions, CommandGateway commands, ObjectProvider<MeterRegistry> meters,
-                      BilledItems billedItems) {
+                      BilledItems billedItems, InvoiceProjectionBarrier barrier) {
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.invoices = invoices;
@@ -87,48 +103,87 @@ public class BillingRun {
         this.commands = commands;
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.billedItems = billedItems;
+        this.barrier = barrier;
     }
 
     private record Key(AccountId account, LocalDate invoiceDate) {
     }
 
+    /** What one invoice is to carry: spans for the rules to price, and repairs of earlier charges. */
+    private record Due(List<SubscriptionPeriod> periods, List<Repair> repairs) {
+        Due() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(30);
+
     public BillingRunResult run(TenantId tenantId, LocalDate targetDate) {
+        return run(tenantId, targetDate, null);
+    }
+
+    /**
+     * Bills one account at once, as after a change to one of its subscriptions: an immediate change's repair
+     * and new charge, or a pause's last span in arrear, do not wait for the next daily run.
+     */
+    public BillingRunResult runAccount(TenantId tenantId, AccountId account, LocalDate targetDate) {
+        return run(tenantId, targetDate, account);
+    }
+
+    /**
+     * Bills what is due at the instant {@code now}, each account by its own calendar: an account in US/Pacific
+     * is still on the previous day when it is already past midnight in UTC, and is billed for that day.
+     */
+    public BillingRunResult runAt(TenantId tenantId, Instant now) {
+        return run(tenantId, LocalDate.ofInstant(now, ZoneOffset.UTC), null, now);
+    }
+
+    private BillingRunResult run(TenantId tenantId, LocalDate targetDate, AccountId onlyAccount) {
+        return run(tenantId, targetDate, onlyAccount, null);
+    }
+
+    private BillingRunResult run(TenantId tenantId, LocalDate targetDate, AccountId onlyAccount, Instant now) {
         Timer.Sample sample = Timer.start(meters);
         try {
-            return doRun(tenantId, targetDate);
+            barrier.awaitCaughtUp(READ_MODEL_WAIT);
+            return doRun(tenantId, targetDate, onlyAccount, now);
         } finally {
             sample.stop(Timer.builder("ratebook.billing.run").description("Duration of one tenant's billing run")
                     .tag("tenant", tenantId.value()).register(meters));
         }
     }
 
-    private BillingRunResult doRun(TenantId tenantId, LocalDate targetDate) {
+    private BillingRunResult doRun(TenantId tenantId, LocalDate targetDate, AccountId onlyAccount, Instant now) {
         Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
         List<String> problems = new ArrayList<>();
         Set<Key> billedBefore = new HashSet<>();
-        Map<Key, List<SubscriptionPeriod>> due = duePeriods(tenantId, targetDate, problems, billedBefore);
+        Map<Key, Due> due = dueItems(tenantId, targetDate, onlyAccount, now, problems, billedBefore);
         billedBefore.removeAll(due.keySet());
 
         List<UUID> issued = new ArrayList<>();
         int already = billedBefore.size();
-        for (Map.Entry<Key, List<SubscriptionPeriod>> entry : due.entrySet()) {
+        Map<AccountId, BigDecimal> credits = new HashMap<>();
+        for (Map.Entry<Key, Due> entry : due.entrySet()) {
             Key key = entry.getKey();
             // one more invoice for this account and date: after a void, or for spans that became due since
             int generation = invoices.invoiceCount(tenantId, key.account().value(), key.invoiceDate());
             InvoiceId invoiceId = InvoiceId.of(tenantId, key.account(), key.invoiceDate(), generation);
-            Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, entry.getValue(), problems);
+            Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, entry.getValue(), credits,
+                    problems);
             if (command.isEmpty()) {
                 continue;
             }
             try {
                 commands.sendAndWait(command.get());
                 issued.add(invoiceId.value());
+                credits.computeIfPresent(key.account(), (a, c) -> c.subtract(creditMoved(command.get())));
                 meters.counter("ratebook.invoices.issued", "tenant", tenantId.value()).increment();
             } catch (RuntimeException e) {
                 if (!issuedElsewhere(e)) {
                     throw e;
                 }
                 already++; // another run or node issued it first: exactly once, by construction
+                credits.remove(key.account()); // read it again: the other run may have used some
             }
         }
         log.info("Billing run for {} on {}: {} issued, {} already invoiced, {} problems", tenantId, targetDate,
@@ -152,18 +207,30 @@ public class BillingRun {
     }
 
     /**
-     * Asks the invoice generator, per subscription, what is due on {@code target}: its phases make billing
-     * states, what its invoices already carry makes the billed items, and the tenant's pack gives the
-     * day-count convention and rounding. Spans are grouped by account and invoice date.
+     * Asks the invoice generator, per subscription, what is due on {@code target}: its timeline makes billing
+     * states, what its invoices already carry makes the billed items, and the tenant's pack gives the day-count
+     * convention and rounding. Spans and repairs of billed time are grouped by account and invoice date (a
+     * repair is due the day the change takes effect, which is never before the day it was made).
      */
-    private Map<Key, List<SubscriptionPeriod>> duePeriods(TenantId tenant, LocalDate target, List<String> problems,
-                                                          Set<Key> billedBefore) {
-        Map<Key, List<SubscriptionPeriod>> due = new TreeMap<>((a, b) -> {
+    private Map<Key, Due> dueItems(TenantId tenant, LocalDate runDate, AccountId onlyAccount, Instant now,
+                                   List<String> problems, Set<Key> billedBefore) {
+        Map<Key, Due> due = new TreeMap<>((a, b) -> {
             int byAccount = a.account().value().compareTo(b.account().value());
             return byAccount != 0 ? byAccount : a.invoiceDate().compareTo(b.invoiceDate());
         });
-        RulePack today = packs.inEffect(tenant, target);
-        for (SubscriptionView s : subscriptions.activeOn(tenant, target)) {
+        Map<AccountId, LocalDate> targets = new HashMap<>();
+        // the latest calendar day anywhere on earth, so accounts ahead of UTC see their subscriptions too
+        LocalDate latest = now == null ? runDate : runDate.plusDays(1);
+        for (SubscriptionView s : subscriptions.activeOn(tenant, latest)) {
+            if (onlyAccount != null && !onlyAccount.equals(s.accountId())) {
+                continue;
+            }
+            LocalDate target = now == null ? runDate : targets.computeIfAbsent(s.accountId(), a -> accounts
+                    .find(tenant, a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
+            if (s.startDate().isAfter(target)) {
+                continue;
+            }
+            RulePack today = packs.inEffect(tenant, target);
             Optional<List<ServiceState>> states = states(tenant, s, problems);
             if (states.isEmpty()) {
                 continue;
@@ -173,16 +240,16 @@ public class BillingRun {
             Proposal proposal = generator.propose(s.subscriptionId().toString(), s.billCycleDay(), states.get(),
                     billedItems.of(tenant, s), target);
             for (Span span : proposal.charges()) {
-                due.computeIfAbsent(new Key(s.accountId(), span.invoiceDate()), k -> new ArrayList<>())
-                        .add(new SubscriptionPeriod(s.subscriptionId().toString(), s.plan(), s.quantity(),
+                due.computeIfAbsent(new Key(s.accountId(), span.invoiceDate()), k -> new Due()).periods()
+                        .add(new SubscriptionPeriod(s.subscriptionId().toString(), span.plan(), span.quantity(),
                                 s.currency(), span.from(), span.to(), span.phase(), span.periodFrom(),
                                 span.periodTo(), span.fraction().numerator(), span.fraction().denominator()));
             }
-            proposal.alreadyBilled().forEach(span -> billedBefore.add(new Key(s.accountId(), span.invoiceDate())));
-            if (!proposal.repairs().isEmpty()) {
-                problems.add("subscription " + s.subscriptionId() + ": " + proposal.repairs().size()
-                        + " repair(s) of billed time are due, which this version does not issue yet");
+            for (Repair repair : proposal.repairs()) {
+                due.computeIfAbsent(new Key(s.accountId(), repair.invoiceDate()), k -> new Due()).repairs()
+                        .add(repair);
             }
+            proposal.alreadyBilled().forEach(span -> billedBefore.add(new Key(s.accountId(), span.invoiceDate())));
         }
         return due;
     }
@@ -191,49 +258,113 @@ public class BillingRun {
     private Optional<List<ServiceState>> states(TenantId tenant, SubscriptionView s, List<String> problems) {
         List<ServiceState> states = new ArrayList<>();
         for (PhaseStart phase : s.phases()) {
-            if (phase.phase() == null) {
+            if (!phase.bills()) {
                 states.add(ServiceState.stopped(phase.from()));
                 continue;
             }
             RulePack pack = packs.inEffect(tenant, phase.from());
-            Optional<CatalogPlan> row = pack.phase(s.plan(), phase.phase(), s.currency());
+            Optional<CatalogPlan> row = pack.phase(phase.plan(), phase.phase(), s.currency());
             if (row.isEmpty()) {
                 problems.add("subscription " + s.subscriptionId() + ": phase '" + phase.phase() + "' of plan '"
-                        + s.plan() + "' has no " + s.currency() + " price in rule pack " + pack.name() + " v"
+                        + phase.plan() + "' has no " + s.currency() + " price in rule pack " + pack.name() + " v"
                         + pack.version());
                 return Optional.empty();
             }
-            states.add(ServiceState.billing(phase.from(), s.plan(), phase.phase(), s.quantity(),
+            states.add(ServiceState.billing(phase.from(), phase.plan(), phase.phase(), phase.quantity(),
                     row.get().recurring(), row.get().period(), row.get().mode()));
         }
         return Optional.of(states);
     }
 
-    private Optional<IssueInvoiceCommand> decide(Tenant tenant, InvoiceId invoiceId, Key key,
-                                                 List<SubscriptionPeriod> periods, List<String> problems) {
+    private Optional<IssueInvoiceCommand> decide(Tenant tenant, InvoiceId invoiceId, Key key, Due due,
+                                                 Map<AccountId, BigDecimal> credits, List<String> problems) {
         AccountView account = accounts.find(tenant.id(), key.account())
                 .orElseThrow(() -> new IllegalStateException("subscription of unknown account " + key.account()));
         RulePack pack = packs.inEffect(tenant.id(), key.invoiceDate());
-        InvoiceDecision decision = decisions.decide(pack, new InvoiceQuestion(
-                new BillingAccount(account.accountId().toString(), account.currency(), account.country()),
-                key.invoiceDate(), periods));
-        if (decision.lines().isEmpty()) {
-            problems.add("account " + key.account() + " on " + key.invoiceDate() + ": rule pack " + pack.name()
-                    + " v" + pack.version() + " decided no charge for " + periods.size() + " due period(s)");
+        Currency currency = Currency.getInstance(account.currency());
+        List<InvoiceLine> lines = new ArrayList<>();
+        List<RuleFiring> trace = List.of();
+        PackRef packRef = new PackRef(pack.name(), pack.version(), pack.contentHash());
+        if (!due.periods().isEmpty()) {
+            InvoiceDecision decision = decisions.decide(pack, new InvoiceQuestion(
+                    new BillingAccount(account.accountId().toString(), account.currency(), account.country()),
+                    key.invoiceDate(), due.periods()));
+            if (decision.lines().isEmpty()) {
+                problems.add("account " + key.account() + " on " + key.invoiceDate() + ": rule pack " + pack.name()
+                        + " v" + pack.version() + " decided no charge for " + due.periods().size()
+                        + " due period(s)");
+            }
+            Map<String, SubscriptionPeriod> billedSpans = new HashMap<>();
+            due.periods().forEach(p -> billedSpans.put(p.subscriptionId() + "|" + p.from(), p));
+            decision.lines().stream().map(d -> line(d, billedSpans.get(d.subscriptionId() + "|" + d.from())))
+                    .forEach(lines::add);
+            trace = decision.trace().fired().stream()
+                    .map(f -> new RuleFiring(f.order(), f.category().name(), f.rule(), f.matched())).toList();
+            packRef = new PackRef(decision.trace().packName(), decision.trace().packVersion(),
+                    decision.trace().packHash());
+        }
+        for (Repair repair : due.repairs()) {
+            lines.add(repairLine(lines.size() + 1, repair, currency, pack));
+        }
+        if (lines.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, SubscriptionPeriod> billedSpans = new HashMap<>();
-        periods.forEach(p -> billedSpans.put(p.subscriptionId() + "|" + p.from(), p));
-        List<InvoiceLine> lines = decision.lines().stream()
-                .map(d -> line(d, billedSpans.get(d.subscriptionId() + "|" + d.from()))).toList();
-        List<RuleFiring> trace = decision.trace().fired().stream()
-                .map(f -> new RuleFiring(f.order(), f.category().name(), f.rule(), f.matched())).toList();
+        BigDecimal credit = credits.computeIfAbsent(key.account(),
+                a -> invoices.balance(tenant.id(), a.value(), account.currency()).credit());
+        creditLine(lines.size() + 1, lines, credit, currency).ifPresent(lines::add);
         LocalDate dueDate = key.invoiceDate().plusDays(tenants.billingSettings(tenant.id()).paymentTermsDays());
         return Optional.of(new IssueInvoiceCommand(tenant.id(), invoiceId, key.account(), key.invoiceDate(), dueDate,
-                decision.currency(), lines,
-                new PackRef(decision.trace().packName(), decision.trace().packVersion(), decision.trace().packHash()),
-                trace, new Party(tenant.name(), tenant.addressLines(), tenant.taxId()),
-                new Party(account.name(), account.addressLines(), account.taxId())));
+                account.currency(), lines, packRef, trace, new Party(tenant.name(), tenant.addressLines(),
+                tenant.taxId()), new Party(account.name(), account.addressLines(), account.taxId())));
+    }
+
+    /**
+     * Billed time no longer owed, given back at the share of what was billed for it (and of its tax). Not a rule's
+     * decision: it follows from the earlier charge, which names the rules that priced it.
+     */
+    private static InvoiceLine repairLine(int lineNo, Repair repair, Currency currency, RulePack pack) {
+        BilledItem original = repair.original();
+        BigDecimal tax = repair.amount().multiply(original.taxRate()).movePointLeft(2)
+                .setScale(currency.getDefaultFractionDigits(), pack.rounding());
+        String description = "Unused time of " + original.plan()
+                + (original.reference() == null ? "" : " billed on " + original.reference())
+                + " (" + DAY.format(original.from()) + " to " + DAY.format(original.to()) + ")";
+        return new InvoiceLine(lineNo, new SubscriptionId(UUID.fromString(original.subscriptionId())), REPAIR,
+                description, repair.from(), repair.to(), BigDecimal.valueOf(original.quantity()),
+                original.unitPrice(), repair.amount(), original.taxRate(), tax,
+                "Tax given back at the rate charged", List.of(), original.plan(), original.phase(),
+                original.periodFrom(), original.periodTo(), original.from());
+    }
+
+    /**
+     * Account credit is created by an invoice whose total is negative (the total becomes zero and the rest is
+     * kept for later), and used, up to what an invoice asks for, by the next invoices.
+     */
+    private static Optional<InvoiceLine> creditLine(int lineNo, List<InvoiceLine> lines, BigDecimal credit,
+                                                    Currency currency) {
+        BigDecimal total = lines.stream().map(l -> l.amount().add(l.taxAmount())).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+        BigDecimal moved;
+        String description;
+        if (total.signum() < 0) {
+            moved = total.negate();
+            description = "Credit kept on the account for later invoices";
+        } else if (total.signum() > 0 && credit.signum() > 0) {
+            moved = total.min(credit).negate();
+            description = "Account credit used";
+        } else {
+            return Optional.empty();
+        }
+        moved = moved.setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY);
+        BigDecimal zero = BigDecimal.ZERO.setScale(currency.getDefaultFractionDigits());
+        return Optional.of(new InvoiceLine(lineNo, null, CREDIT, description, null, null, BigDecimal.ONE, moved,
+                moved, BigDecimal.ZERO, zero, "No tax on credit", List.of(), null, null, null, null, null));
+    }
+
+    /** What an issued invoice did to the account's credit: kept some (positive) or used some (negative). */
+    private static BigDecimal creditMoved(IssueInvoiceCommand command) {
+        return command.lines().stream().filter(l -> CREDIT.equals(l.itemType())).map(InvoiceLine::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add).negate();
     }
 
     /** A decided line, with the plan phase and billing period of the span it bills. */

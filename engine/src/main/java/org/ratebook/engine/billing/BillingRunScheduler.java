@@ -9,11 +9,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.time.LocalDate;
+import java.time.Instant;
 
 /**
- * Runs billing for every tenant once a day (cron {@code ratebook.billing.schedule}) with each tenant's today
- * (a sandbox tenant's test clock, or the application clock). One tenant's failure is logged and does not stop the others.
+ * Runs billing for every tenant on a schedule (cron {@code ratebook.billing.schedule}, hourly by default) at
+ * the tenant's now (a sandbox tenant's test clock, or the application clock); each account is billed for the
+ * day its own time zone has reached, so an hourly run bills every account soon after its local midnight. One tenant's failure is logged and does not stop the others.
  */
 @Component
 @ConditionalOnProperty(name = "ratebook.billing.scheduler.enabled", havingValue = "true", matchIfMissing = true)
@@ -34,11 +35,11 @@ public class BillingRunScheduler {
     @Scheduled(cron = "${ratebook.billing.schedule}")
     public void runDaily() {
         for (TenantId tenant : tenants.all()) {
-            LocalDate today = LocalDate.now(clocks.of(tenant));
+            Instant now = clocks.of(tenant).instant();
             try {
-                billingRun.run(tenant, today);
+                billingRun.runAt(tenant, now);
             } catch (RuntimeException e) {
-                log.error("Billing run for tenant {} on {} failed", tenant, today, e);
+                log.error("Billing run for tenant {} at {} failed", tenant, now, e);
             }
         }
     }

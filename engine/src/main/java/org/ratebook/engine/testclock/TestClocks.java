@@ -8,8 +8,6 @@ import org.ratebook.tenants.TenantId;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
  * Moves a sandbox tenant's clock and lets billing catch up: the billing run for the new date invoices every
@@ -42,7 +40,7 @@ public class TestClocks {
         if (!clocks.advance(tenant, to)) {
             throw new BillingRejection("the test clock of " + tenant + " moved past " + to + " meanwhile");
         }
-        return new Advanced(to, billingRun.run(tenant, LocalDate.ofInstant(to, ZoneOffset.UTC)));
+        return new Advanced(to, billingRun.runAt(tenant, to));
     }
 
     private static BillingRejection notSandbox(TenantId tenant) {

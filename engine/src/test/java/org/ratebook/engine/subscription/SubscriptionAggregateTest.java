@@ -8,7 +8,22 @@ import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.projection.AccountDirectory;
 import org.ratebook.engine.account.projection.AccountView;
 import org.ratebook.engine.pricing.TenantPacks;
+import org.ratebook.engine.subscription.api.CancelSubscriptionCommand;
+import org.ratebook.engine.subscription.api.ChangePlanCommand;
+import org.ratebook.engine.subscription.api.ChangeQuantityCommand;
 import org.ratebook.engine.subscription.api.CreateSubscriptionCommand;
+import org.ratebook.engine.subscription.api.PauseSubscriptionCommand;
+import org.ratebook.engine.subscription.api.PlanChangedEvent;
+import org.ratebook.engine.subscription.api.QuantityChangedEvent;
+import org.ratebook.engine.subscription.api.ReinstateSubscriptionCommand;
+import org.ratebook.engine.subscription.api.ResumeSubscriptionCommand;
+import org.ratebook.engine.subscription.api.SubscriptionCancelledEvent;
+import org.ratebook.engine.subscription.api.SubscriptionPausedEvent;
+import org.ratebook.engine.subscription.api.SubscriptionReinstatedEvent;
+import org.ratebook.engine.subscription.api.SubscriptionResumedEvent;
+import org.ratebook.rules.decision.DecisionService;
+import org.ratebook.rules.fact.ChangeTiming;
+import org.ratebook.rules.pack.RulePackCompiler;
 import org.ratebook.engine.subscription.api.PhaseStart;
 import org.ratebook.engine.subscription.api.SubscriptionCreatedEvent;
 import org.ratebook.engine.subscription.api.SubscriptionId;
@@ -50,6 +65,108 @@ class SubscriptionAggregateTest {
         fixture.registerInjectableResource(packs);
         Clock clock = Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC);
         fixture.registerInjectableResource((TenantClocks) tenant -> clock);
+        fixture.registerInjectableResource(new DecisionService(new RulePackCompiler(Clock.systemUTC())));
+    }
+
+    private static final LocalDate JAN_1 = LocalDate.of(2026, 1, 1);
+    private static final LocalDate TODAY = LocalDate.of(2026, 1, 15);
+    private static final LocalDate FEB_1 = LocalDate.of(2026, 2, 1);
+
+    /** A Pro subscription with 3 seats since 1 January, billed on the 1st. */
+    private SubscriptionCreatedEvent proSince1January() {
+        return new SubscriptionCreatedEvent(TENANT, subscription, euroAccount, "Pro", 3, "EUR", JAN_1, 1, 1,
+                List.of(new PhaseStart("evergreen", JAN_1, "Pro", 3)));
+    }
+
+    @Test
+    void aDowngradeWithoutATimingWaitsForTheEndOfTheTermByTheDefaultPolicy() {
+        fixture.given(proSince1January())
+                .when(new ChangePlanCommand(TENANT, subscription, "Starter", null, null))
+                .expectEvents(new PlanChangedEvent(TENANT, subscription, "Pro", "Starter", TODAY, FEB_1,
+                        ChangeTiming.END_OF_TERM, "Downgrades and removed seats take effect at the end of the term", 1,
+                        List.of(new PhaseStart("evergreen", JAN_1, "Pro", 3),
+                                new PhaseStart("evergreen", FEB_1, "Starter", 3))));
+    }
+
+    @Test
+    void anImmediateQuantityChangeSplitsTheTimelineToday() {
+        fixture.given(proSince1January())
+                .when(new ChangeQuantityCommand(TENANT, subscription, 5, ChangeTiming.IMMEDIATE, null))
+                .expectEvents(new QuantityChangedEvent(TENANT, subscription, 3, 5, TODAY, TODAY,
+                        ChangeTiming.IMMEDIATE, null, List.of(new PhaseStart("evergreen", JAN_1, "Pro", 3),
+                        new PhaseStart("evergreen", TODAY, "Pro", 5))));
+    }
+
+    @Test
+    void aCancellationCanBeTakenBackBeforeItTakesEffectButNotAfter() {
+        List<PhaseStart> before = List.of(new PhaseStart("evergreen", JAN_1, "Pro", 3));
+        SubscriptionCancelledEvent cancelled = new SubscriptionCancelledEvent(TENANT, subscription, TODAY, FEB_1,
+                ChangeTiming.END_OF_TERM, null, List.of(before.getFirst(), PhaseStart.stopped(FEB_1)));
+        fixture.given(proSince1January())
+                .when(new CancelSubscriptionCommand(TENANT, subscription, ChangeTiming.END_OF_TERM, null))
+                .expectEvents(cancelled);
+        fixture.given(proSince1January(), cancelled)
+                .when(new ReinstateSubscriptionCommand(TENANT, subscription))
+                .expectEvents(new SubscriptionReinstatedEvent(TENANT, subscription, TODAY, FEB_1, before));
+        SubscriptionCancelledEvent cancelledLastWeek = new SubscriptionCancelledEvent(TENANT, subscription,
+                LocalDate.of(2026, 1, 8), LocalDate.of(2026, 1, 8), ChangeTiming.IMMEDIATE, null,
+                List.of(before.getFirst(), PhaseStart.stopped(LocalDate.of(2026, 1, 8))));
+        fixture.given(proSince1January(), cancelledLastWeek)
+                .when(new ReinstateSubscriptionCommand(TENANT, subscription))
+                .expectException(InvalidSubscriptionException.class)
+                .expectExceptionMessage("the cancellation took effect on 2026-01-08; only a cancellation still to "
+                        + "come can be taken back")
+                .expectNoEvents();
+        fixture.given(proSince1January(), cancelledLastWeek)
+                .when(new ChangePlanCommand(TENANT, subscription, "Starter", ChangeTiming.IMMEDIATE, null))
+                .expectException(InvalidSubscriptionException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPauseAndResumeLeaveAGapInTheTimelineAndAPausedSubscriptionCannotChangePlan() {
+        LocalDate resumeOn = LocalDate.of(2026, 1, 20);
+        SubscriptionPausedEvent paused = new SubscriptionPausedEvent(TENANT, subscription, TODAY, TODAY,
+                List.of(new PhaseStart("evergreen", JAN_1, "Pro", 3), PhaseStart.stopped(TODAY)));
+        fixture.given(proSince1January())
+                .when(new PauseSubscriptionCommand(TENANT, subscription, null))
+                .expectEvents(paused);
+        fixture.given(proSince1January(), paused)
+                .when(new ChangePlanCommand(TENANT, subscription, "Starter", ChangeTiming.IMMEDIATE, null))
+                .expectException(InvalidSubscriptionException.class)
+                .expectExceptionMessage("the subscription is paused from 2026-01-15; resume it before changing its plan")
+                .expectNoEvents();
+        fixture.given(proSince1January(), paused)
+                .when(new ResumeSubscriptionCommand(TENANT, subscription, resumeOn))
+                .expectEvents(new SubscriptionResumedEvent(TENANT, subscription, TODAY, resumeOn,
+                        List.of(new PhaseStart("evergreen", JAN_1, "Pro", 3), PhaseStart.stopped(TODAY),
+                                new PhaseStart("evergreen", resumeOn, "Pro", 3))));
+    }
+
+    @Test
+    void aChangeCannotGoBeforeOneAlreadyScheduledNorIntoThePast() {
+        PlanChangedEvent scheduled = new PlanChangedEvent(TENANT, subscription, "Pro", "Starter", TODAY, FEB_1,
+                ChangeTiming.END_OF_TERM, null, 1, List.of(new PhaseStart("evergreen", JAN_1, "Pro", 3),
+                new PhaseStart("evergreen", FEB_1, "Starter", 3)));
+        fixture.given(proSince1January(), scheduled)
+                .when(new ChangeQuantityCommand(TENANT, subscription, 4, ChangeTiming.IMMEDIATE, null))
+                .expectException(InvalidSubscriptionException.class)
+                .expectExceptionMessage("a change on 2026-01-15 would overlap the change already recorded from "
+                        + "2026-02-01; changes take effect in the order they are made")
+                .expectNoEvents();
+        fixture.given(proSince1January())
+                .when(new ChangePlanCommand(TENANT, subscription, "Starter", null, LocalDate.of(2026, 1, 10)))
+                .expectException(InvalidSubscriptionException.class)
+                .expectExceptionMessage("a change cannot take effect in the past (2026-01-10 is before today, 2026-01-15)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherTenantCannotChangeTheSubscription() {
+        fixture.given(proSince1January())
+                .when(new CancelSubscriptionCommand(TenantId.of("intruder"), subscription, ChangeTiming.IMMEDIATE, null))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
     }
 
     private static AccountView account(AccountId id, String currency) {
@@ -64,7 +181,7 @@ class SubscriptionAggregateTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new SubscriptionCreatedEvent(TENANT, subscription, euroAccount, "Pro", 1, "EUR",
                         LocalDate.of(2026, 1, 15), 15, 1,
-                        List.of(new PhaseStart("evergreen", LocalDate.of(2026, 1, 15)))));
+                        List.of(new PhaseStart("evergreen", LocalDate.of(2026, 1, 15), "Pro", 1))));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.ratebook.rules.fact.BillingDate;
+import org.ratebook.rules.fact.PlanChange;
 import org.ratebook.rules.pack.CompiledPack;
 import org.ratebook.rules.pack.RuleCategory;
 import org.ratebook.rules.pack.RulePack;
@@ -71,6 +72,20 @@ public final class DecisionService {
         run(compiled, RuleCategory.TAX, taxFacts, decisions, fired);
 
         return new InvoiceDecision(question.account().currency(), decisions.lines(),
+                new DecisionTrace(pack.name(), pack.version(), compiled.contentHash(), fired));
+    }
+
+    /**
+     * When a requested change of a subscription takes effect, by the pack's change policy (pricing rules that
+     * match {@link PlanChange}). Empty timing when no rule decides it.
+     */
+    public ChangeDecision decideChange(RulePack pack, PlanChange change) {
+        CompiledPack compiled = compiler.compiled(pack);
+        Decisions decisions = new Decisions(pack.rounding());
+        List<FiredRule> fired = new ArrayList<>();
+        run(compiled, RuleCategory.PRICING, List.of(change, new BillingDate(change.requestedOn())), decisions, fired);
+        return new ChangeDecision(Optional.ofNullable(decisions.changeTiming()),
+                Optional.ofNullable(decisions.changeTimingRule()),
                 new DecisionTrace(pack.name(), pack.version(), compiled.contentHash(), fired));
     }
 

@@ -1,6 +1,8 @@
 package org.ratebook.rules.decision;
 
 import org.ratebook.rules.fact.CatalogPlan;
+import org.ratebook.rules.fact.ChangeTiming;
+import org.ratebook.rules.fact.PlanChange;
 import org.ratebook.rules.fact.Charge;
 import org.ratebook.rules.fact.SubscriptionPeriod;
 import org.ratebook.rules.money.Rounding;
@@ -29,6 +31,8 @@ public final class Decisions {
     private final Map<Integer, List<String>> rulesByLine = new LinkedHashMap<>();
     private final Map<Integer, Tax> taxByLine = new LinkedHashMap<>();
     private String firingRule;
+    private ChangeTiming changeTiming;
+    private String changeTimingRule;
     private final RoundingMode rounding;
 
     public Decisions() {
@@ -85,6 +89,23 @@ public final class Decisions {
         return add(new Charge(charges.size() + 1, period.subscriptionId(), "FIXED",
                 plan.product() + " " + plan.code() + " (" + plan.phase() + ")", period.from(), period.to(), quantity,
                 plan.price(), amount, plan.currency()));
+    }
+
+    /** When a requested change takes effect; a later decision replaces an earlier one. */
+    public void takeEffect(PlanChange change, ChangeTiming timing) {
+        if (change == null || timing == null) {
+            throw new DecisionException("rule '" + firingRule + "' timed a change without saying which or when");
+        }
+        changeTiming = timing;
+        changeTimingRule = firingRule;
+    }
+
+    ChangeTiming changeTiming() {
+        return changeTiming;
+    }
+
+    String changeTimingRule() {
+        return changeTimingRule;
     }
 
     private Charge add(Charge charge) {

@@ -5,11 +5,19 @@ import java.time.LocalDate;
 
 /**
  * An item already on an invoice. A repair names the span it gives back, and {@code repairs} the charge it
- * belongs to (that charge's {@code from}); for charges {@code repairs} is null.
+ * belongs to (that charge's {@code from}); for charges {@code repairs} is null. {@code unitPrice} and {@code taxRate} (percent) are
+ * what the item was charged with, and {@code reference} says where it was billed (the invoice number), so a
+ * repair can give back the tax too and say what it repairs.
  */
 public record BilledItem(String subscriptionId, String plan, String phase, int quantity, ItemKind kind,
                          LocalDate from, LocalDate to, LocalDate periodFrom, LocalDate periodTo, BigDecimal amount,
-                         LocalDate repairs) {
+                         LocalDate repairs, BigDecimal unitPrice, BigDecimal taxRate, String reference) {
+
+    public BilledItem(String subscriptionId, String plan, String phase, int quantity, ItemKind kind, LocalDate from,
+                      LocalDate to, LocalDate periodFrom, LocalDate periodTo, BigDecimal amount, LocalDate repairs) {
+        this(subscriptionId, plan, phase, quantity, kind, from, to, periodFrom, periodTo, amount, repairs, amount,
+                BigDecimal.ZERO, null);
+    }
 
     public static BilledItem charge(Span span, BigDecimal amount) {
         return new BilledItem(span.subscriptionId(), span.plan(), span.phase(), span.quantity(), span.kind(),
@@ -20,7 +28,7 @@ public record BilledItem(String subscriptionId, String plan, String phase, int q
         BilledItem original = repair.original();
         return new BilledItem(original.subscriptionId(), original.plan(), original.phase(), original.quantity(),
                 ItemKind.REPAIR, repair.from(), repair.to(), original.periodFrom(), original.periodTo(),
-                repair.amount(), original.from());
+                repair.amount(), original.from(), original.unitPrice(), original.taxRate(), original.reference());
     }
 
     ItemKey key() {

@@ -1,6 +1,7 @@
 package org.ratebook.engine.billing.generator;
 
 import org.ratebook.rules.fact.BillingMode;
+import org.ratebook.rules.fact.BillingPeriod;
 import org.ratebook.rules.time.DayCount;
 import org.ratebook.rules.time.Fraction;
 
@@ -163,11 +164,6 @@ public final class InvoiceGenerator {
 
     /** The start of the billing cycle that {@code date} falls in: the last billing day on or before it. */
     static LocalDate cycleStartOnOrBefore(LocalDate date, int bcd) {
-        LocalDate candidate = date.withDayOfMonth(Math.min(bcd, date.lengthOfMonth()));
-        if (!candidate.isAfter(date)) {
-            return candidate;
-        }
-        LocalDate previous = date.minusMonths(1);
-        return previous.withDayOfMonth(Math.min(bcd, previous.lengthOfMonth()));
+        return BillingPeriod.cycleStartOnOrBefore(date, bcd);
     }
 }

@@ -27,6 +27,8 @@ import java.sql.Date;
 @ProcessingGroup(AxonConfiguration.INVOICES)
 public class InvoiceProjection {
 
+    private static final String CREDIT = "CREDIT";
+
     private final JdbcTemplate jdbc;
     private final TenantScope tenantScope;
     private final ObjectMapper json = AxonConfiguration.eventMapper();
@@ -55,15 +57,18 @@ public class InvoiceProjection {
                     INSERT INTO invoice_lines (tenant_id, invoice_id, line_no, subscription_id, item_type, description,
                                                period_from, period_to, quantity, unit_price, amount, tax_rate,
                                                tax_amount, tax_label, rules, plan, phase, billing_period_from,
-                                               billing_period_to)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""",
+                                               billing_period_to, repairs_from)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""",
                     e.tenantId().value(), e.invoiceId().value(), line.lineNo(),
                     line.subscriptionId() == null ? null : line.subscriptionId().value(), line.itemType(),
                     line.description(), line.periodFrom() == null ? null : Date.valueOf(line.periodFrom()),
                     line.periodTo() == null ? null : Date.valueOf(line.periodTo()), line.quantity(),
                     line.unitPrice(), line.amount(), line.taxRate(), line.taxAmount(), line.taxLabel(),
                     toJson(line.rules()), line.plan(), line.phase(), date(line.billingPeriodFrom()),
-                    date(line.billingPeriodTo()));
+                    date(line.billingPeriodTo()), date(line.repairsFrom()));
+            if (CREDIT.equals(line.itemType())) {
+                credit(e.tenantId().value(), e.accountId().value(), e.currency(), line.amount());
+            }
         }
     }
 
@@ -86,12 +91,17 @@ public class InvoiceProjection {
                 WHERE tenant_id = ? AND invoice_id = ?""",
                 e.applied(), e.balanceAfter().signum() == 0, e.tenantId().value(), e.invoiceId().value());
         if (e.overpaid().signum() > 0) {
-            jdbc.update("""
-                    INSERT INTO account_credits (tenant_id, account_id, currency, credit) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (tenant_id, account_id, currency)
-                    DO UPDATE SET credit = account_credits.credit + excluded.credit""",
-                    e.tenantId().value(), e.accountId().value(), e.currency(), e.overpaid());
+            credit(e.tenantId().value(), e.accountId().value(), e.currency(), e.overpaid());
         }
+    }
+
+    /** Adds to (or, negative, takes from) the account's credit in one currency. */
+    private void credit(String tenant, java.util.UUID account, String currency, java.math.BigDecimal amount) {
+        jdbc.update("""
+                INSERT INTO account_credits (tenant_id, account_id, currency, credit) VALUES (?, ?, ?, ?)
+                ON CONFLICT (tenant_id, account_id, currency)
+                DO UPDATE SET credit = account_credits.credit + excluded.credit""",
+                tenant, account, currency, amount);
     }
 
     @EventHandler
@@ -120,8 +130,19 @@ public class InvoiceProjection {
     @EventHandler
     void on(InvoiceVoidedEvent e) {
         tenantScope.bind(e.tenantId());
-        jdbc.update("UPDATE invoices SET status = 'VOID' WHERE tenant_id = ? AND invoice_id = ?",
-                e.tenantId().value(), e.invoiceId().value());
+        int voided = jdbc.update("UPDATE invoices SET status = 'VOID' WHERE tenant_id = ? AND invoice_id = ? "
+                        + "AND status <> 'VOID'", e.tenantId().value(), e.invoiceId().value());
+        if (voided == 1) {
+            // credit the void invoice kept or used goes back to where it was
+            jdbc.update("""
+                    UPDATE account_credits c SET credit = c.credit - l.moved
+                    FROM (SELECT i.account_id, i.currency, sum(l.amount) AS moved
+                          FROM invoice_lines l JOIN invoices i USING (tenant_id, invoice_id)
+                          WHERE l.tenant_id = ? AND l.invoice_id = ? AND l.item_type = 'CREDIT'
+                          GROUP BY i.account_id, i.currency) l
+                    WHERE c.tenant_id = ? AND c.account_id = l.account_id AND c.currency = l.currency""",
+                    e.tenantId().value(), e.invoiceId().value(), e.tenantId().value());
+        }
     }
 
     /** Before a replay the tables are emptied for every tenant, as the owner, outside any tenant scope. */

@@ -2,6 +2,39 @@ package org.ratebook.engine.subscription.api;
 
 import java.time.LocalDate;
 
-/** From {@code from} on, the subscription is in {@code phase} of its plan; a null phase means service ended. */
-public record PhaseStart(String phase, LocalDate from) {
+/**
+ * From {@code from} on, the subscription is in {@code phase} of {@code plan} with {@code quantity} units; a null
+ * phase means nothing is billed from then on (paused or ended). Subscriptions created before plan changes
+ * existed stored only phase and date: their plan and quantity are the subscription's own ({@link #or}).
+ */
+public record PhaseStart(String phase, LocalDate from, String plan, Integer quantity) {
+
+    public PhaseStart(String phase, LocalDate from) {
+        this(phase, from, null, null);
+    }
+
+    public static PhaseStart stopped(LocalDate from) {
+        return new PhaseStart(null, from, null, null);
+    }
+
+    public boolean bills() {
+        return phase != null;
+    }
+
+    /** This entry with the subscription's plan and quantity filled in where it did not record its own. */
+    public PhaseStart or(String defaultPlan, int defaultQuantity) {
+        if (!bills()) {
+            return this;
+        }
+        return new PhaseStart(phase, from, plan == null ? defaultPlan : plan,
+                quantity == null ? defaultQuantity : quantity);
+    }
+
+    public PhaseStart startingOn(LocalDate day) {
+        return new PhaseStart(phase, day, plan, quantity);
+    }
+
+    public PhaseStart withQuantity(int newQuantity) {
+        return bills() ? new PhaseStart(phase, from, plan, newQuantity) : this;
+    }
 }

@@ -5,28 +5,50 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ratebook.engine.NotFoundException;
+import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.projection.AccountDirectory;
 import org.ratebook.engine.account.projection.AccountView;
 import org.ratebook.engine.pricing.TenantPacks;
+import org.ratebook.engine.subscription.api.CancelSubscriptionCommand;
+import org.ratebook.engine.subscription.api.ChangePlanCommand;
+import org.ratebook.engine.subscription.api.ChangeQuantityCommand;
 import org.ratebook.engine.subscription.api.CreateSubscriptionCommand;
+import org.ratebook.engine.subscription.api.PauseSubscriptionCommand;
+import org.ratebook.engine.subscription.api.PhaseStart;
+import org.ratebook.engine.subscription.api.PlanChangedEvent;
+import org.ratebook.engine.subscription.api.QuantityChangedEvent;
+import org.ratebook.engine.subscription.api.ReinstateSubscriptionCommand;
+import org.ratebook.engine.subscription.api.ResumeSubscriptionCommand;
+import org.ratebook.engine.subscription.api.SubscriptionCancelledEvent;
 import org.ratebook.engine.subscription.api.SubscriptionCreatedEvent;
 import org.ratebook.engine.subscription.api.SubscriptionId;
-import org.ratebook.engine.subscription.api.PhaseStart;
+import org.ratebook.engine.subscription.api.SubscriptionPausedEvent;
+import org.ratebook.engine.subscription.api.SubscriptionReinstatedEvent;
+import org.ratebook.engine.subscription.api.SubscriptionResumedEvent;
+import org.ratebook.rules.decision.ChangeDecision;
+import org.ratebook.rules.decision.DecisionService;
+import org.ratebook.rules.fact.BillingPeriod;
 import org.ratebook.rules.fact.CatalogPlan;
+import org.ratebook.rules.fact.ChangeTiming;
+import org.ratebook.rules.fact.PlanChange;
 import org.ratebook.rules.pack.RulePack;
 import org.ratebook.tenants.TenantClocks;
 import org.ratebook.tenants.TenantId;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.ZoneId;
+import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * An account's use of a plan. Creating one checks, against the tenant's rule pack in effect, that the plan
- * exists in the account's currency, so nothing unpriceable is ever subscribed.
+ * An account's use of a plan over time. Creating one checks, against the tenant's rule pack in effect, that the
+ * plan exists in the account's currency, so nothing unpriceable is ever subscribed. Every later change (plan,
+ * quantity, pause, resume, cancel, reinstate) records the whole timeline as it stands afterwards: the billing
+ * run needs no other state to know what is owed, and a change back in billed time becomes a repair there.
+ * <p>
+ * A change without a date takes effect when the request says (at once, or at the end of the term being served)
+ * or, if it says neither, when the seller's change policy rules say.
  */
 @Aggregate
 public class Subscription {
@@ -34,6 +56,17 @@ public class Subscription {
     @AggregateIdentifier
     private SubscriptionId subscriptionId;
     private TenantId tenantId;
+    private AccountId accountId;
+    private String currency;
+    private LocalDate startDate;
+    private int billCycleDay;
+    private Timeline timeline;
+    /** the latest day a change took or takes effect: changes are recorded in order, never before another */
+    private LocalDate lastChangeOn;
+    private LocalDate cancelledFrom;
+    private Timeline beforeCancel;
+    private LocalDate pausedFrom;
+    private PhaseStart pausedEntry;
 
     protected Subscription() {
     }
@@ -49,47 +82,313 @@ public class Subscription {
         if (command.plan() == null || command.plan().isBlank()) {
             throw new InvalidSubscriptionException("a subscription needs a plan");
         }
-        LocalDate today = LocalDate.now(clocks.of(command.tenantId()).withZone(ZoneId.of(account.timeZone())));
-        LocalDate start = command.startDate() == null ? today : command.startDate();
+        LocalDate start = command.startDate() == null ? today(clocks, command.tenantId(), account) : command.startDate();
         if (start.isBefore(account.createdOn())) {
             throw new InvalidSubscriptionException("start date " + start + " is before the account was opened ("
                     + account.createdOn() + ")");
         }
         RulePack pack = packs.inEffect(command.tenantId(), start);
-        if (!pack.hasPlan(command.plan())) {
-            throw new InvalidSubscriptionException("unknown plan '" + command.plan() + "' in rule pack "
-                    + pack.name() + " v" + pack.version());
-        }
-        if (pack.plan(command.plan(), account.currency()).isEmpty()) {
-            throw new InvalidSubscriptionException("plan '" + command.plan() + "' has no price in "
-                    + account.currency() + ", the account's currency");
-        }
+        requirePriced(pack, command.plan(), account.currency());
         // periods follow the account's billing cycle day (the first one prorated), or the start day if it has none
         int billCycleDay = account.billCycleDay() > 0 ? account.billCycleDay() : start.getDayOfMonth();
         apply(new SubscriptionCreatedEvent(command.tenantId(), command.subscriptionId(), command.accountId(),
                 command.plan(), command.quantity(), account.currency(), start, billCycleDay, pack.version(),
-                timeline(pack.phases(command.plan(), account.currency()), start)));
+                Timeline.of(command.plan(), command.quantity(), pack.phases(command.plan(), account.currency()),
+                        start).entries()));
     }
 
-    /** Each phase starts when the one before ends; a last phase with a duration ends the service. */
-    static List<PhaseStart> timeline(List<CatalogPlan> phases, LocalDate start) {
-        List<PhaseStart> timeline = new ArrayList<>();
-        LocalDate from = start;
-        for (CatalogPlan phase : phases) {
-            timeline.add(new PhaseStart(phase.phase(), from));
-            LocalDate end = phase.endsAfter(from);
-            if (end == null) {
-                return timeline;
-            }
-            from = end;
+    @CommandHandler
+    public void handle(ChangePlanCommand command, AccountDirectory accounts, TenantPacks packs, TenantClocks clocks,
+                       DecisionService decisions) {
+        requireOwnedBy(command.tenantId());
+        LocalDate today = today(clocks, accounts);
+        requireChangeable(today, "changing its plan");
+        LocalDate reference = today.isBefore(startDate) ? startDate : today;
+        PhaseStart current = billingEntry(reference);
+        RulePack pack = packs.inEffect(tenantId, reference);
+        if (command.plan() == null || command.plan().isBlank()) {
+            throw new InvalidSubscriptionException("a plan change needs the new plan");
         }
-        timeline.add(new PhaseStart(null, from));
-        return timeline;
+        requirePriced(pack, command.plan(), currency);
+        if (command.plan().equals(current.plan())) {
+            throw new InvalidSubscriptionException("the subscription is already on plan '" + command.plan() + "'");
+        }
+        Timing timing = timing(command.effectiveOn(), command.timing(), reference, pack, decisions,
+                PlanChange.ofPlan(subscriptionId.toString(), price(pack, current), pack.plan(command.plan(), currency)
+                        .orElseThrow(), current.quantity(), today));
+        int quantity = timeline.on(timing.effectiveOn()).filter(PhaseStart::bills).map(PhaseStart::quantity)
+                .orElse(current.quantity());
+        Timeline newPlan = Timeline.of(command.plan(), quantity, pack.phases(command.plan(), currency), startDate);
+        apply(new PlanChangedEvent(tenantId, subscriptionId, current.plan(), command.plan(), today,
+                timing.effectiveOn(), timing.timing(), timing.decidedBy(), pack.version(),
+                timeline.from(timing.effectiveOn(), Timeline.alignedFrom(newPlan, timing.effectiveOn())).entries()));
+    }
+
+    @CommandHandler
+    public void handle(ChangeQuantityCommand command, AccountDirectory accounts, TenantPacks packs,
+                       TenantClocks clocks, DecisionService decisions) {
+        requireOwnedBy(command.tenantId());
+        if (command.quantity() <= 0) {
+            throw new InvalidSubscriptionException("quantity must be at least 1, was " + command.quantity());
+        }
+        LocalDate today = today(clocks, accounts);
+        requireChangeable(today, "changing its quantity");
+        LocalDate reference = today.isBefore(startDate) ? startDate : today;
+        PhaseStart current = billingEntry(reference);
+        if (current.quantity() == command.quantity()) {
+            throw new InvalidSubscriptionException("the subscription already has quantity " + command.quantity());
+        }
+        RulePack pack = packs.inEffect(tenantId, reference);
+        Timing timing = timing(command.effectiveOn(), command.timing(), reference, pack, decisions,
+                PlanChange.ofQuantity(subscriptionId.toString(), price(pack, current), current.quantity(),
+                        command.quantity(), today));
+        apply(new QuantityChangedEvent(tenantId, subscriptionId, current.quantity(), command.quantity(), today,
+                timing.effectiveOn(), timing.timing(), timing.decidedBy(),
+                timeline.withQuantityFrom(timing.effectiveOn(), command.quantity()).entries()));
+    }
+
+    @CommandHandler
+    public void handle(CancelSubscriptionCommand command, AccountDirectory accounts, TenantPacks packs,
+                       TenantClocks clocks, DecisionService decisions) {
+        requireOwnedBy(command.tenantId());
+        LocalDate today = today(clocks, accounts);
+        if (cancelledFrom != null) {
+            throw new InvalidSubscriptionException("the subscription is already cancelled from " + cancelledFrom);
+        }
+        LocalDate reference = today.isBefore(startDate) ? startDate : today;
+        RulePack pack = packs.inEffect(tenantId, reference);
+        PhaseStart last = lastBilled(reference);
+        Timing timing = timing(command.effectiveOn(), command.timing(), reference, pack, decisions,
+                PlanChange.ofCancel(subscriptionId.toString(), price(pack, last), last.quantity(), today));
+        apply(new SubscriptionCancelledEvent(tenantId, subscriptionId, today, timing.effectiveOn(), timing.timing(),
+                timing.decidedBy(), timeline.stoppedFrom(timing.effectiveOn()).entries()));
+    }
+
+    @CommandHandler
+    public void handle(PauseSubscriptionCommand command, AccountDirectory accounts, TenantClocks clocks) {
+        requireOwnedBy(command.tenantId());
+        LocalDate today = today(clocks, accounts);
+        requireChangeable(today, "pausing it");
+        LocalDate effective = command.effectiveOn() == null ? today : command.effectiveOn();
+        requireNotPast(effective, today);
+        requireInOrder(effective);
+        billingEntry(effective);
+        apply(new SubscriptionPausedEvent(tenantId, subscriptionId, today, effective,
+                timeline.stoppedFrom(effective).entries()));
+    }
+
+    @CommandHandler
+    public void handle(ResumeSubscriptionCommand command, AccountDirectory accounts, TenantPacks packs,
+                       TenantClocks clocks) {
+        requireOwnedBy(command.tenantId());
+        if (pausedFrom == null) {
+            throw new InvalidSubscriptionException("the subscription is not paused");
+        }
+        LocalDate today = today(clocks, accounts);
+        LocalDate effective = command.effectiveOn() == null ? today : command.effectiveOn();
+        requireNotPast(effective, today);
+        if (effective.isBefore(pausedFrom)) {
+            throw new InvalidSubscriptionException("a resume on " + effective + " is before the pause from "
+                    + pausedFrom);
+        }
+        if (cancelledFrom != null && !effective.isBefore(cancelledFrom)) {
+            throw new InvalidSubscriptionException("the subscription is cancelled from " + cancelledFrom);
+        }
+        RulePack pack = packs.inEffect(tenantId, effective);
+        Timeline plan = Timeline.of(pausedEntry.plan(), pausedEntry.quantity(),
+                pack.phases(pausedEntry.plan(), currency), startDate);
+        apply(new SubscriptionResumedEvent(tenantId, subscriptionId, today, effective,
+                timeline.from(effective, Timeline.alignedFrom(plan, effective)).entries()));
+    }
+
+    @CommandHandler
+    public void handle(ReinstateSubscriptionCommand command, AccountDirectory accounts, TenantClocks clocks) {
+        requireOwnedBy(command.tenantId());
+        LocalDate today = today(clocks, accounts);
+        if (cancelledFrom == null) {
+            throw new InvalidSubscriptionException("the subscription is not cancelled");
+        }
+        if (!cancelledFrom.isAfter(today)) {
+            throw new InvalidSubscriptionException("the cancellation took effect on " + cancelledFrom
+                    + "; only a cancellation still to come can be taken back");
+        }
+        apply(new SubscriptionReinstatedEvent(tenantId, subscriptionId, today, cancelledFrom,
+                beforeCancel.entries()));
+    }
+
+    /** When a change takes effect: the day asked for, or at once / at the end of the term, by request or policy. */
+    private Timing timing(LocalDate effectiveOn, ChangeTiming requested, LocalDate reference, RulePack pack,
+                          DecisionService decisions, PlanChange change) {
+        if (effectiveOn != null) {
+            requireNotPast(effectiveOn, change.requestedOn());
+            if (effectiveOn.isBefore(startDate)) {
+                throw new InvalidSubscriptionException("a change on " + effectiveOn
+                        + " is before the subscription started (" + startDate + ")");
+            }
+            requireInOrder(effectiveOn);
+            return new Timing(effectiveOn, null, null);
+        }
+        ChangeTiming timing = requested;
+        String decidedBy = null;
+        if (timing == null) {
+            ChangeDecision decision = decisions.decideChange(pack, change);
+            timing = decision.timing().orElse(ChangeTiming.IMMEDIATE);
+            decidedBy = decision.rule().orElse("no change policy rule matched: at once");
+        }
+        LocalDate effective = timing == ChangeTiming.IMMEDIATE ? reference : endOfTerm(reference, pack);
+        requireInOrder(effective);
+        return new Timing(effective, timing, decidedBy);
+    }
+
+    private record Timing(LocalDate effectiveOn, ChangeTiming timing, String decidedBy) {
+    }
+
+    /**
+     * The end of the term served on {@code day}: the end of its billing period for a recurring phase, the end of
+     * the phase for one billed once (a trial).
+     */
+    LocalDate endOfTerm(LocalDate day, RulePack pack) {
+        PhaseStart entry = timeline.on(day).orElseThrow();
+        if (!entry.bills()) {
+            return day;
+        }
+        CatalogPlan row = pack.phase(entry.plan(), entry.phase(), currency).orElse(null);
+        if (row == null || !row.recurring()) {
+            LocalDate next = timeline.nextChangeAfter(day);
+            return next == null ? day : next;
+        }
+        LocalDate periodFrom = BillingPeriod.cycleStartOnOrBefore(entry.from(), billCycleDay);
+        while (!periodFrom.isAfter(day)) {
+            periodFrom = row.period().next(periodFrom, billCycleDay);
+        }
+        return periodFrom;
+    }
+
+    private void requireChangeable(LocalDate today, String what) {
+        if (cancelledFrom != null) {
+            throw new InvalidSubscriptionException((cancelledFrom.isAfter(today)
+                    ? "the subscription is cancelled from " + cancelledFrom + "; reinstate it before "
+                    : "the subscription was cancelled on " + cancelledFrom + "; it cannot be changed by ") + what);
+        }
+        if (pausedFrom != null) {
+            throw new InvalidSubscriptionException("the subscription is paused from " + pausedFrom
+                    + "; resume it before " + what);
+        }
+    }
+
+    /** Changes take effect today or later: billed history is not rewritten by a change made afterwards. */
+    private static void requireNotPast(LocalDate effective, LocalDate today) {
+        if (effective.isBefore(today)) {
+            throw new InvalidSubscriptionException("a change cannot take effect in the past (" + effective
+                    + " is before today, " + today + ")");
+        }
+    }
+
+    private void requireInOrder(LocalDate effective) {
+        if (lastChangeOn != null && effective.isBefore(lastChangeOn)) {
+            throw new InvalidSubscriptionException("a change on " + effective + " would overlap the change already "
+                    + "recorded from " + lastChangeOn + "; changes take effect in the order they are made");
+        }
+    }
+
+    /** The billed entry in force on {@code day}. */
+    private PhaseStart billingEntry(LocalDate day) {
+        return timeline.on(day).filter(PhaseStart::bills).orElseThrow(() -> new InvalidSubscriptionException(
+                "the subscription bills nothing on " + day));
+    }
+
+    /** The billed entry in force on {@code day}, or the last one before it (for a paused subscription). */
+    private PhaseStart lastBilled(LocalDate day) {
+        return timeline.entries().stream().filter(e -> !e.from().isAfter(day) && e.bills())
+                .reduce((a, b) -> b).orElse(timeline.entries().getFirst());
+    }
+
+    private CatalogPlan price(RulePack pack, PhaseStart entry) {
+        return pack.phase(entry.plan(), entry.phase(), currency).or(() -> pack.plan(entry.plan(), currency))
+                .orElseThrow(() -> new InvalidSubscriptionException("plan '" + entry.plan()
+                        + "' has no price in rule pack " + pack.name() + " v" + pack.version()));
+    }
+
+    private static void requirePriced(RulePack pack, String plan, String currency) {
+        if (!pack.hasPlan(plan)) {
+            throw new InvalidSubscriptionException("unknown plan '" + plan + "' in rule pack "
+                    + pack.name() + " v" + pack.version());
+        }
+        if (pack.plan(plan, currency).isEmpty()) {
+            throw new InvalidSubscriptionException("plan '" + plan + "' has no price in "
+                    + currency + ", the account's currency");
+        }
+    }
+
+    private LocalDate today(TenantClocks clocks, AccountDirectory accounts) {
+        AccountView account = accounts.find(tenantId, accountId)
+                .orElseThrow(() -> new NotFoundException("account " + accountId + " does not exist"));
+        return today(clocks, tenantId, account);
+    }
+
+    /** Today in the account's time zone, by the tenant's clock (a sandbox tenant's test clock). */
+    private static LocalDate today(TenantClocks clocks, TenantId tenant, AccountView account) {
+        return LocalDate.now(clocks.of(tenant).withZone(ZoneId.of(account.timeZone())));
+    }
+
+    /** Another tenant's subscription must look like no subscription at all. */
+    private void requireOwnedBy(TenantId tenant) {
+        if (!tenantId.equals(tenant)) {
+            throw new NotFoundException("subscription " + subscriptionId + " does not exist");
+        }
     }
 
     @EventSourcingHandler
     void on(SubscriptionCreatedEvent event) {
         subscriptionId = event.subscriptionId();
         tenantId = event.tenantId();
+        accountId = event.accountId();
+        currency = event.currency();
+        startDate = event.startDate();
+        billCycleDay = event.billCycleDay();
+        timeline = new Timeline(event.phases().stream().map(p -> p.or(event.plan(), event.quantity())).toList());
+    }
+
+    @EventSourcingHandler
+    void on(PlanChangedEvent event) {
+        changed(event.effectiveOn(), event.timeline());
+    }
+
+    @EventSourcingHandler
+    void on(QuantityChangedEvent event) {
+        changed(event.effectiveOn(), event.timeline());
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionCancelledEvent event) {
+        beforeCancel = timeline;
+        cancelledFrom = event.effectiveOn();
+        changed(event.effectiveOn(), event.timeline());
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionReinstatedEvent event) {
+        cancelledFrom = null;
+        beforeCancel = null;
+        timeline = new Timeline(event.timeline());
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionPausedEvent event) {
+        pausedEntry = lastBilled(event.effectiveOn());
+        pausedFrom = event.effectiveOn();
+        changed(event.effectiveOn(), event.timeline());
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionResumedEvent event) {
+        pausedFrom = null;
+        pausedEntry = null;
+        changed(event.effectiveOn(), event.timeline());
+    }
+
+    private void changed(LocalDate effectiveOn, List<PhaseStart> entries) {
+        timeline = new Timeline(entries);
+        lastChangeOn = effectiveOn;
     }
 }

@@ -7,7 +7,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.infra.AxonConfiguration;
+import org.ratebook.engine.subscription.api.PlanChangedEvent;
+import org.ratebook.engine.subscription.api.QuantityChangedEvent;
+import org.ratebook.engine.subscription.api.SubscriptionCancelledEvent;
 import org.ratebook.engine.subscription.api.SubscriptionCreatedEvent;
+import org.ratebook.engine.subscription.api.SubscriptionPausedEvent;
+import org.ratebook.engine.subscription.api.SubscriptionReinstatedEvent;
+import org.ratebook.engine.subscription.api.SubscriptionResumedEvent;
 import org.ratebook.engine.subscription.api.PhaseStart;
 import org.ratebook.engine.subscription.api.SubscriptionId;
 import org.ratebook.tenants.TenantId;
@@ -34,7 +40,12 @@ public class SubscriptionProjection {
             new SubscriptionId(rs.getObject("subscription_id", UUID.class)),
             new AccountId(rs.getObject("account_id", UUID.class)), rs.getString("plan"), rs.getInt("quantity"),
             rs.getString("currency").trim(), rs.getDate("start_date").toLocalDate(), rs.getInt("bill_cycle_day"),
-            rs.getString("state"), phases(rs.getString("phases")));
+            rs.getString("state"), phases(rs.getString("phases")), day(rs.getDate("ends_on")),
+            day(rs.getDate("paused_from")));
+
+    private static LocalDate day(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
 
     private static List<PhaseStart> phases(String json) {
         try {
@@ -63,6 +74,54 @@ public class SubscriptionProjection {
                 e.currency(), Date.valueOf(e.startDate()), e.billCycleDay(), toJson(e.phases()));
     }
 
+    @EventHandler
+    void on(PlanChangedEvent e) {
+        timeline(e.tenantId(), e.subscriptionId(), e.timeline());
+    }
+
+    @EventHandler
+    void on(QuantityChangedEvent e) {
+        timeline(e.tenantId(), e.subscriptionId(), e.timeline());
+    }
+
+    @EventHandler
+    void on(SubscriptionPausedEvent e) {
+        timeline(e.tenantId(), e.subscriptionId(), e.timeline());
+        state(e.tenantId(), e.subscriptionId(), "PAUSED", "paused_from", e.effectiveOn());
+    }
+
+    @EventHandler
+    void on(SubscriptionResumedEvent e) {
+        timeline(e.tenantId(), e.subscriptionId(), e.timeline());
+        state(e.tenantId(), e.subscriptionId(), "ACTIVE", "paused_from", null);
+    }
+
+    @EventHandler
+    void on(SubscriptionCancelledEvent e) {
+        timeline(e.tenantId(), e.subscriptionId(), e.timeline());
+        state(e.tenantId(), e.subscriptionId(), "CANCELLED", "ends_on", e.effectiveOn());
+    }
+
+    @EventHandler
+    void on(SubscriptionReinstatedEvent e) {
+        timeline(e.tenantId(), e.subscriptionId(), e.timeline());
+        state(e.tenantId(), e.subscriptionId(), "ACTIVE", "ends_on", null);
+    }
+
+    /** The new timeline; plan and quantity show where it leads (after changes still to come). */
+    private void timeline(TenantId tenant, SubscriptionId id, List<PhaseStart> timeline) {
+        tenantScope.bind(tenant);
+        PhaseStart last = timeline.stream().filter(PhaseStart::bills).reduce((a, b) -> b).orElseThrow();
+        jdbc.update("UPDATE subscriptions SET phases = ?::jsonb, plan = ?, quantity = ? "
+                        + "WHERE tenant_id = ? AND subscription_id = ?",
+                toJson(timeline), last.plan(), last.quantity(), tenant.value(), id.value());
+    }
+
+    private void state(TenantId tenant, SubscriptionId id, String state, String dateColumn, LocalDate day) {
+        jdbc.update("UPDATE subscriptions SET state = ?, " + dateColumn + " = ? WHERE tenant_id = ? AND subscription_id = ?",
+                state, day == null ? null : Date.valueOf(day), tenant.value(), id.value());
+    }
+
     private static String toJson(List<PhaseStart> phases) {
         try {
             return JSON.writeValueAsString(phases);
@@ -78,13 +137,14 @@ public class SubscriptionProjection {
     }
 
     /**
-     * Active subscriptions of the tenant that started on or before {@code date}, by account; within an account
-     * in a stable business order (start, plan, quantity), which is the order of the lines on the invoice.
+     * Subscriptions of the tenant that started on or before {@code date}, whatever their state (an ended one may
+     * still owe its last span in arrear, or a repair), by account; within an account in a stable business order
+     * (start, plan, quantity), which is the order of the lines on the invoice.
      */
     public List<SubscriptionView> activeOn(TenantId tenant, LocalDate date) {
         return tenantScope.call(tenant, () -> jdbc.query("""
                 SELECT * FROM subscriptions
-                WHERE tenant_id = ? AND state = 'ACTIVE' AND start_date <= ?
+                WHERE tenant_id = ? AND start_date <= ?
                 ORDER BY account_id, start_date, plan, quantity, subscription_id""",
                 ROW, tenant.value(), Date.valueOf(date)));
     }

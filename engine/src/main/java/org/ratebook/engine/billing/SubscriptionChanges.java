@@ -1,0 +1,59 @@
+package org.ratebook.engine.billing;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.ratebook.engine.NotFoundException;
+import org.ratebook.engine.account.projection.AccountDirectory;
+import org.ratebook.engine.account.projection.AccountView;
+import org.ratebook.engine.subscription.api.SubscriptionId;
+import org.ratebook.engine.subscription.projection.SubscriptionProjection;
+import org.ratebook.engine.subscription.projection.SubscriptionView;
+import org.ratebook.tenants.TenantClocks;
+import org.ratebook.tenants.TenantId;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Changes a subscription (plan, quantity, pause, resume, cancel, reinstate) and bills its account at once for
+ * today, as Kill Bill does: an immediate change's repair and new charge, or a pause's last span in arrear,
+ * appear on an invoice dated the day of the change instead of waiting for the next daily run.
+ */
+@Service
+public class SubscriptionChanges {
+
+    /** The change as recorded, and the billing it triggered. */
+    public record Changed(SubscriptionView subscription, BillingRunResult billing) {
+    }
+
+    private final CommandGateway commands;
+    private final SubscriptionProjection subscriptions;
+    private final AccountDirectory accounts;
+    private final TenantClocks clocks;
+    private final BillingRun billingRun;
+
+    public SubscriptionChanges(CommandGateway commands, SubscriptionProjection subscriptions,
+                               AccountDirectory accounts, TenantClocks clocks, BillingRun billingRun) {
+        this.commands = commands;
+        this.subscriptions = subscriptions;
+        this.accounts = accounts;
+        this.clocks = clocks;
+        this.billingRun = billingRun;
+    }
+
+    /** Sends {@code command} (one of the subscription change commands) and bills the account for today. */
+    public Changed apply(TenantId tenant, SubscriptionId id, Object command) {
+        find(tenant, id);
+        commands.sendAndWait(command);
+        SubscriptionView changed = find(tenant, id);
+        AccountView account = accounts.find(tenant, changed.accountId())
+                .orElseThrow(() -> new NotFoundException("account " + changed.accountId() + " does not exist"));
+        LocalDate today = LocalDate.now(clocks.of(tenant).withZone(ZoneId.of(account.timeZone())));
+        return new Changed(changed, billingRun.runAccount(tenant, changed.accountId(), today));
+    }
+
+    private SubscriptionView find(TenantId tenant, SubscriptionId id) {
+        return subscriptions.find(tenant, id)
+                .orElseThrow(() -> new NotFoundException("subscription " + id + " does not exist"));
+    }
+}

@@ -1,0 +1,12 @@
+package org.ratebook.engine.subscription.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ratebook.rules.fact.ChangeTiming;
+import org.ratebook.tenants.TenantId;
+
+import java.time.LocalDate;
+
+/** Change the number of seats, devices or users; when, as for {@link ChangePlanCommand}. */
+public record ChangeQuantityCommand(TenantId tenantId, @TargetAggregateIdentifier SubscriptionId subscriptionId,
+                                    int quantity, ChangeTiming timing, LocalDate effectiveOn) {
+}

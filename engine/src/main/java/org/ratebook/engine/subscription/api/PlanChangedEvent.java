@@ -1,0 +1,22 @@
+package org.ratebook.engine.subscription.api;
+
+import org.axonframework.serialization.Revision;
+import org.ratebook.rules.fact.ChangeTiming;
+import org.ratebook.tenants.TenantId;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The subscription moves from {@code fromPlan} to {@code toPlan} on {@code effectiveOn}; {@code timeline} is
+ * its whole timeline afterwards. {@code decidedBy} names the change-policy rule that chose the timing, or is
+ * null when the request named it.
+ */
+@Revision("1")
+public record PlanChangedEvent(TenantId tenantId, SubscriptionId subscriptionId, String fromPlan, String toPlan,
+                               LocalDate requestedOn, LocalDate effectiveOn, ChangeTiming timing, String decidedBy,
+                               int packVersion, List<PhaseStart> timeline) {
+    public PlanChangedEvent {
+        timeline = List.copyOf(timeline);
+    }
+}
