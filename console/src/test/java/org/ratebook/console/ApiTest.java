@@ -243,6 +243,19 @@ class ApiTest {
                 "{\"accountId\":\"" + account + "\",\"plan\":\"Starter\"}").json().get("subscriptionId").asText();
         sandboxApi.post("/api/v1/test-clock/advance", "{\"to\":\"2026-03-17\"}");
 
+        // a preview decides and prices the change, and records nothing
+        int eventsBeforePreview = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
+        ApiClient.Response preview = sandboxApi.post("/api/v1/subscriptions/" + id + "/preview/change-plan",
+                "{\"plan\":\"Pro\"}");
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.json().get("effectiveOn").asText()).isEqualTo("2026-03-17");
+        assertThat(preview.json().get("invoices").get(0).get("total").asText()).isEqualTo("14.52");
+        ApiClient.Response nextMonth = sandboxApi.get("/api/v1/accounts/" + account + "/invoice-preview?date=2026-04-01");
+        assertThat(nextMonth.status()).isEqualTo(200);
+        assertThat(nextMonth.json().get(0).get("total").asText()).as("Starter for April").isEqualTo("19.00");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class))
+                .isEqualTo(eventsBeforePreview);
+
         // an upgrade without a timing: the default pack's policy applies it at once
         ApiClient.Response upgraded = sandboxApi.post("/api/v1/subscriptions/" + id + "/change-plan",
                 "{\"plan\":\"Pro\"}");
@@ -279,6 +292,33 @@ class ApiTest {
         assertThat(cancelled.json().get("subscription").get("endsOn").asText()).isEqualTo("2026-04-01");
         assertThat(sandboxApi.post("/api/v1/subscriptions/" + id + "/reinstate", "").json()
                 .get("subscription").get("state").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aOneOffChargeIsInvoicedOnceAndBadChargesAre422s() {
+        String account = createAccount("Setup GmbH");
+        String body = "{\"reference\":\"setup-1\",\"description\":\"Server setup\",\"quantity\":\"2\","
+                + "\"unitPrice\":\"75.00\"}";
+        ApiClient.Response first = api.post("/api/v1/accounts/" + account + "/charges", body);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().get("invoiced")).hasSize(1);
+        assertThat(first.json().get("invoiced").get(0).get("total").asText()).isEqualTo("150.00");
+        ApiClient.Response again = api.post("/api/v1/accounts/" + account + "/charges", body);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("added").asBoolean()).isFalse();
+        assertThat(again.json().get("invoiced")).isEmpty();
+
+        int events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
+        ApiClient.Response wrongCurrency = api.post("/api/v1/accounts/" + account + "/charges",
+                "{\"description\":\"x\",\"unitPrice\":\"5.00\",\"currency\":\"USD\"}");
+        assertThat(wrongCurrency.status()).isEqualTo(422);
+        assertThat(wrongCurrency.json().get("detail").asText()).contains("billed in EUR");
+        assertThat(api.post("/api/v1/accounts/" + account + "/charges",
+                "{\"description\":\"x\",\"unitPrice\":\"-5.00\"}").status()).isEqualTo(422);
+        assertThat(api.post("/api/v1/accounts/" + account + "/charges", "{\"unitPrice\":\"5.00\"}").status())
+                .isEqualTo(400);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class)).isEqualTo(events);
+        assertThat(rows("one_off_charges")).isEqualTo(1);
     }
 
     @Test

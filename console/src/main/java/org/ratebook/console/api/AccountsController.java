@@ -20,7 +20,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.ratebook.engine.account.projection.AccountView;
+import org.ratebook.engine.billing.BillingRun;
+import org.ratebook.engine.billing.OneOffCharges;
+import org.ratebook.tenants.TenantClocks;
+import org.springframework.web.bind.annotation.RequestParam;
+
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -31,11 +40,18 @@ public class AccountsController {
     private final CommandGateway commands;
     private final AccountDirectory accounts;
     private final InvoiceQueries invoices;
+    private final BillingRun billingRun;
+    private final TenantClocks clocks;
+    private final OneOffCharges oneOffCharges;
 
-    public AccountsController(CommandGateway commands, AccountDirectory accounts, InvoiceQueries invoices) {
+    public AccountsController(CommandGateway commands, AccountDirectory accounts, InvoiceQueries invoices,
+                              BillingRun billingRun, TenantClocks clocks, OneOffCharges oneOffCharges) {
         this.commands = commands;
         this.accounts = accounts;
         this.invoices = invoices;
+        this.billingRun = billingRun;
+        this.clocks = clocks;
+        this.oneOffCharges = oneOffCharges;
     }
 
     @PostMapping
@@ -54,6 +70,39 @@ public class AccountsController {
         AccountResponse account = get(accountId);
         return ApiDtos.BalanceResponse.of(accountId,
                 invoices.balance(CurrentCaller.tenant(), accountId, account.currency()));
+    }
+
+    @PostMapping("/{accountId}/charges")
+    @Operation(summary = "Charge the account once (a setup fee, an hour of support)",
+            description = "Invoiced on the charge's day, at once if that is today, priced and taxed by the rule pack. "
+                    + "Repeating a reference charges nothing twice (200 with added=false). Refused (422) for a "
+                    + "non-positive amount or quantity, another currency or a day in the past.")
+    public ResponseEntity<ApiDtos.OneOffChargeResponse> charge(@PathVariable UUID accountId,
+                                                               @Valid @RequestBody ApiDtos.OneOffChargeRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        OneOffCharges.Entered entered = oneOffCharges.enter(tenant, new AccountId(accountId), body.reference(),
+                body.description(), body.quantity(), body.unitPrice(), body.currency(), body.date());
+        invoices.awaitVisible(tenant, entered.billing().issued(), java.time.Duration.ofSeconds(10));
+        List<ApiDtos.InvoiceSummary> invoiced = entered.billing().issued().stream()
+                .flatMap(i -> invoices.find(tenant, i).stream()).map(ApiDtos.InvoiceSummary::of).toList();
+        var c = entered.charge();
+        return ResponseEntity.status(entered.added() ? 201 : 200).body(new ApiDtos.OneOffChargeResponse(
+                UUID.fromString(c.chargeId()), c.description(), c.quantity().stripTrailingZeros().toPlainString(),
+                c.unitPrice().stripTrailingZeros().toPlainString(), c.currency(), c.on(), entered.added(), invoiced));
+    }
+
+    @GetMapping("/{accountId}/invoice-preview")
+    @Operation(summary = "The invoices a billing run for a date would issue to the account, without issuing them",
+            description = "Nothing is recorded and no number is taken; default date: today in the account's time zone.")
+    public List<ApiDtos.InvoicePreview> preview(@PathVariable UUID accountId,
+                                                @RequestParam(required = false) LocalDate date) {
+        TenantId tenant = CurrentCaller.tenant();
+        AccountView account = accounts.find(tenant, new AccountId(accountId))
+                .orElseThrow(() -> new NotFoundException("account " + accountId + " does not exist"));
+        LocalDate day = date != null ? date
+                : LocalDate.now(clocks.of(tenant).withZone(java.time.ZoneId.of(account.timeZone())));
+        return billingRun.preview(tenant, account.accountId(), day, Map.of()).stream()
+                .map(ApiDtos.InvoicePreview::of).toList();
     }
 
     @GetMapping("/{accountId}")

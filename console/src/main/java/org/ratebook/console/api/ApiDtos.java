@@ -11,6 +11,8 @@ import org.ratebook.engine.invoicing.query.PaymentView;
 import org.ratebook.engine.invoicing.query.InvoiceView;
 import org.ratebook.engine.invoicing.query.Party;
 import org.ratebook.engine.subscription.projection.SubscriptionView;
+import org.ratebook.engine.invoicing.api.InvoiceLine;
+import org.ratebook.engine.invoicing.api.IssueInvoiceCommand;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -96,6 +98,45 @@ public final class ApiDtos {
             @Schema(description = "The day it takes effect (today or later); default today") LocalDate effectiveOn) {
     }
 
+    public record OneOffChargeRequest(
+            @Schema(description = "Your id for this charge; sending it again charges nothing twice") String reference,
+            @NotBlank @Schema(example = "Server setup") String description,
+            @Schema(example = "1", description = "default 1") BigDecimal quantity,
+            @NotNull @Schema(example = "150.00", description = "Price of one unit, a decimal string") BigDecimal unitPrice,
+            @Schema(description = "Default: the account's currency; another is refused") String currency,
+            @Schema(description = "The day whose invoice carries it (today or later); default today") LocalDate date) {
+    }
+
+    public record OneOffChargeResponse(UUID chargeId, String description, String quantity, String unitPrice,
+                                       String currency, LocalDate date, boolean added, List<InvoiceSummary> invoiced) {
+    }
+
+    @Schema(description = "An invoice as a billing run would issue it: no number yet, nothing recorded")
+    public record InvoicePreview(UUID accountId, LocalDate invoiceDate, LocalDate dueDate, String currency,
+                                 List<InvoiceLineResponse> lines, String subtotal, String tax, String total,
+                                 RulePackResponse rulePack) {
+        static InvoicePreview of(IssueInvoiceCommand c) {
+            java.math.BigDecimal subtotal = c.lines().stream().map(InvoiceLine::amount)
+                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+            java.math.BigDecimal tax = c.lines().stream().map(InvoiceLine::taxAmount)
+                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+            return new InvoicePreview(c.accountId().value(), c.invoiceDate(), c.dueDate(), c.currency(),
+                    c.lines().stream().map(l -> new InvoiceLineResponse(l.lineNo(),
+                            l.subscriptionId() == null ? null : l.subscriptionId().value(), l.itemType(),
+                            l.description(), l.periodFrom(), l.periodTo(), money(l.quantity()), money(l.unitPrice()),
+                            money(l.amount()), money(l.taxRate()), money(l.taxAmount()), l.taxLabel(), l.rules()))
+                            .toList(),
+                    money(subtotal), money(tax), money(subtotal.add(tax)),
+                    new RulePackResponse(c.pack().name(), c.pack().version(), c.pack().hash()));
+        }
+    }
+
+    public record ChangePreviewResponse(LocalDate effectiveOn, List<TimelineEntry> timeline,
+                                        @Schema(description = "Invoices due up to the day the change takes effect, "
+                                                + "as they would be with the change")
+                                        List<InvoicePreview> invoices) {
+    }
+
     public record SubscriptionChangeResponse(SubscriptionResponse subscription,
                                              @Schema(description = "Invoices the change caused at once (repairs, "
                                                      + "new charges, a last span billed in arrear)")
@@ -134,14 +175,16 @@ public final class ApiDtos {
 
     public record InvoiceResponse(UUID invoiceId, String number, UUID accountId, LocalDate invoiceDate,
                                   LocalDate dueDate, String status, String currency, String subtotal, String tax,
-                                  String total, String amountPaid, String balance,
+                                  String total, String amountPaid,
+                                  @Schema(description = "Taken off by credit notes") String amountCredited,
+                                  String balance,
                                   RulePackResponse rulePack, Party seller, Party buyer,
                                   List<InvoiceLineResponse> lines, String pdf) {
         static InvoiceResponse of(InvoiceView i) {
             return new InvoiceResponse(i.invoiceId(), i.number(), i.accountId(), i.invoiceDate(), i.dueDate(),
                     i.status(),
                     i.currency(), money(i.subtotal()), money(i.tax()), money(i.total()), money(i.amountPaid()),
-                    money(i.balance()),
+                    money(i.amountCredited()), money(i.balance()),
                     new RulePackResponse(i.packName(), i.packVersion(), i.packHash()), i.seller(), i.buyer(),
                     i.lines().stream().map(InvoiceLineResponse::of).toList(),
                     "/api/v1/invoices/" + i.invoiceId() + ".pdf");
@@ -158,6 +201,22 @@ public final class ApiDtos {
     }
 
     public record RefundRequest(@NotNull BigDecimal amount, @NotBlank String reason, String refundId) {
+    }
+
+    public record CreditNoteRequest(
+            @NotNull @Schema(example = "10.00", description = "Tax included, a decimal string") BigDecimal amount,
+            @NotBlank @Schema(example = "Outage on 3 March: two days of service") String reason,
+            @Schema(description = "Default: the invoice's currency; another is refused") String currency,
+            @Schema(description = "Your id for it; sending it again issues nothing twice") String reference) {
+    }
+
+    public record CreditNoteResponse(String number, UUID invoiceId, String reference, String amount,
+                                     String appliedToInvoice, String toAccountCredit, String currency, String reason,
+                                     LocalDate issuedOn) {
+        static CreditNoteResponse of(org.ratebook.engine.invoicing.query.CreditNoteView c) {
+            return new CreditNoteResponse(c.number(), c.invoiceId(), c.reference(), money(c.amount()),
+                    money(c.appliedToInvoice()), money(c.toAccountCredit()), c.currency(), c.reason(), c.issuedOn());
+        }
     }
 
     public record VoidRequest(@NotBlank String reason) {

@@ -120,6 +120,45 @@ public class InvoicesController {
         return ResponseEntity.status(HttpStatus.CREATED).body(get(invoiceId));
     }
 
+    @PostMapping("/{invoiceId}/credit-notes")
+    @Operation(summary = "Issue a credit note: a numbered document of its own that takes an amount off the invoice",
+            description = "The invoice is never edited. What it still asks for goes down; what was already paid "
+                    + "beyond that becomes account credit. Refused (422) on a void invoice, for more than the "
+                    + "invoice's total over all its credit notes, or without a reason.")
+    public ResponseEntity<ApiDtos.CreditNoteResponse> creditNote(@PathVariable UUID invoiceId,
+                                                                 @Valid @RequestBody ApiDtos.CreditNoteRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        find(tenant, invoiceId);
+        String reference = payments.creditNote(tenant, invoiceId, body.reference(), body.amount(), body.currency(),
+                body.reason());
+        ApiDtos.CreditNoteResponse note = null;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (note == null && System.nanoTime() < deadline) {
+            note = invoices.creditNotes(tenant, invoiceId).stream().filter(c -> c.reference().equals(reference))
+                    .findFirst().map(ApiDtos.CreditNoteResponse::of).orElse(null);
+            if (note == null) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        if (note == null) {
+            throw new IllegalStateException("credit note " + reference + " was issued but is not readable yet");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(note);
+    }
+
+    @GetMapping("/{invoiceId}/credit-notes")
+    @Operation(summary = "Credit notes issued against the invoice")
+    public List<ApiDtos.CreditNoteResponse> creditNotes(@PathVariable UUID invoiceId) {
+        TenantId tenant = CurrentCaller.tenant();
+        find(tenant, invoiceId);
+        return invoices.creditNotes(tenant, invoiceId).stream().map(ApiDtos.CreditNoteResponse::of).toList();
+    }
+
     @PostMapping("/{invoiceId}/void")
     @Operation(summary = "Void an unpaid invoice; the next billing run bills its periods again")
     public InvoiceResponse voidInvoice(@PathVariable UUID invoiceId, @Valid @RequestBody VoidRequest body) {

@@ -138,6 +138,45 @@ public class SubscriptionsController {
                 body == null ? null : body.effectiveOn())));
     }
 
+    @PostMapping("/{subscriptionId}/preview/change-plan")
+    @Operation(summary = "Preview a plan change: when it would take effect and what it would invoice",
+            description = "Nothing is recorded. The same checks as the change itself (422 with the reason).")
+    public ApiDtos.ChangePreviewResponse previewChangePlan(@PathVariable UUID subscriptionId,
+                                                           @Valid @RequestBody ChangePlanRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        SubscriptionId id = new SubscriptionId(subscriptionId);
+        return preview(changes.preview(tenant, id, new ChangePlanCommand(tenant, id, body.plan(),
+                timing(body.timing()), body.effectiveOn())));
+    }
+
+    @PostMapping("/{subscriptionId}/preview/change-quantity")
+    @Operation(summary = "Preview a quantity change", description = "Nothing is recorded.")
+    public ApiDtos.ChangePreviewResponse previewChangeQuantity(@PathVariable UUID subscriptionId,
+                                                               @Valid @RequestBody ChangeQuantityRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        SubscriptionId id = new SubscriptionId(subscriptionId);
+        return preview(changes.preview(tenant, id, new ChangeQuantityCommand(tenant, id, body.quantity(),
+                timing(body.timing()), body.effectiveOn())));
+    }
+
+    @PostMapping("/{subscriptionId}/preview/cancel")
+    @Operation(summary = "Preview a cancellation", description = "Nothing is recorded.")
+    public ApiDtos.ChangePreviewResponse previewCancel(@PathVariable UUID subscriptionId,
+                                                       @Valid @RequestBody(required = false) CancelRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        SubscriptionId id = new SubscriptionId(subscriptionId);
+        CancelRequest request = body == null ? new CancelRequest(null, null) : body;
+        return preview(changes.preview(tenant, id, new CancelSubscriptionCommand(tenant, id,
+                timing(request.timing()), request.effectiveOn())));
+    }
+
+    private static ApiDtos.ChangePreviewResponse preview(SubscriptionChanges.Preview preview) {
+        return new ApiDtos.ChangePreviewResponse(preview.outcome().effectiveOn(),
+                preview.outcome().timeline().stream().map(p -> new ApiDtos.TimelineEntry(p.from(), p.plan(),
+                        p.phase(), p.quantity())).toList(),
+                preview.invoices().stream().map(ApiDtos.InvoicePreview::of).toList());
+    }
+
     private static ChangeTiming timing(ApiDtos.Timing timing) {
         return timing == null ? null : ChangeTiming.valueOf(timing.name());
     }

@@ -41,6 +41,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import org.ratebook.engine.billing.generator.BilledItem;
+import org.ratebook.engine.charge.projection.OneOffChargeProjection;
+import org.ratebook.rules.fact.OneOffCharge;
 import org.ratebook.engine.billing.generator.Repair;
 import org.ratebook.engine.invoicing.projection.InvoiceProjectionBarrier;
 
@@ -89,11 +91,13 @@ public class BillingRun {
     private final MeterRegistry meters;
     private final BilledItems billedItems;
     private final InvoiceProjectionBarrier barrier;
+    private final OneOffChargeProjection oneOffCharges;
 
     public BillingRun(SubscriptionProjection subscriptions, AccountDirectory accounts, InvoiceQueries invoices,
                       TenantPacks packs, TenantRegistry tenants,
                       DecisionService decisions, CommandGateway commands, ObjectProvider<MeterRegistry> meters,
-                      BilledItems billedItems, InvoiceProjectionBarrier barrier) {
+                      BilledItems billedItems, InvoiceProjectionBarrier barrier,
+                      OneOffChargeProjection oneOffCharges) {
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.invoices = invoices;
@@ -104,15 +108,16 @@ public class BillingRun {
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.billedItems = billedItems;
         this.barrier = barrier;
+        this.oneOffCharges = oneOffCharges;
     }
 
     private record Key(AccountId account, LocalDate invoiceDate) {
     }
 
-    /** What one invoice is to carry: spans for the rules to price, and repairs of earlier charges. */
-    private record Due(List<SubscriptionPeriod> periods, List<Repair> repairs) {
+    /** What one invoice is to carry: spans and one-off charges for the rules to price, and repairs of earlier charges. */
+    private record Due(List<SubscriptionPeriod> periods, List<Repair> repairs, List<OneOffCharge> oneOffs) {
         Due() {
-            this(new ArrayList<>(), new ArrayList<>());
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
     }
 
@@ -142,22 +147,37 @@ public class BillingRun {
         return run(tenantId, targetDate, onlyAccount, null);
     }
 
+    /**
+     * What a billing run of one account for {@code targetDate} would issue, without issuing it: no event, no
+     * number, no credit used. {@code timelines} replaces subscriptions' timelines, to show what a planned change
+     * would invoice.
+     */
+    public List<IssueInvoiceCommand> preview(TenantId tenantId, AccountId account, LocalDate targetDate,
+                                             Map<SubscriptionId, List<PhaseStart>> timelines) {
+        barrier.awaitCaughtUp(READ_MODEL_WAIT);
+        List<IssueInvoiceCommand> planned = new ArrayList<>();
+        doRun(tenantId, targetDate, account, null, timelines, planned::add);
+        return planned;
+    }
+
     private BillingRunResult run(TenantId tenantId, LocalDate targetDate, AccountId onlyAccount, Instant now) {
         Timer.Sample sample = Timer.start(meters);
         try {
             barrier.awaitCaughtUp(READ_MODEL_WAIT);
-            return doRun(tenantId, targetDate, onlyAccount, now);
+            return doRun(tenantId, targetDate, onlyAccount, now, Map.of(), null);
         } finally {
             sample.stop(Timer.builder("ratebook.billing.run").description("Duration of one tenant's billing run")
                     .tag("tenant", tenantId.value()).register(meters));
         }
     }
 
-    private BillingRunResult doRun(TenantId tenantId, LocalDate targetDate, AccountId onlyAccount, Instant now) {
+    private BillingRunResult doRun(TenantId tenantId, LocalDate targetDate, AccountId onlyAccount, Instant now,
+                                   Map<SubscriptionId, List<PhaseStart>> timelines,
+                                   java.util.function.Consumer<IssueInvoiceCommand> dryRun) {
         Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
         List<String> problems = new ArrayList<>();
         Set<Key> billedBefore = new HashSet<>();
-        Map<Key, Due> due = dueItems(tenantId, targetDate, onlyAccount, now, problems, billedBefore);
+        Map<Key, Due> due = dueItems(tenantId, targetDate, onlyAccount, now, timelines, problems, billedBefore);
         billedBefore.removeAll(due.keySet());
 
         List<UUID> issued = new ArrayList<>();
@@ -171,6 +191,11 @@ public class BillingRun {
             Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, entry.getValue(), credits,
                     problems);
             if (command.isEmpty()) {
+                continue;
+            }
+            if (dryRun != null) {
+                dryRun.accept(command.get());
+                credits.computeIfPresent(key.account(), (a, c) -> c.subtract(creditMoved(command.get())));
                 continue;
             }
             try {
@@ -213,7 +238,8 @@ public class BillingRun {
      * repair is due the day the change takes effect, which is never before the day it was made).
      */
     private Map<Key, Due> dueItems(TenantId tenant, LocalDate runDate, AccountId onlyAccount, Instant now,
-                                   List<String> problems, Set<Key> billedBefore) {
+                                   Map<SubscriptionId, List<PhaseStart>> timelines, List<String> problems,
+                                   Set<Key> billedBefore) {
         Map<Key, Due> due = new TreeMap<>((a, b) -> {
             int byAccount = a.account().value().compareTo(b.account().value());
             return byAccount != 0 ? byAccount : a.invoiceDate().compareTo(b.invoiceDate());
@@ -221,10 +247,14 @@ public class BillingRun {
         Map<AccountId, LocalDate> targets = new HashMap<>();
         // the latest calendar day anywhere on earth, so accounts ahead of UTC see their subscriptions too
         LocalDate latest = now == null ? runDate : runDate.plusDays(1);
-        for (SubscriptionView s : subscriptions.activeOn(tenant, latest)) {
-            if (onlyAccount != null && !onlyAccount.equals(s.accountId())) {
+        for (SubscriptionView stored : subscriptions.activeOn(tenant, latest)) {
+            if (onlyAccount != null && !onlyAccount.equals(stored.accountId())) {
                 continue;
             }
+            SubscriptionView s = !timelines.containsKey(stored.subscriptionId()) ? stored
+                    : new SubscriptionView(stored.subscriptionId(), stored.accountId(), stored.plan(),
+                    stored.quantity(), stored.currency(), stored.startDate(), stored.billCycleDay(), stored.state(),
+                    timelines.get(stored.subscriptionId()), stored.endsOn(), stored.pausedFrom());
             LocalDate target = now == null ? runDate : targets.computeIfAbsent(s.accountId(), a -> accounts
                     .find(tenant, a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
             if (s.startDate().isAfter(target)) {
@@ -250,6 +280,17 @@ public class BillingRun {
                         .add(repair);
             }
             proposal.alreadyBilled().forEach(span -> billedBefore.add(new Key(s.accountId(), span.invoiceDate())));
+        }
+        for (OneOffChargeProjection.Pending pending : oneOffCharges.pending(tenant, latest)) {
+            if (onlyAccount != null && !onlyAccount.equals(pending.accountId())) {
+                continue;
+            }
+            LocalDate target = now == null ? runDate : targets.computeIfAbsent(pending.accountId(), a -> accounts
+                    .find(tenant, a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
+            if (!pending.charge().on().isAfter(target)) {
+                due.computeIfAbsent(new Key(pending.accountId(), pending.charge().on()), k -> new Due()).oneOffs()
+                        .add(pending.charge());
+            }
         }
         return due;
     }
@@ -285,14 +326,14 @@ public class BillingRun {
         List<InvoiceLine> lines = new ArrayList<>();
         List<RuleFiring> trace = List.of();
         PackRef packRef = new PackRef(pack.name(), pack.version(), pack.contentHash());
-        if (!due.periods().isEmpty()) {
+        if (!due.periods().isEmpty() || !due.oneOffs().isEmpty()) {
             InvoiceDecision decision = decisions.decide(pack, new InvoiceQuestion(
                     new BillingAccount(account.accountId().toString(), account.currency(), account.country()),
-                    key.invoiceDate(), due.periods()));
+                    key.invoiceDate(), due.periods(), due.oneOffs()));
             if (decision.lines().isEmpty()) {
                 problems.add("account " + key.account() + " on " + key.invoiceDate() + ": rule pack " + pack.name()
                         + " v" + pack.version() + " decided no charge for " + due.periods().size()
-                        + " due period(s)");
+                        + " due period(s) and " + due.oneOffs().size() + " one-off charge(s)");
             }
             Map<String, SubscriptionPeriod> billedSpans = new HashMap<>();
             due.periods().forEach(p -> billedSpans.put(p.subscriptionId() + "|" + p.from(), p));
@@ -333,7 +374,7 @@ public class BillingRun {
                 description, repair.from(), repair.to(), BigDecimal.valueOf(original.quantity()),
                 original.unitPrice(), repair.amount(), original.taxRate(), tax,
                 "Tax given back at the rate charged", List.of(), original.plan(), original.phase(),
-                original.periodFrom(), original.periodTo(), original.from());
+                original.periodFrom(), original.periodTo(), original.from(), null);
     }
 
     /**
@@ -358,7 +399,7 @@ public class BillingRun {
         moved = moved.setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY);
         BigDecimal zero = BigDecimal.ZERO.setScale(currency.getDefaultFractionDigits());
         return Optional.of(new InvoiceLine(lineNo, null, CREDIT, description, null, null, BigDecimal.ONE, moved,
-                moved, BigDecimal.ZERO, zero, "No tax on credit", List.of(), null, null, null, null, null));
+                moved, BigDecimal.ZERO, zero, "No tax on credit", List.of(), null, null, null, null, null, null));
     }
 
     /** What an issued invoice did to the account's credit: kept some (positive) or used some (negative). */
@@ -367,12 +408,14 @@ public class BillingRun {
                 .reduce(BigDecimal.ZERO, BigDecimal::add).negate();
     }
 
-    /** A decided line, with the plan phase and billing period of the span it bills. */
+    /** A decided line, with the plan phase and billing period of the span it bills, or the one-off charge. */
     private static InvoiceLine line(DecidedLine d, SubscriptionPeriod span) {
-        return new InvoiceLine(d.lineNo(), new SubscriptionId(UUID.fromString(d.subscriptionId())), d.itemType(),
+        return new InvoiceLine(d.lineNo(), d.subscriptionId() == null ? null
+                : new SubscriptionId(UUID.fromString(d.subscriptionId())), d.itemType(),
                 d.description(), d.from(), d.to(), d.quantity(), d.unitPrice(), d.amount(), d.taxRate(),
                 d.taxAmount(), d.taxLabel(), d.rules(), span == null ? null : span.plan(),
                 span == null ? null : span.phase(), span == null ? null : span.periodFrom(),
-                span == null ? null : span.periodTo());
+                span == null ? null : span.periodTo(), null,
+                d.reference() == null ? null : UUID.fromString(d.reference()));
     }
 }

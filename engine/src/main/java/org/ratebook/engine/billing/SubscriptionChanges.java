@@ -1,6 +1,9 @@
 package org.ratebook.engine.billing;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.ratebook.engine.invoicing.api.IssueInvoiceCommand;
+import org.ratebook.engine.subscription.api.ChangeOutcome;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.account.projection.AccountDirectory;
 import org.ratebook.engine.account.projection.AccountView;
@@ -13,6 +16,8 @@ import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Changes a subscription (plan, quantity, pause, resume, cancel, reinstate) and bills its account at once for
@@ -50,6 +55,23 @@ public class SubscriptionChanges {
                 .orElseThrow(() -> new NotFoundException("account " + changed.accountId() + " does not exist"));
         LocalDate today = LocalDate.now(clocks.of(tenant).withZone(ZoneId.of(account.timeZone())));
         return new Changed(changed, billingRun.runAccount(tenant, changed.accountId(), today));
+    }
+
+    /** What a change would do, and the invoices it would bring up to the day it takes effect; nothing is recorded. */
+    public record Preview(ChangeOutcome outcome, List<IssueInvoiceCommand> invoices) {
+    }
+
+    /** Decides {@code command} as a dry run and previews the account's invoices with the timeline it would give. */
+    public Preview preview(TenantId tenant, SubscriptionId id, Object command) {
+        SubscriptionView subscription = find(tenant, id);
+        ChangeOutcome outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Map.of(ChangeOutcome.DRY_RUN, true)));
+        AccountView account = accounts.find(tenant, subscription.accountId())
+                .orElseThrow(() -> new NotFoundException("account " + subscription.accountId() + " does not exist"));
+        LocalDate today = LocalDate.now(clocks.of(tenant).withZone(ZoneId.of(account.timeZone())));
+        LocalDate until = outcome.effectiveOn().isAfter(today) ? outcome.effectiveOn() : today;
+        return new Preview(outcome, billingRun.preview(tenant, subscription.accountId(), until,
+                Map.of(id, outcome.timeline())));
     }
 
     private SubscriptionView find(TenantId tenant, SubscriptionId id) {

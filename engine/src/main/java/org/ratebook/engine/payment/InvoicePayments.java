@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.invoicing.api.InvoiceId;
+import org.ratebook.engine.invoicing.api.IssueCreditNoteCommand;
 import org.ratebook.engine.invoicing.api.RecordPaymentCommand;
 import org.ratebook.engine.invoicing.api.RefundPaymentCommand;
 import org.ratebook.engine.invoicing.api.VoidInvoiceCommand;
@@ -68,6 +69,15 @@ public class InvoicePayments {
         String id = refundId == null || refundId.isBlank() ? "ref_" + UUID.randomUUID() : refundId;
         send(() -> commands.sendAndWait(new RefundPaymentCommand(tenant, new InvoiceId(invoiceId), id, amount,
                 today(tenant), reason)), invoiceId);
+        return id;
+    }
+
+    /** Issues a credit note against the invoice; returns its reference (the caller's, or a new one). */
+    public String creditNote(TenantId tenant, UUID invoiceId, String reference, BigDecimal amount, String currency,
+                             String reason) {
+        String id = reference == null || reference.isBlank() ? "cn_" + UUID.randomUUID() : reference;
+        send(() -> commands.sendAndWait(new IssueCreditNoteCommand(tenant, new InvoiceId(invoiceId), id, amount,
+                currency, reason, today(tenant))), invoiceId);
         return id;
     }
 

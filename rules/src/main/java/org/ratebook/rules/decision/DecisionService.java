@@ -63,6 +63,7 @@ public final class DecisionService {
         facts.add(new BillingDate(question.targetDate()));
         facts.addAll(pack.plans());
         facts.addAll(question.periods());
+        facts.addAll(question.oneOffs());
         run(compiled, RuleCategory.PRICING, facts, decisions, fired);
 
         List<Object> taxFacts = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.ratebook.rules.decision;
 
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.ChangeTiming;
+import org.ratebook.rules.fact.OneOffCharge;
 import org.ratebook.rules.fact.PlanChange;
 import org.ratebook.rules.fact.Charge;
 import org.ratebook.rules.fact.SubscriptionPeriod;
@@ -91,6 +92,15 @@ public final class Decisions {
                 plan.price(), amount, plan.currency()));
     }
 
+    /** A one-off charge at the amount entered for it (a setup fee, an hour of support), times its quantity. */
+    public Charge oneOff(OneOffCharge charge) {
+        Currency currency = Currency.getInstance(charge.currency());
+        BigDecimal amount = charge.unitPrice().multiply(charge.quantity())
+                .setScale(currency.getDefaultFractionDigits(), rounding);
+        return add(new Charge(charges.size() + 1, null, "ONE_OFF", charge.description(), charge.on(), null,
+                charge.quantity(), charge.unitPrice(), amount, charge.currency(), charge.chargeId()));
+    }
+
     /** When a requested change takes effect; a later decision replaces an earlier one. */
     public void takeEffect(PlanChange change, ChangeTiming timing) {
         if (change == null || timing == null) {
@@ -145,7 +155,7 @@ public final class Decisions {
                     tax == null ? BigDecimal.ZERO : tax.ratePercent(),
                     tax == null ? zero : tax.amount(),
                     tax == null ? "no tax rule matched" : tax.label(),
-                    rulesByLine.getOrDefault(c.lineNo(), List.of())));
+                    rulesByLine.getOrDefault(c.lineNo(), List.of()), c.reference()));
         }
         return lines;
     }

@@ -9,6 +9,7 @@ import org.ratebook.rules.fact.BillingPeriod;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.ChangeKind;
 import org.ratebook.rules.fact.ChangeTiming;
+import org.ratebook.rules.fact.OneOffCharge;
 import org.ratebook.rules.fact.PlanChange;
 import org.ratebook.rules.fact.Charge;
 import org.ratebook.rules.fact.SubscriptionPeriod;
@@ -53,7 +54,7 @@ final class AllowList {
     /** The facts rules may match; keep in step with {@code org.ratebook.rules.fact}. */
     static final List<Class<?>> FACT_TYPES = List.of(BillingAccount.class, BillingDate.class, BillingMode.class,
             BillingPeriod.class, CatalogPlan.class, Charge.class, SubscriptionPeriod.class, PlanChange.class,
-            ChangeKind.class, ChangeTiming.class);
+            ChangeKind.class, ChangeTiming.class, OneOffCharge.class);
 
     /** Immutable values rules may compute with. */
     static final List<Class<?>> VALUE_TYPES = List.of(BigDecimal.class, RoundingMode.class, LocalDate.class,

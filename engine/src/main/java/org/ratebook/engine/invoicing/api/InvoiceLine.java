@@ -11,13 +11,14 @@ import java.util.List;
  * span [periodFrom, periodTo) is what it bills; {@code plan}, {@code phase} and the billing period around the
  * span let later runs know what was billed (and repair it if it is no longer owed); a REPAIR line's
  * {@code repairsFrom} is the first day of the charge it gives part of back. A CREDIT line moves money to the
- * account's credit (positive: a negative invoice total is kept as credit) or from it (negative: credit used).
+ * account's credit (positive: a negative invoice total is kept as credit) or from it (negative: credit used). A
+ * ONE_OFF line's {@code chargeId} is the one-off charge it bills.
  */
 public record InvoiceLine(int lineNo, SubscriptionId subscriptionId, String itemType, String description,
                           LocalDate periodFrom, LocalDate periodTo, BigDecimal quantity, BigDecimal unitPrice,
                           BigDecimal amount, BigDecimal taxRate, BigDecimal taxAmount, String taxLabel,
                           List<String> rules, String plan, String phase, LocalDate billingPeriodFrom,
-                          LocalDate billingPeriodTo, LocalDate repairsFrom) {
+                          LocalDate billingPeriodTo, LocalDate repairsFrom, java.util.UUID chargeId) {
     public InvoiceLine {
         rules = List.copyOf(rules);
     }
@@ -28,6 +29,6 @@ public record InvoiceLine(int lineNo, SubscriptionId subscriptionId, String item
                        List<String> rules, String plan, String phase, LocalDate billingPeriodFrom,
                        LocalDate billingPeriodTo) {
         this(lineNo, subscriptionId, itemType, description, periodFrom, periodTo, quantity, unitPrice, amount, taxRate,
-                taxAmount, taxLabel, rules, plan, phase, billingPeriodFrom, billingPeriodTo, null);
+                taxAmount, taxLabel, rules, plan, phase, billingPeriodFrom, billingPeriodTo, null, null);
     }
 }

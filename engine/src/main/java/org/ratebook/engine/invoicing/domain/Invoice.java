@@ -6,7 +6,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.invoicing.api.CreditNoteIssuedEvent;
 import org.ratebook.engine.invoicing.api.InvoiceId;
+import org.ratebook.engine.invoicing.api.IssueCreditNoteCommand;
 import org.ratebook.engine.invoicing.api.InvoicePaidEvent;
 import org.ratebook.engine.invoicing.api.InvoiceVoidedEvent;
 import org.ratebook.engine.invoicing.api.PaymentRecordedEvent;
@@ -46,6 +48,7 @@ public class Invoice {
     private LocalDate invoiceDate;
     private Money total;
     private Money applied;
+    private Money credited;
     private Status status;
     private final Set<String> settled = new HashSet<>();
 
@@ -85,7 +88,7 @@ public class Invoice {
             throw new InvalidInvoiceException("invoice " + number + " is void; no payment can be recorded against it");
         }
         Money amount = money(command.amount(), command.currency(), "payment");
-        Money balance = total.minus(applied);
+        Money balance = total.minus(applied).minus(credited);
         Money toInvoice = amount.compareTo(balance) <= 0 ? amount : balance;
         Money overpaid = amount.minus(toInvoice);
         Money after = balance.minus(toInvoice);
@@ -109,7 +112,7 @@ public class Invoice {
                     + " paid on invoice " + number);
         }
         apply(new PaymentRefundedEvent(tenantId, invoiceId, accountId, command.refundId(), amount.amount(),
-                total.minus(applied).plus(amount).amount(), currency.getCurrencyCode(), command.refundedOn(),
+                total.minus(applied).minus(credited).plus(amount).amount(), currency.getCurrencyCode(), command.refundedOn(),
                 command.reason()));
     }
 
@@ -123,11 +126,49 @@ public class Invoice {
             throw new InvalidInvoiceException("invoice " + number + " has " + applied
                     + " paid on it; refund the payments before voiding it");
         }
+        if (!credited.isZero()) {
+            throw new InvalidInvoiceException("invoice " + number + " has credit notes for " + credited
+                    + "; an invoice with credit notes is not voided");
+        }
         if (command.reason() == null || command.reason().isBlank()) {
             throw new InvalidInvoiceException("voiding an invoice needs a reason");
         }
         apply(new InvoiceVoidedEvent(tenantId, invoiceId, accountId, invoiceDate, command.reason().strip(),
                 command.voidedOn()));
+    }
+
+    /**
+     * A credit note of its own: it first reduces what the invoice still asks for; what had already been paid
+     * beyond that becomes account credit. Never more than the invoice's total over all its credit notes.
+     */
+    @CommandHandler
+    public void handle(IssueCreditNoteCommand command, InvoiceNumbering numbering) {
+        requireOwnedBy(command.tenantId());
+        if (command.reference() != null && settled.contains("credit-note:" + command.reference())) {
+            return;
+        }
+        if (status == Status.VOID) {
+            throw new InvalidInvoiceException("invoice " + number + " is void; there is nothing to credit");
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new InvalidInvoiceException("a credit note needs a reason the customer will read");
+        }
+        Money amount = money(command.amount(), command.currency() == null ? currency.getCurrencyCode()
+                : command.currency(), "credit note");
+        if (credited.plus(amount).compareTo(total) > 0) {
+            throw new InvalidInvoiceException("credit notes on invoice " + number + " would total "
+                    + credited.plus(amount) + ", more than the invoice's " + total);
+        }
+        Money balance = total.minus(applied).minus(credited);
+        Money toInvoice = amount.compareTo(balance) <= 0 ? amount : balance;
+        Money toCredit = amount.minus(toInvoice);
+        String noteNumber = numbering.nextCreditNote(tenantId, command.issuedOn());
+        apply(new CreditNoteIssuedEvent(tenantId, invoiceId, accountId, command.reference(), noteNumber,
+                amount.amount(), toInvoice.amount(), toCredit.amount(), balance.minus(toInvoice).amount(),
+                currency.getCurrencyCode(), command.reason().strip(), command.issuedOn()));
+        if (balance.minus(toInvoice).isZero() && status != Status.PAID) {
+            apply(new InvoicePaidEvent(tenantId, invoiceId, accountId, command.issuedOn()));
+        }
     }
 
     /** Another tenant's invoice must look like no invoice at all. */
@@ -170,7 +211,16 @@ public class Invoice {
         invoiceDate = event.invoiceDate();
         total = new Money(event.total(), currency);
         applied = Money.zero(currency);
+        credited = Money.zero(currency);
         status = Status.FINALIZED;
+    }
+
+    @EventSourcingHandler
+    void on(CreditNoteIssuedEvent event) {
+        if (event.reference() != null) {
+            settled.add("credit-note:" + event.reference());
+        }
+        credited = credited.plus(new Money(event.amount(), currency));
     }
 
     @EventSourcingHandler

@@ -7,4 +7,7 @@ import java.time.LocalDate;
 /** Hands out a tenant's next invoice number inside the transaction that issues the invoice. */
 public interface InvoiceNumbering {
     String next(TenantId tenant, LocalDate invoiceDate);
+
+    /** The next credit note number: the tenant's number format, with prefix CN, in a gapless series of its own. */
+    String nextCreditNote(TenantId tenant, LocalDate issuedOn);
 }

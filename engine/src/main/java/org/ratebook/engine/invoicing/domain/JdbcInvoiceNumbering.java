@@ -29,14 +29,26 @@ public class JdbcInvoiceNumbering implements InvoiceNumbering {
     @Override
     public String next(TenantId tenant, LocalDate invoiceDate) {
         BillingSettings settings = tenants.billingSettings(tenant);
+        return next(tenant, invoiceDate, settings.invoicePrefix(), "");
+    }
+
+    @Override
+    public String nextCreditNote(TenantId tenant, LocalDate issuedOn) {
+        return next(tenant, issuedOn, CREDIT_NOTE_PREFIX, CREDIT_NOTE_PREFIX + ":");
+    }
+
+    static final String CREDIT_NOTE_PREFIX = "CN";
+
+    private String next(TenantId tenant, LocalDate invoiceDate, String prefix, String series) {
+        BillingSettings settings = tenants.billingSettings(tenant);
         InvoiceNumberFormat format = new InvoiceNumberFormat(settings.invoiceNumberFormat());
-        String sequence = format.sequenceKey(invoiceDate);
+        String sequence = series + format.sequenceKey(invoiceDate);
         tenantScope.bind(tenant);
         Long value = jdbc.queryForObject("""
                 INSERT INTO invoice_number_sequences (tenant_id, sequence_key, last_value) VALUES (?, ?, 1)
                 ON CONFLICT (tenant_id, sequence_key)
                 DO UPDATE SET last_value = invoice_number_sequences.last_value + 1
                 RETURNING last_value""", Long.class, tenant.value(), sequence);
-        return format.format(settings.invoicePrefix(), invoiceDate, value);
+        return format.format(prefix, invoiceDate, value);
     }
 }

@@ -6,6 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.ratebook.engine.infra.AxonConfiguration;
+import org.ratebook.engine.invoicing.api.CreditNoteIssuedEvent;
 import org.ratebook.engine.invoicing.api.InvoiceIssuedEvent;
 import org.ratebook.engine.invoicing.api.InvoiceLine;
 import org.ratebook.engine.invoicing.api.InvoicePaidEvent;
@@ -57,15 +58,15 @@ public class InvoiceProjection {
                     INSERT INTO invoice_lines (tenant_id, invoice_id, line_no, subscription_id, item_type, description,
                                                period_from, period_to, quantity, unit_price, amount, tax_rate,
                                                tax_amount, tax_label, rules, plan, phase, billing_period_from,
-                                               billing_period_to, repairs_from)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""",
+                                               billing_period_to, repairs_from, charge_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""",
                     e.tenantId().value(), e.invoiceId().value(), line.lineNo(),
                     line.subscriptionId() == null ? null : line.subscriptionId().value(), line.itemType(),
                     line.description(), line.periodFrom() == null ? null : Date.valueOf(line.periodFrom()),
                     line.periodTo() == null ? null : Date.valueOf(line.periodTo()), line.quantity(),
                     line.unitPrice(), line.amount(), line.taxRate(), line.taxAmount(), line.taxLabel(),
                     toJson(line.rules()), line.plan(), line.phase(), date(line.billingPeriodFrom()),
-                    date(line.billingPeriodTo()), date(line.repairsFrom()));
+                    date(line.billingPeriodTo()), date(line.repairsFrom()), line.chargeId());
             if (CREDIT.equals(line.itemType())) {
                 credit(e.tenantId().value(), e.accountId().value(), e.currency(), line.amount());
             }
@@ -92,6 +93,26 @@ public class InvoiceProjection {
                 e.applied(), e.balanceAfter().signum() == 0, e.tenantId().value(), e.invoiceId().value());
         if (e.overpaid().signum() > 0) {
             credit(e.tenantId().value(), e.accountId().value(), e.currency(), e.overpaid());
+        }
+    }
+
+    @EventHandler
+    void on(CreditNoteIssuedEvent e) {
+        tenantScope.bind(e.tenantId());
+        int inserted = jdbc.update("""
+                INSERT INTO credit_notes (tenant_id, number, invoice_id, account_id, reference, amount, applied,
+                                          to_account_credit, currency, reason, issued_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                e.tenantId().value(), e.number(), e.invoiceId().value(), e.accountId().value(),
+                e.reference() == null ? e.number() : e.reference(), e.amount(), e.appliedToInvoice(),
+                e.toAccountCredit(), e.currency(), e.reason(), date(e.issuedOn()));
+        if (inserted == 0) {
+            return;
+        }
+        jdbc.update("UPDATE invoices SET amount_credited = amount_credited + ? WHERE tenant_id = ? AND invoice_id = ?",
+                e.appliedToInvoice(), e.tenantId().value(), e.invoiceId().value());
+        if (e.toAccountCredit().signum() > 0) {
+            credit(e.tenantId().value(), e.accountId().value(), e.currency(), e.toAccountCredit());
         }
     }
 
@@ -149,6 +170,7 @@ public class InvoiceProjection {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM account_credits");
+        jdbc.update("DELETE FROM credit_notes");
         jdbc.update("DELETE FROM payments");
         jdbc.update("DELETE FROM invoice_lines");
         jdbc.update("DELETE FROM invoices");

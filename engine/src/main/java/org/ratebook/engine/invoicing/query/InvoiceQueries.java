@@ -68,11 +68,22 @@ public class InvoiceQueries {
                 Integer.class, tenant.value(), accountId, java.sql.Date.valueOf(invoiceDate)));
     }
 
+    /** The credit notes issued against an invoice, oldest first. */
+    public List<CreditNoteView> creditNotes(TenantId tenant, UUID invoiceId) {
+        return tenantScope.call(tenant, () -> jdbc.query("""
+                SELECT * FROM credit_notes WHERE tenant_id = ? AND invoice_id = ? ORDER BY number""",
+                (rs, n) -> new CreditNoteView(rs.getString("number"), invoiceId, rs.getString("reference"),
+                        rs.getBigDecimal("amount"), rs.getBigDecimal("applied"), rs.getBigDecimal("to_account_credit"),
+                        rs.getString("currency").trim(), rs.getString("reason"),
+                        rs.getDate("issued_on").toLocalDate()),
+                tenant.value(), invoiceId));
+    }
+
     /** The account's balance in one currency: what open invoices ask for, and its credit. */
     public AccountBalance balance(TenantId tenant, UUID accountId, String currency) {
         return tenantScope.call(tenant, () -> {
             BigDecimal open = jdbc.queryForObject("""
-                    SELECT coalesce(sum(total - amount_paid), 0) FROM invoices
+                    SELECT coalesce(sum(total - amount_paid - amount_credited), 0) FROM invoices
                     WHERE tenant_id = ? AND account_id = ? AND currency = ? AND status <> 'VOID'""",
                     BigDecimal.class, tenant.value(), accountId, currency);
             BigDecimal credit = jdbc.query("""
@@ -147,7 +158,7 @@ public class InvoiceQueries {
     private List<InvoiceView> invoices(TenantId tenant, String where, Object... args) {
         List<InvoiceView> heads = jdbc.query("""
                 SELECT invoice_id, account_id, number, invoice_date, due_date, status, currency, subtotal, tax, total,
-                       amount_paid,
+                       amount_paid, amount_credited,
                        pack_name, pack_version, pack_hash, seller, buyer
                 FROM invoices\s""" + where, (rs, n) -> head(tenant, rs), args);
         if (heads.isEmpty()) {
@@ -167,7 +178,7 @@ public class InvoiceQueries {
                 h.invoiceDate(), h.dueDate(), h.status(), h.currency(), h.subtotal(), h.tax(), h.total(),
                 h.amountPaid(), h.packName(),
                 h.packVersion(), h.packHash(), h.seller(), h.buyer(),
-                lines.getOrDefault(h.invoiceId(), List.of()))).toList();
+                lines.getOrDefault(h.invoiceId(), List.of()), h.amountCredited())).toList();
     }
 
     private InvoiceView head(TenantId tenant, ResultSet rs) throws SQLException {
@@ -179,7 +190,8 @@ public class InvoiceQueries {
                 rs.getBigDecimal("total").setScale(scale), rs.getBigDecimal("amount_paid").setScale(scale),
                 rs.getString("pack_name"), rs.getInt("pack_version"),
                 rs.getString("pack_hash"), read(rs.getString("seller"), Party.class),
-                read(rs.getString("buyer"), Party.class), List.of());
+                read(rs.getString("buyer"), Party.class), List.of(),
+                rs.getBigDecimal("amount_credited").setScale(scale));
     }
 
     private InvoiceLineView line(ResultSet rs) throws SQLException {

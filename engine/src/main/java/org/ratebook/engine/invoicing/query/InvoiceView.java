@@ -7,19 +7,30 @@ import java.util.UUID;
 
 /**
  * An issued invoice as read from the invoice read model: what the API returns, the console lists and the PDF
- * prints. The pack name, version and hash say which rule pack priced it.
+ * prints. The pack name, version and hash say which rule pack priced it; {@code amountCredited} is what its
+ * credit notes took off.
  */
 public record InvoiceView(UUID invoiceId, String tenantId, UUID accountId, String number, LocalDate invoiceDate,
                           LocalDate dueDate, String status, String currency, BigDecimal subtotal, BigDecimal tax, BigDecimal total,
                           BigDecimal amountPaid,
                           String packName, int packVersion, String packHash, Party seller, Party buyer,
-                          List<InvoiceLineView> lines) {
+                          List<InvoiceLineView> lines, BigDecimal amountCredited) {
     public InvoiceView {
         lines = List.copyOf(lines);
+        amountCredited = amountCredited == null ? BigDecimal.ZERO.setScale(total.scale()) : amountCredited;
     }
 
-    /** What the invoice still asks for. */
+    public InvoiceView(UUID invoiceId, String tenantId, UUID accountId, String number, LocalDate invoiceDate,
+                       LocalDate dueDate, String status, String currency, BigDecimal subtotal, BigDecimal tax,
+                       BigDecimal total, BigDecimal amountPaid, String packName, int packVersion, String packHash,
+                       Party seller, Party buyer, List<InvoiceLineView> lines) {
+        this(invoiceId, tenantId, accountId, number, invoiceDate, dueDate, status, currency, subtotal, tax, total,
+                amountPaid, packName, packVersion, packHash, seller, buyer, lines, null);
+    }
+
+    /** What the invoice still asks for: its total less payments and credit notes. */
     public BigDecimal balance() {
-        return "VOID".equals(status) ? BigDecimal.ZERO.setScale(total.scale()) : total.subtract(amountPaid);
+        return "VOID".equals(status) ? BigDecimal.ZERO.setScale(total.scale())
+                : total.subtract(amountPaid).subtract(amountCredited);
     }
 }

@@ -2,6 +2,7 @@ package org.ratebook.engine.subscription.domain;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ratebook.engine.NotFoundException;
@@ -10,6 +11,7 @@ import org.ratebook.engine.account.projection.AccountDirectory;
 import org.ratebook.engine.account.projection.AccountView;
 import org.ratebook.engine.pricing.TenantPacks;
 import org.ratebook.engine.subscription.api.CancelSubscriptionCommand;
+import org.ratebook.engine.subscription.api.ChangeOutcome;
 import org.ratebook.engine.subscription.api.ChangePlanCommand;
 import org.ratebook.engine.subscription.api.ChangeQuantityCommand;
 import org.ratebook.engine.subscription.api.CreateSubscriptionCommand;
@@ -98,8 +100,9 @@ public class Subscription {
     }
 
     @CommandHandler
-    public void handle(ChangePlanCommand command, AccountDirectory accounts, TenantPacks packs, TenantClocks clocks,
-                       DecisionService decisions) {
+    public ChangeOutcome handle(ChangePlanCommand command, AccountDirectory accounts, TenantPacks packs, TenantClocks clocks,
+                       DecisionService decisions,
+                                @MetaDataValue(ChangeOutcome.DRY_RUN) Boolean dryRun) {
         requireOwnedBy(command.tenantId());
         LocalDate today = today(clocks, accounts);
         requireChangeable(today, "changing its plan");
@@ -119,14 +122,15 @@ public class Subscription {
         int quantity = timeline.on(timing.effectiveOn()).filter(PhaseStart::bills).map(PhaseStart::quantity)
                 .orElse(current.quantity());
         Timeline newPlan = Timeline.of(command.plan(), quantity, pack.phases(command.plan(), currency), startDate);
-        apply(new PlanChangedEvent(tenantId, subscriptionId, current.plan(), command.plan(), today,
+        return emit(new PlanChangedEvent(tenantId, subscriptionId, current.plan(), command.plan(), today,
                 timing.effectiveOn(), timing.timing(), timing.decidedBy(), pack.version(),
-                timeline.from(timing.effectiveOn(), Timeline.alignedFrom(newPlan, timing.effectiveOn())).entries()));
+                timeline.from(timing.effectiveOn(), Timeline.alignedFrom(newPlan, timing.effectiveOn())).entries()), dryRun);
     }
 
     @CommandHandler
-    public void handle(ChangeQuantityCommand command, AccountDirectory accounts, TenantPacks packs,
-                       TenantClocks clocks, DecisionService decisions) {
+    public ChangeOutcome handle(ChangeQuantityCommand command, AccountDirectory accounts, TenantPacks packs,
+                       TenantClocks clocks, DecisionService decisions,
+                                @MetaDataValue(ChangeOutcome.DRY_RUN) Boolean dryRun) {
         requireOwnedBy(command.tenantId());
         if (command.quantity() <= 0) {
             throw new InvalidSubscriptionException("quantity must be at least 1, was " + command.quantity());
@@ -142,14 +146,15 @@ public class Subscription {
         Timing timing = timing(command.effectiveOn(), command.timing(), reference, pack, decisions,
                 PlanChange.ofQuantity(subscriptionId.toString(), price(pack, current), current.quantity(),
                         command.quantity(), today));
-        apply(new QuantityChangedEvent(tenantId, subscriptionId, current.quantity(), command.quantity(), today,
+        return emit(new QuantityChangedEvent(tenantId, subscriptionId, current.quantity(), command.quantity(), today,
                 timing.effectiveOn(), timing.timing(), timing.decidedBy(),
-                timeline.withQuantityFrom(timing.effectiveOn(), command.quantity()).entries()));
+                timeline.withQuantityFrom(timing.effectiveOn(), command.quantity()).entries()), dryRun);
     }
 
     @CommandHandler
-    public void handle(CancelSubscriptionCommand command, AccountDirectory accounts, TenantPacks packs,
-                       TenantClocks clocks, DecisionService decisions) {
+    public ChangeOutcome handle(CancelSubscriptionCommand command, AccountDirectory accounts, TenantPacks packs,
+                       TenantClocks clocks, DecisionService decisions,
+                                @MetaDataValue(ChangeOutcome.DRY_RUN) Boolean dryRun) {
         requireOwnedBy(command.tenantId());
         LocalDate today = today(clocks, accounts);
         if (cancelledFrom != null) {
@@ -160,12 +165,13 @@ public class Subscription {
         PhaseStart last = lastBilled(reference);
         Timing timing = timing(command.effectiveOn(), command.timing(), reference, pack, decisions,
                 PlanChange.ofCancel(subscriptionId.toString(), price(pack, last), last.quantity(), today));
-        apply(new SubscriptionCancelledEvent(tenantId, subscriptionId, today, timing.effectiveOn(), timing.timing(),
-                timing.decidedBy(), timeline.stoppedFrom(timing.effectiveOn()).entries()));
+        return emit(new SubscriptionCancelledEvent(tenantId, subscriptionId, today, timing.effectiveOn(), timing.timing(),
+                timing.decidedBy(), timeline.stoppedFrom(timing.effectiveOn()).entries()), dryRun);
     }
 
     @CommandHandler
-    public void handle(PauseSubscriptionCommand command, AccountDirectory accounts, TenantClocks clocks) {
+    public ChangeOutcome handle(PauseSubscriptionCommand command, AccountDirectory accounts, TenantClocks clocks,
+                                @MetaDataValue(ChangeOutcome.DRY_RUN) Boolean dryRun) {
         requireOwnedBy(command.tenantId());
         LocalDate today = today(clocks, accounts);
         requireChangeable(today, "pausing it");
@@ -173,13 +179,14 @@ public class Subscription {
         requireNotPast(effective, today);
         requireInOrder(effective);
         billingEntry(effective);
-        apply(new SubscriptionPausedEvent(tenantId, subscriptionId, today, effective,
-                timeline.stoppedFrom(effective).entries()));
+        return emit(new SubscriptionPausedEvent(tenantId, subscriptionId, today, effective,
+                timeline.stoppedFrom(effective).entries()), dryRun);
     }
 
     @CommandHandler
-    public void handle(ResumeSubscriptionCommand command, AccountDirectory accounts, TenantPacks packs,
-                       TenantClocks clocks) {
+    public ChangeOutcome handle(ResumeSubscriptionCommand command, AccountDirectory accounts, TenantPacks packs,
+                       TenantClocks clocks,
+                                @MetaDataValue(ChangeOutcome.DRY_RUN) Boolean dryRun) {
         requireOwnedBy(command.tenantId());
         if (pausedFrom == null) {
             throw new InvalidSubscriptionException("the subscription is not paused");
@@ -197,12 +204,13 @@ public class Subscription {
         RulePack pack = packs.inEffect(tenantId, effective);
         Timeline plan = Timeline.of(pausedEntry.plan(), pausedEntry.quantity(),
                 pack.phases(pausedEntry.plan(), currency), startDate);
-        apply(new SubscriptionResumedEvent(tenantId, subscriptionId, today, effective,
-                timeline.from(effective, Timeline.alignedFrom(plan, effective)).entries()));
+        return emit(new SubscriptionResumedEvent(tenantId, subscriptionId, today, effective,
+                timeline.from(effective, Timeline.alignedFrom(plan, effective)).entries()), dryRun);
     }
 
     @CommandHandler
-    public void handle(ReinstateSubscriptionCommand command, AccountDirectory accounts, TenantClocks clocks) {
+    public ChangeOutcome handle(ReinstateSubscriptionCommand command, AccountDirectory accounts, TenantClocks clocks,
+                                @MetaDataValue(ChangeOutcome.DRY_RUN) Boolean dryRun) {
         requireOwnedBy(command.tenantId());
         LocalDate today = today(clocks, accounts);
         if (cancelledFrom == null) {
@@ -212,8 +220,25 @@ public class Subscription {
             throw new InvalidSubscriptionException("the cancellation took effect on " + cancelledFrom
                     + "; only a cancellation still to come can be taken back");
         }
-        apply(new SubscriptionReinstatedEvent(tenantId, subscriptionId, today, cancelledFrom,
-                beforeCancel.entries()));
+        return emit(new SubscriptionReinstatedEvent(tenantId, subscriptionId, today, cancelledFrom,
+                beforeCancel.entries()), dryRun);
+    }
+
+    /** Records the change, or on a dry run only says what it would be. */
+    private static ChangeOutcome emit(Object event, Boolean dryRun) {
+        ChangeOutcome outcome = switch (event) {
+            case PlanChangedEvent e -> new ChangeOutcome(e.effectiveOn(), e.timeline());
+            case QuantityChangedEvent e -> new ChangeOutcome(e.effectiveOn(), e.timeline());
+            case SubscriptionCancelledEvent e -> new ChangeOutcome(e.effectiveOn(), e.timeline());
+            case SubscriptionPausedEvent e -> new ChangeOutcome(e.effectiveOn(), e.timeline());
+            case SubscriptionResumedEvent e -> new ChangeOutcome(e.effectiveOn(), e.timeline());
+            case SubscriptionReinstatedEvent e -> new ChangeOutcome(e.requestedOn(), e.timeline());
+            default -> throw new IllegalArgumentException("not a subscription change: " + event);
+        };
+        if (!Boolean.TRUE.equals(dryRun)) {
+            apply(event);
+        }
+        return outcome;
     }
 
     /** When a change takes effect: the day asked for, or at once / at the end of the term, by request or policy. */

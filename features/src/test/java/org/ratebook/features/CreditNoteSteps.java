@@ -1,0 +1,78 @@
+package org.ratebook.features;
+
+import io.cucumber.datatable.DataTable;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import org.ratebook.engine.BillingRejection;
+import org.ratebook.engine.invoicing.query.CreditNoteView;
+import org.ratebook.engine.invoicing.query.InvoiceQueries;
+import org.ratebook.engine.invoicing.query.InvoiceView;
+import org.ratebook.engine.payment.InvoicePayments;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Credit notes: documents of their own that take an amount off an issued invoice. */
+public class CreditNoteSteps {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final BillingWorld world;
+    private final InvoicePayments payments;
+    private final InvoiceQueries invoices;
+
+    public CreditNoteSteps(BillingWorld world, InvoicePayments payments, InvoiceQueries invoices) {
+        this.world = world;
+        this.payments = payments;
+        this.invoices = invoices;
+    }
+
+    @When("the seller issues a credit note of {money} on invoice {word} because {string}")
+    public void issue(Money amount, String number, String reason) {
+        InvoiceView invoice = invoice(number);
+        String reference = payments.creditNote(world.theSeller(), invoice.invoiceId(), null, amount.amount(),
+                amount.currency(), reason);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (invoices.creditNotes(world.theSeller(), invoice.invoiceId()).stream()
+                .noneMatch(c -> c.reference().equals(reference))) {
+            assertThat(System.nanoTime()).as("credit note visible in time").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    @When("the seller tries to issue a credit note of {money} on invoice {word}")
+    public void tryIssue(Money amount, String number) {
+        world.setLastRefusal(null);
+        try {
+            payments.creditNote(world.theSeller(), invoice(number).invoiceId(), null, amount.amount(),
+                    amount.currency(), "goodwill");
+        } catch (BillingRejection refusal) {
+            world.setLastRefusal(refusal);
+        }
+    }
+
+    @Then("invoice {word} has these credit notes:")
+    public void creditNotes(String number, DataTable table) {
+        List<CreditNoteView> notes = invoices.creditNotes(world.theSeller(), invoice(number).invoiceId());
+        List<String> actual = notes.stream().map(c -> c.number() + " | " + c.currency() + " "
+                + c.amount().stripTrailingZeros().toPlainString() + " | " + c.reason()).toList();
+        List<String> expected = table.asMaps().stream().map(r -> {
+            Money m = Money.parse(r.get("amount"));
+            return r.get("number") + " | " + m.currency() + " " + m.amount().stripTrailingZeros().toPlainString()
+                    + " | " + r.get("reason");
+        }).toList();
+        assertThat(actual).as("credit notes of %s", number).containsExactlyElementsOf(expected);
+    }
+
+    @Then("invoice {word} has no credit notes")
+    public void noCreditNotes(String number) {
+        assertThat(invoices.creditNotes(world.theSeller(), invoice(number).invoiceId())).isEmpty();
+    }
+
+    private InvoiceView invoice(String number) {
+        return invoices.latest(world.theSeller(), 500).stream().filter(i -> i.number().equals(number)).findFirst()
+                .orElseThrow(() -> new AssertionError("no invoice " + number));
+    }
+}
