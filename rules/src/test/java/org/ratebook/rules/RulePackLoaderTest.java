@@ -25,7 +25,7 @@ class RulePackLoaderTest {
             assertThat(p.period()).isEqualTo(BillingPeriod.MONTHLY);
             assertThat(p.mode()).isEqualTo(BillingMode.IN_ADVANCE);
         });
-        assertThat(pack.sources()).extracting(s -> s.category().name()).containsExactly("PRICING", "TAX");
+        assertThat(pack.sources()).extracting(s -> s.category().name()).containsExactly("PRICING", "TAX", "SUSPENSION");
     }
 
     @Test

@@ -2,12 +2,15 @@ package org.ratebook.rules.safety;
 
 import org.ratebook.rules.decision.DecisionService;
 import org.ratebook.rules.decision.Decisions;
+import org.ratebook.rules.fact.AccountStanding;
 import org.ratebook.rules.fact.BillingAccount;
 import org.ratebook.rules.fact.BillingDate;
 import org.ratebook.rules.fact.BillingMode;
 import org.ratebook.rules.fact.BillingPeriod;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.Charge;
+import org.ratebook.rules.fact.DunningAction;
+import org.ratebook.rules.fact.DunningState;
 import org.ratebook.rules.fact.SubscriptionPeriod;
 
 import java.lang.reflect.Field;
@@ -49,7 +52,8 @@ final class AllowList {
 
     /** The facts rules may match; keep in step with {@code org.ratebook.rules.fact}. */
     static final List<Class<?>> FACT_TYPES = List.of(BillingAccount.class, BillingDate.class, BillingMode.class,
-            BillingPeriod.class, CatalogPlan.class, Charge.class, SubscriptionPeriod.class);
+            BillingPeriod.class, CatalogPlan.class, Charge.class, SubscriptionPeriod.class,
+            AccountStanding.class, DunningState.class, DunningAction.class);
 
     /** Immutable values rules may compute with. */
     static final List<Class<?>> VALUE_TYPES = List.of(BigDecimal.class, RoundingMode.class, LocalDate.class,
