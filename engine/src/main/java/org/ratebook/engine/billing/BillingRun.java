@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.projection.AccountDirectory;
 import org.ratebook.engine.account.projection.AccountView;
+import org.ratebook.engine.dunning.AccountStandings;
 import org.ratebook.engine.invoicing.api.InvoiceId;
 import org.ratebook.engine.invoicing.api.InvoiceLine;
 import org.ratebook.engine.invoicing.api.IssueInvoiceCommand;
@@ -73,11 +74,12 @@ public class BillingRun {
     private final CommandGateway commands;
     private final MeterRegistry meters;
     private final BilledItems billedItems;
+    private final AccountStandings standings;
 
     public BillingRun(SubscriptionProjection subscriptions, AccountDirectory accounts, InvoiceQueries invoices,
                       TenantPacks packs, TenantRegistry tenants,
                       DecisionService decisions, CommandGateway commands, ObjectProvider<MeterRegistry> meters,
-                      BilledItems billedItems) {
+                      BilledItems billedItems, AccountStandings standings) {
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.invoices = invoices;
@@ -87,6 +89,7 @@ public class BillingRun {
         this.commands = commands;
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.billedItems = billedItems;
+        this.standings = standings;
     }
 
     private record Key(AccountId account, LocalDate invoiceDate) {
@@ -113,6 +116,11 @@ public class BillingRun {
         int already = billedBefore.size();
         for (Map.Entry<Key, List<SubscriptionPeriod>> entry : due.entrySet()) {
             Key key = entry.getKey();
+            Optional<String> paused = standings.billingPause(tenantId, key.account()); // the pack's dunning policy
+            if (paused.isPresent()) {
+                problems.add(paused.get() + "; " + key.invoiceDate() + " is invoiced when it ends");
+                continue;
+            }
             // one more invoice for this account and date: after a void, or for spans that became due since
             int generation = invoices.invoiceCount(tenantId, key.account().value(), key.invoiceDate());
             InvoiceId invoiceId = InvoiceId.of(tenantId, key.account(), key.invoiceDate(), generation);

@@ -3,6 +3,7 @@ package org.ratebook.engine.testclock;
 import org.ratebook.engine.BillingRejection;
 import org.ratebook.engine.billing.BillingRun;
 import org.ratebook.engine.billing.BillingRunResult;
+import org.ratebook.engine.dunning.StandingEvaluator;
 import org.ratebook.tenants.SandboxClocks;
 import org.ratebook.tenants.TenantId;
 import org.springframework.stereotype.Service;
@@ -13,7 +14,8 @@ import java.time.ZoneOffset;
 
 /**
  * Moves a sandbox tenant's clock and lets billing catch up: the billing run for the new date invoices every
- * period that became due on the way (one invoice per billing date, as on a live tenant).
+ * period that became due on the way (one invoice per billing date, as on a live tenant), then the accounts'
+ * standings are decided for each day passed.
  */
 @Service
 public class TestClocks {
@@ -24,10 +26,12 @@ public class TestClocks {
 
     private final SandboxClocks clocks;
     private final BillingRun billingRun;
+    private final StandingEvaluator standings;
 
-    public TestClocks(SandboxClocks clocks, BillingRun billingRun) {
+    public TestClocks(SandboxClocks clocks, BillingRun billingRun, StandingEvaluator standings) {
         this.clocks = clocks;
         this.billingRun = billingRun;
+        this.standings = standings;
     }
 
     public Instant now(TenantId tenant) {
@@ -42,7 +46,11 @@ public class TestClocks {
         if (!clocks.advance(tenant, to)) {
             throw new BillingRejection("the test clock of " + tenant + " moved past " + to + " meanwhile");
         }
-        return new Advanced(to, billingRun.run(tenant, LocalDate.ofInstant(to, ZoneOffset.UTC)));
+        BillingRunResult billing = billingRun.run(tenant, LocalDate.ofInstant(to, ZoneOffset.UTC));
+        // dunning walks the days passed, so reminders and suspensions fall on the days they would have
+        standings.followTestClock(tenant, LocalDate.ofInstant(current, ZoneOffset.UTC),
+                LocalDate.ofInstant(to, ZoneOffset.UTC));
+        return new Advanced(to, billing);
     }
 
     private static BillingRejection notSandbox(TenantId tenant) {
