@@ -110,8 +110,8 @@ class StandingDecisionTest {
     @Test
     void aPackCanDecideByUnpaidBalanceAndByNumberOfUnpaidInvoices() {
         RulePack strict = withSuspension(HEADER + """
-                rule "Warning at EUR 500 unpaid"
-                when AccountStanding( currency == "EUR", unpaidBalance >= 500 )
+                rule "Warning at EUR 499.99 unpaid"
+                when AccountStanding( currency == "EUR", unpaidBalance >= new BigDecimal("499.99") )
                 then decisions.standing(DunningState.WARNED, DunningAction.SEND_REMINDER); end
                 rule "Suspended with three unpaid invoices"
                 when AccountStanding( unpaidInvoices >= 3 )
@@ -119,14 +119,32 @@ class StandingDecisionTest {
                                         DunningAction.PAUSE_BILLING); end
                 """);
 
-        assertThat(service.decideStanding(strict, standing(0, "499.99", 2, DunningState.GOOD)).state())
+        assertThat(service.decideStanding(strict, standing(0, "499.98", 2, DunningState.GOOD)).state())
                 .isEqualTo(DunningState.GOOD);
-        assertThat(service.decideStanding(strict, standing(0, "500.00", 2, DunningState.GOOD)).state())
+        assertThat(service.decideStanding(strict, standing(0, "499.99", 2, DunningState.GOOD)).state())
                 .isEqualTo(DunningState.WARNED);
         StandingDecision three = service.decideStanding(strict, standing(0, "147.00", 3, DunningState.GOOD));
         assertThat(three.state()).isEqualTo(DunningState.SUSPENDED);
         assertThat(three.actions()).containsExactly(SUSPEND_SERVICE, DunningAction.PAUSE_BILLING);
         assertThat(three.trace().packVersion()).isEqualTo(2);
+    }
+
+    /**
+     * Known trap: in a constraint, a decimal literal is a double, and 499.99 as a double is a little more than
+     * 499.99, so an exact balance of 499.99 does not reach it. Amounts in conditions are written as
+     * {@code new BigDecimal("499.99")} (the validator allows exactly that), as the test above does.
+     */
+    @Test
+    void aPlainDecimalLiteralInAConditionComparesAsADoubleAndMissesTheExactAmount() {
+        RulePack inexact = withSuspension(HEADER + """
+                rule "Warning at 499.99 written as a double"
+                when AccountStanding( unpaidBalance >= 499.99 )
+                then decisions.standing(DunningState.WARNED); end
+                """);
+        assertThat(service.decideStanding(inexact, standing(0, "499.99", 2, DunningState.GOOD)).state())
+                .isEqualTo(DunningState.GOOD);
+        assertThat(service.decideStanding(inexact, standing(0, "500.00", 2, DunningState.GOOD)).state())
+                .isEqualTo(DunningState.WARNED);
     }
 
     @Test
