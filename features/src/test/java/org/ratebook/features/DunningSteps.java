@@ -126,6 +126,12 @@ public class DunningSteps {
         assertThat(standing.rules()).as("rules that decided it").containsExactly(rule);
     }
 
+    @Then("{string} is {word} since {date} by rule {string}, decided on a {word}")
+    public void standsDecidedOn(String customer, String state, LocalDate since, String rule, String trigger) {
+        stands(customer, state, since, rule);
+        assertThat(standingOf(customer).trigger()).as("what re-evaluated %s", customer).isEqualTo(trigger);
+    }
+
     @Then("the standing of {string} names rule pack version {int}")
     public void namesPackVersion(String customer, int version) {
         assertThat(standingOf(customer).pack().version()).isEqualTo(version);

@@ -72,7 +72,7 @@ Feature: Dunning: reminders, warnings, suspension and termination of customers w
     And "ACME GmbH" is terminated since 14 May 2026 by rule "Account terminated 60 days past due"
     When "ACME GmbH" pays EUR 49.00 on invoice INV-000001
     Then invoice INV-000002 is due on 15 April 2026
-    And "ACME GmbH" is suspended since 20 May 2026 by rule "Service suspended 30 days past due"
+    And "ACME GmbH" is suspended since 20 May 2026 by rule "Service suspended 30 days past due", decided on a payment
     And provisioning is told to suspend the service of "ACME GmbH" from 20 May 2026, with billing continuing
 
   Scenario: A refund that reopens an overdue invoice is dunned again at once
@@ -80,4 +80,4 @@ Feature: Dunning: reminders, warnings, suspension and termination of customers w
     And "ACME GmbH" pays EUR 49.00 on invoice INV-000001
     And "ACME GmbH" is back in good standing since 22 March 2026, decided on a payment
     When EUR 49.00 is refunded on invoice INV-000001 because "payment bounced"
-    Then "ACME GmbH" is reminded since 22 March 2026 by rule "Payment reminder 7 days past due"
+    Then "ACME GmbH" is reminded since 22 March 2026 by rule "Payment reminder 7 days past due", decided on a refund
