@@ -26,7 +26,8 @@ class RulePackLoaderTest {
             assertThat(p.mode()).isEqualTo(BillingMode.IN_ADVANCE);
         });
         assertThat(pack.sources()).extracting(s -> s.category() + ":" + s.name())
-                .containsExactly("PRICING:rules/pricing.drl", "PRICING:rules/pricing-changes.drl", "TAX:rules/tax.drl");
+                .containsExactly("PRICING:rules/pricing.drl", "PRICING:rules/pricing-changes.drl", "TAX:rules/tax.drl",
+                        "SUSPENSION:rules/suspension.drl");
     }
 
     @Test

@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.ratebook.engine.account.projection.AccountView;
+import org.ratebook.engine.account.api.SetParentAccountCommand;
+import org.ratebook.engine.account.projection.AccountParents;
 import org.ratebook.engine.billing.BillingRun;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.ratebook.engine.billing.OneOffCharges;
 import org.ratebook.tenants.TenantClocks;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,15 +46,18 @@ public class AccountsController {
     private final BillingRun billingRun;
     private final TenantClocks clocks;
     private final OneOffCharges oneOffCharges;
+    private final AccountParents parents;
 
     public AccountsController(CommandGateway commands, AccountDirectory accounts, InvoiceQueries invoices,
-                              BillingRun billingRun, TenantClocks clocks, OneOffCharges oneOffCharges) {
+                              BillingRun billingRun, TenantClocks clocks, OneOffCharges oneOffCharges,
+                              AccountParents parents) {
         this.commands = commands;
         this.accounts = accounts;
         this.invoices = invoices;
         this.billingRun = billingRun;
         this.clocks = clocks;
         this.oneOffCharges = oneOffCharges;
+        this.parents = parents;
     }
 
     @PostMapping
@@ -70,6 +76,20 @@ public class AccountsController {
         AccountResponse account = get(accountId);
         return ApiDtos.BalanceResponse.of(accountId,
                 invoices.balance(CurrentCaller.tenant(), accountId, account.currency()));
+    }
+
+    @PutMapping("/{accountId}/parent")
+    @Operation(summary = "Give the account a parent; with invoiceParent its charges go on the parent's invoice",
+            description = "One consolidated invoice per parent and billing date. Refused (422) for an unknown "
+                    + "parent, the account itself, another currency, or a parent that has a parent itself.")
+    public ApiDtos.ParentResponse setParent(@PathVariable UUID accountId,
+                                            @Valid @RequestBody ApiDtos.ParentRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        get(accountId);
+        commands.sendAndWait(new SetParentAccountCommand(tenant, new AccountId(accountId),
+                new AccountId(body.parentAccountId()), Boolean.TRUE.equals(body.invoiceParent())));
+        AccountParents.Parent parent = parents.parentOf(tenant, new AccountId(accountId)).orElseThrow();
+        return new ApiDtos.ParentResponse(accountId, parent.parent().value(), parent.invoiceParent());
     }
 
     @PostMapping("/{accountId}/charges")

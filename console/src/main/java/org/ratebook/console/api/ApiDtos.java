@@ -98,6 +98,13 @@ public final class ApiDtos {
             @Schema(description = "The day it takes effect (today or later); default today") LocalDate effectiveOn) {
     }
 
+    public record ParentRequest(@NotNull UUID parentAccountId,
+                                @Schema(description = "Send this account's charges to the parent's invoice") Boolean invoiceParent) {
+    }
+
+    public record ParentResponse(UUID accountId, UUID parentAccountId, boolean invoiceParent) {
+    }
+
     public record OneOffChargeRequest(
             @Schema(description = "Your id for this charge; sending it again charges nothing twice") String reference,
             @NotBlank @Schema(example = "Server setup") String description,

@@ -7,7 +7,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.projection.AccountDirectory;
+import org.ratebook.engine.account.projection.AccountParents;
 import org.ratebook.engine.account.projection.AccountView;
+import org.ratebook.engine.dunning.AccountStandings;
 import org.ratebook.engine.invoicing.api.InvoiceId;
 import org.ratebook.engine.invoicing.api.InvoiceLine;
 import org.ratebook.engine.invoicing.api.IssueInvoiceCommand;
@@ -92,12 +94,14 @@ public class BillingRun {
     private final BilledItems billedItems;
     private final InvoiceProjectionBarrier barrier;
     private final OneOffChargeProjection oneOffCharges;
+    private final AccountParents parents;
+    private final AccountStandings standings;
 
     public BillingRun(SubscriptionProjection subscriptions, AccountDirectory accounts, InvoiceQueries invoices,
                       TenantPacks packs, TenantRegistry tenants,
                       DecisionService decisions, CommandGateway commands, ObjectProvider<MeterRegistry> meters,
                       BilledItems billedItems, InvoiceProjectionBarrier barrier,
-                      OneOffChargeProjection oneOffCharges) {
+                      OneOffChargeProjection oneOffCharges, AccountStandings standings, AccountParents parents) {
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.invoices = invoices;
@@ -109,15 +113,18 @@ public class BillingRun {
         this.billedItems = billedItems;
         this.barrier = barrier;
         this.oneOffCharges = oneOffCharges;
+        this.parents = parents;
+        this.standings = standings;
     }
 
     private record Key(AccountId account, LocalDate invoiceDate) {
     }
 
     /** What one invoice is to carry: spans and one-off charges for the rules to price, and repairs of earlier charges. */
-    private record Due(List<SubscriptionPeriod> periods, List<Repair> repairs, List<OneOffCharge> oneOffs) {
+    private record Due(List<SubscriptionPeriod> periods, List<Repair> repairs, List<OneOffCharge> oneOffs,
+                       Map<String, AccountId> billedFor) {
         Due() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new HashMap<>());
         }
     }
 
@@ -185,6 +192,11 @@ public class BillingRun {
         Map<AccountId, BigDecimal> credits = new HashMap<>();
         for (Map.Entry<Key, Due> entry : due.entrySet()) {
             Key key = entry.getKey();
+            Optional<String> paused = standings.billingPause(tenantId, key.account()); // the pack's dunning policy
+            if (paused.isPresent()) {
+                problems.add(paused.get() + "; " + key.invoiceDate() + " is invoiced when it ends");
+                continue;
+            }
             // one more invoice for this account and date: after a void, or for spans that became due since
             int generation = invoices.invoiceCount(tenantId, key.account().value(), key.invoiceDate());
             InvoiceId invoiceId = InvoiceId.of(tenantId, key.account(), key.invoiceDate(), generation);
@@ -240,22 +252,28 @@ public class BillingRun {
     private Map<Key, Due> dueItems(TenantId tenant, LocalDate runDate, AccountId onlyAccount, Instant now,
                                    Map<SubscriptionId, List<PhaseStart>> timelines, List<String> problems,
                                    Set<Key> billedBefore) {
+        // by date, then account: numbers follow invoice dates across accounts, and each account's invoices come
+        // in date order, as its credit is used
         Map<Key, Due> due = new TreeMap<>((a, b) -> {
-            int byAccount = a.account().value().compareTo(b.account().value());
-            return byAccount != 0 ? byAccount : a.invoiceDate().compareTo(b.invoiceDate());
+            int byDate = a.invoiceDate().compareTo(b.invoiceDate());
+            return byDate != 0 ? byDate : a.account().value().compareTo(b.account().value());
         });
         Map<AccountId, LocalDate> targets = new HashMap<>();
+        // an account whose invoices go to its parent is billed on the parent's consolidated invoice
+        Map<AccountId, AccountId> payers = parents.payers(tenant);
+        AccountId onlyPayer = onlyAccount == null ? null : payers.getOrDefault(onlyAccount, onlyAccount);
         // the latest calendar day anywhere on earth, so accounts ahead of UTC see their subscriptions too
         LocalDate latest = now == null ? runDate : runDate.plusDays(1);
         for (SubscriptionView stored : subscriptions.activeOn(tenant, latest)) {
-            if (onlyAccount != null && !onlyAccount.equals(stored.accountId())) {
+            AccountId payer = payers.getOrDefault(stored.accountId(), stored.accountId());
+            if (onlyPayer != null && !onlyPayer.equals(payer)) {
                 continue;
             }
             SubscriptionView s = !timelines.containsKey(stored.subscriptionId()) ? stored
                     : new SubscriptionView(stored.subscriptionId(), stored.accountId(), stored.plan(),
                     stored.quantity(), stored.currency(), stored.startDate(), stored.billCycleDay(), stored.state(),
                     timelines.get(stored.subscriptionId()), stored.endsOn(), stored.pausedFrom());
-            LocalDate target = now == null ? runDate : targets.computeIfAbsent(s.accountId(), a -> accounts
+            LocalDate target = now == null ? runDate : targets.computeIfAbsent(payer, a -> accounts
                     .find(tenant, a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
             if (s.startDate().isAfter(target)) {
                 continue;
@@ -270,26 +288,31 @@ public class BillingRun {
             Proposal proposal = generator.propose(s.subscriptionId().toString(), s.billCycleDay(), states.get(),
                     billedItems.of(tenant, s), target);
             for (Span span : proposal.charges()) {
-                due.computeIfAbsent(new Key(s.accountId(), span.invoiceDate()), k -> new Due()).periods()
+                Due forDay = due.computeIfAbsent(new Key(payer, span.invoiceDate()), k -> new Due());
+                forDay.billedFor().put(s.subscriptionId().toString(), s.accountId());
+                forDay.periods()
                         .add(new SubscriptionPeriod(s.subscriptionId().toString(), span.plan(), span.quantity(),
                                 s.currency(), span.from(), span.to(), span.phase(), span.periodFrom(),
                                 span.periodTo(), span.fraction().numerator(), span.fraction().denominator()));
             }
             for (Repair repair : proposal.repairs()) {
-                due.computeIfAbsent(new Key(s.accountId(), repair.invoiceDate()), k -> new Due()).repairs()
-                        .add(repair);
+                Due forDay = due.computeIfAbsent(new Key(payer, repair.invoiceDate()), k -> new Due());
+                forDay.billedFor().put(s.subscriptionId().toString(), s.accountId());
+                forDay.repairs().add(repair);
             }
-            proposal.alreadyBilled().forEach(span -> billedBefore.add(new Key(s.accountId(), span.invoiceDate())));
+            proposal.alreadyBilled().forEach(span -> billedBefore.add(new Key(payer, span.invoiceDate())));
         }
         for (OneOffChargeProjection.Pending pending : oneOffCharges.pending(tenant, latest)) {
-            if (onlyAccount != null && !onlyAccount.equals(pending.accountId())) {
+            AccountId payer = payers.getOrDefault(pending.accountId(), pending.accountId());
+            if (onlyPayer != null && !onlyPayer.equals(payer)) {
                 continue;
             }
-            LocalDate target = now == null ? runDate : targets.computeIfAbsent(pending.accountId(), a -> accounts
+            LocalDate target = now == null ? runDate : targets.computeIfAbsent(payer, a -> accounts
                     .find(tenant, a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
             if (!pending.charge().on().isAfter(target)) {
-                due.computeIfAbsent(new Key(pending.accountId(), pending.charge().on()), k -> new Due()).oneOffs()
-                        .add(pending.charge());
+                Due forDay = due.computeIfAbsent(new Key(payer, pending.charge().on()), k -> new Due());
+                forDay.billedFor().put(pending.charge().chargeId(), pending.accountId());
+                forDay.oneOffs().add(pending.charge());
             }
         }
         return due;
@@ -350,6 +373,7 @@ public class BillingRun {
         if (lines.isEmpty()) {
             return Optional.empty();
         }
+        lines = forChildren(tenant.id(), key.account(), lines, due.billedFor());
         BigDecimal credit = credits.computeIfAbsent(key.account(),
                 a -> invoices.balance(tenant.id(), a.value(), account.currency()).credit());
         creditLine(lines.size() + 1, lines, credit, currency).ifPresent(lines::add);
@@ -375,6 +399,29 @@ public class BillingRun {
                 original.unitPrice(), repair.amount(), original.taxRate(), tax,
                 "Tax given back at the rate charged", List.of(), original.plan(), original.phase(),
                 original.periodFrom(), original.periodTo(), original.from(), null);
+    }
+
+    /** On a parent's consolidated invoice, a line for a child account names the child. */
+    private List<InvoiceLine> forChildren(TenantId tenant, AccountId payer, List<InvoiceLine> lines,
+                                          Map<String, AccountId> billedFor) {
+        Map<AccountId, String> names = new HashMap<>();
+        List<InvoiceLine> named = new ArrayList<>();
+        for (InvoiceLine l : lines) {
+            String source = l.subscriptionId() != null ? l.subscriptionId().toString()
+                    : l.chargeId() != null ? l.chargeId().toString() : null;
+            AccountId child = source == null ? null : billedFor.get(source);
+            if (child == null || child.equals(payer)) {
+                named.add(l);
+                continue;
+            }
+            String name = names.computeIfAbsent(child, c -> accounts.find(tenant, c).map(AccountView::name)
+                    .orElse(c.toString()));
+            named.add(new InvoiceLine(l.lineNo(), l.subscriptionId(), l.itemType(), l.description() + ", for " + name,
+                    l.periodFrom(), l.periodTo(), l.quantity(), l.unitPrice(), l.amount(), l.taxRate(), l.taxAmount(),
+                    l.taxLabel(), l.rules(), l.plan(), l.phase(), l.billingPeriodFrom(), l.billingPeriodTo(),
+                    l.repairsFrom(), l.chargeId()));
+        }
+        return named;
     }
 
     /**

@@ -3,7 +3,10 @@ package org.ratebook.engine.billing;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.ratebook.engine.invoicing.api.IssueInvoiceCommand;
+import org.ratebook.engine.dunning.AccountStandings;
 import org.ratebook.engine.subscription.api.ChangeOutcome;
+import org.ratebook.engine.subscription.api.ChangePlanCommand;
+import org.ratebook.engine.subscription.domain.InvalidSubscriptionException;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.account.projection.AccountDirectory;
 import org.ratebook.engine.account.projection.AccountView;
@@ -36,19 +39,22 @@ public class SubscriptionChanges {
     private final AccountDirectory accounts;
     private final TenantClocks clocks;
     private final BillingRun billingRun;
+    private final AccountStandings standings;
 
     public SubscriptionChanges(CommandGateway commands, SubscriptionProjection subscriptions,
-                               AccountDirectory accounts, TenantClocks clocks, BillingRun billingRun) {
+                               AccountDirectory accounts, TenantClocks clocks, BillingRun billingRun,
+                               AccountStandings standings) {
         this.commands = commands;
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.clocks = clocks;
         this.billingRun = billingRun;
+        this.standings = standings;
     }
 
     /** Sends {@code command} (one of the subscription change commands) and bills the account for today. */
     public Changed apply(TenantId tenant, SubscriptionId id, Object command) {
-        find(tenant, id);
+        requireNotBlocked(tenant, find(tenant, id), command);
         commands.sendAndWait(command);
         SubscriptionView changed = find(tenant, id);
         AccountView account = accounts.find(tenant, changed.accountId())
@@ -64,6 +70,7 @@ public class SubscriptionChanges {
     /** Decides {@code command} as a dry run and previews the account's invoices with the timeline it would give. */
     public Preview preview(TenantId tenant, SubscriptionId id, Object command) {
         SubscriptionView subscription = find(tenant, id);
+        requireNotBlocked(tenant, subscription, command);
         ChangeOutcome outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(Map.of(ChangeOutcome.DRY_RUN, true)));
         AccountView account = accounts.find(tenant, subscription.accountId())
@@ -72,6 +79,15 @@ public class SubscriptionChanges {
         LocalDate until = outcome.effectiveOn().isAfter(today) ? outcome.effectiveOn() : today;
         return new Preview(outcome, billingRun.preview(tenant, subscription.accountId(), until,
                 Map.of(id, outcome.timeline())));
+    }
+
+    /** The seller's dunning policy may block plan changes while an account is behind on its invoices. */
+    private void requireNotBlocked(TenantId tenant, SubscriptionView subscription, Object command) {
+        if (command instanceof ChangePlanCommand && standings.blocksPlanChanges(tenant, subscription.accountId())) {
+            throw new InvalidSubscriptionException("plan changes are blocked while the account is "
+                    + standings.of(tenant, subscription.accountId()).state().name().toLowerCase(java.util.Locale.ROOT)
+                    + " for unpaid invoices; they are allowed again once it is back in good standing");
+        }
     }
 
     private SubscriptionView find(TenantId tenant, SubscriptionId id) {

@@ -6,6 +6,7 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.ratebook.rules.fact.AccountStanding;
 import org.ratebook.rules.fact.BillingDate;
 import org.ratebook.rules.fact.PlanChange;
 import org.ratebook.rules.pack.CompiledPack;
@@ -87,6 +88,19 @@ public final class DecisionService {
         run(compiled, RuleCategory.PRICING, List.of(change, new BillingDate(change.requestedOn())), decisions, fired);
         return new ChangeDecision(Optional.ofNullable(decisions.changeTiming()),
                 Optional.ofNullable(decisions.changeTimingRule()),
+                new DecisionTrace(pack.name(), pack.version(), compiled.contentHash(), fired));
+    }
+
+    /**
+     * Where an account stands on its unpaid invoices: runs only the suspension stage, on the account's standing
+     * and its date. A pack without suspension rules keeps every account in good standing.
+     */
+    public StandingDecision decideStanding(RulePack pack, AccountStanding standing) {
+        CompiledPack compiled = compiler.compiled(pack);
+        Decisions decisions = new Decisions(pack.rounding());
+        List<FiredRule> fired = new ArrayList<>();
+        run(compiled, RuleCategory.SUSPENSION, List.of(standing, new BillingDate(standing.asOf())), decisions, fired);
+        return decisions.standingDecision(
                 new DecisionTrace(pack.name(), pack.version(), compiled.contentHash(), fired));
     }
 

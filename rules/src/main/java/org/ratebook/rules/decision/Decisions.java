@@ -5,6 +5,8 @@ import org.ratebook.rules.fact.ChangeTiming;
 import org.ratebook.rules.fact.OneOffCharge;
 import org.ratebook.rules.fact.PlanChange;
 import org.ratebook.rules.fact.Charge;
+import org.ratebook.rules.fact.DunningAction;
+import org.ratebook.rules.fact.DunningState;
 import org.ratebook.rules.fact.SubscriptionPeriod;
 import org.ratebook.rules.money.Rounding;
 
@@ -13,9 +15,12 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The only thing a rule may write to (DRL global {@code decisions}). Every method records the decision and
@@ -130,6 +135,61 @@ public final class Decisions {
                 .setScale(Currency.getInstance(charge.currency()).getDefaultFractionDigits(), rounding);
         taxByLine.put(charge.lineNo(), new Tax(ratePercent, amount, label, firingRule));
         stamp(charge.lineNo());
+    }
+
+    // --- suspension (dunning): a state and its actions per matching rule; the most severe state wins ---
+
+    /** One state decided by the suspension rules, with the actions and the rules that decided it. */
+    private record Standing(Set<DunningAction> actions, List<String> rules) {
+    }
+
+    private final Map<DunningState, Standing> standings = new EnumMap<>(DunningState.class);
+
+    /** The account is in {@code state}, with no action of its own. */
+    public void standing(DunningState state) {
+        standing(state, EnumSet.noneOf(DunningAction.class));
+    }
+
+    /** The account is in {@code state}, which makes {@code action} happen. */
+    public void standing(DunningState state, DunningAction action) {
+        standing(state, EnumSet.of(action));
+    }
+
+    public void standing(DunningState state, DunningAction first, DunningAction second) {
+        standing(state, EnumSet.of(first, second));
+    }
+
+    public void standing(DunningState state, DunningAction first, DunningAction second, DunningAction third) {
+        standing(state, EnumSet.of(first, second, third));
+    }
+
+    public void standing(DunningState state, DunningAction first, DunningAction second, DunningAction third,
+                         DunningAction fourth) {
+        standing(state, EnumSet.of(first, second, third, fourth));
+    }
+
+    private void standing(DunningState state, Set<DunningAction> actions) {
+        if (state == null || actions.contains(null)) {
+            throw new DecisionException("rule '" + firingRule + "' decided a standing without a state or action");
+        }
+        if (state == DunningState.GOOD && !actions.isEmpty()) {
+            throw new DecisionException("rule '" + firingRule + "' gave good standing the actions " + actions
+                    + "; good standing has none");
+        }
+        Standing decided = standings.computeIfAbsent(state,
+                s -> new Standing(EnumSet.noneOf(DunningAction.class), new ArrayList<>()));
+        decided.actions().addAll(actions);
+        if (firingRule != null && !decided.rules().contains(firingRule)) {
+            decided.rules().add(firingRule);
+        }
+    }
+
+    /** The most severe state any rule decided, with the actions of the rules that decided it; GOOD if none did. */
+    StandingDecision standingDecision(DecisionTrace trace) {
+        return standings.keySet().stream().max(Enum::compareTo)
+                .map(state -> new StandingDecision(state, List.copyOf(standings.get(state).actions()),
+                        standings.get(state).rules(), trace))
+                .orElseGet(() -> new StandingDecision(DunningState.GOOD, List.of(), List.of(), trace));
     }
 
     private void stamp(int lineNo) {

@@ -2,6 +2,7 @@ package org.ratebook.rules.safety;
 
 import org.ratebook.rules.decision.DecisionService;
 import org.ratebook.rules.decision.Decisions;
+import org.ratebook.rules.fact.AccountStanding;
 import org.ratebook.rules.fact.BillingAccount;
 import org.ratebook.rules.fact.BillingDate;
 import org.ratebook.rules.fact.BillingMode;
@@ -12,6 +13,8 @@ import org.ratebook.rules.fact.ChangeTiming;
 import org.ratebook.rules.fact.OneOffCharge;
 import org.ratebook.rules.fact.PlanChange;
 import org.ratebook.rules.fact.Charge;
+import org.ratebook.rules.fact.DunningAction;
+import org.ratebook.rules.fact.DunningState;
 import org.ratebook.rules.fact.SubscriptionPeriod;
 
 import java.lang.reflect.Field;
@@ -54,7 +57,8 @@ final class AllowList {
     /** The facts rules may match; keep in step with {@code org.ratebook.rules.fact}. */
     static final List<Class<?>> FACT_TYPES = List.of(BillingAccount.class, BillingDate.class, BillingMode.class,
             BillingPeriod.class, CatalogPlan.class, Charge.class, SubscriptionPeriod.class, PlanChange.class,
-            ChangeKind.class, ChangeTiming.class, OneOffCharge.class);
+            ChangeKind.class, ChangeTiming.class, OneOffCharge.class, AccountStanding.class, DunningState.class,
+            DunningAction.class);
 
     /** Immutable values rules may compute with. */
     static final List<Class<?>> VALUE_TYPES = List.of(BigDecimal.class, RoundingMode.class, LocalDate.class,

@@ -4,7 +4,13 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.account.api.AccountCreatedEvent;
+import org.ratebook.engine.account.api.ParentAccountSetEvent;
+import org.ratebook.engine.account.api.SetParentAccountCommand;
+import org.ratebook.engine.account.projection.AccountDirectory;
+import org.ratebook.engine.account.projection.AccountParents;
+import org.ratebook.engine.account.projection.AccountView;
 import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.api.CreateAccountCommand;
 import org.ratebook.tenants.TenantClocks;
@@ -69,6 +75,43 @@ public class Account {
         } catch (DateTimeException e) {
             throw new InvalidAccountException("unknown time zone '" + timeZone + "'");
         }
+    }
+
+    /**
+     * One level of parents: a parent is not itself a child that sends its invoices on, and both bill in the same
+     * currency, so a consolidated invoice has one currency.
+     */
+    @CommandHandler
+    public void handle(SetParentAccountCommand command, AccountDirectory accounts, AccountParents parents,
+                       TenantClocks clocks) {
+        if (!tenantId.equals(command.tenantId())) {
+            throw new NotFoundException("account " + command.accountId() + " does not exist");
+        }
+        AccountView self = accounts.find(tenantId, accountId)
+                .orElseThrow(() -> new NotFoundException("account " + accountId + " does not exist"));
+        if (command.parentAccountId() == null) {
+            throw new InvalidAccountException("a parent account is needed");
+        }
+        if (command.parentAccountId().equals(accountId)) {
+            throw new InvalidAccountException("an account cannot be its own parent");
+        }
+        AccountView parent = accounts.find(tenantId, command.parentAccountId())
+                .orElseThrow(() -> new InvalidAccountException("parent account " + command.parentAccountId()
+                        + " does not exist"));
+        if (command.invoiceParent() && !parent.currency().equals(self.currency())) {
+            throw new InvalidAccountException("the parent account is billed in " + parent.currency()
+                    + " and this account in " + self.currency() + "; a consolidated invoice has one currency");
+        }
+        if (parents.parentOf(tenantId, parent.accountId()).isPresent()) {
+            throw new InvalidAccountException("account " + parent.name() + " has a parent itself; parents are one "
+                    + "level deep");
+        }
+        if (!parents.childrenOf(tenantId, accountId).isEmpty()) {
+            throw new InvalidAccountException("account " + self.name() + " is a parent itself; parents are one "
+                    + "level deep");
+        }
+        apply(new ParentAccountSetEvent(tenantId, accountId, parent.accountId(), command.invoiceParent(),
+                LocalDate.now(clocks.of(tenantId).withZone(ZoneId.of(self.timeZone())))));
     }
 
     @EventSourcingHandler

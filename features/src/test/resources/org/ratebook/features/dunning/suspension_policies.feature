@@ -1,0 +1,53 @@
+Feature: Suspension policies sellers publish
+  A seller replaces the standard dunning policy by publishing its own suspension rules, as a new version of its
+  rule pack approved by a second person. Each rule names the state it puts a customer in and what that state
+  makes happen; the most severe state whose rule matches wins. Rules may look at the days past due, the unpaid
+  balance and the number of unpaid invoices, and a policy may pause billing while a customer is suspended.
+
+  Background:
+    Given a sandbox seller whose test clock reads 1 March 2026
+    And a customer "ACME GmbH" billed in EUR
+
+  Scenario: Thresholds by unpaid balance and by number of unpaid invoices
+    Given the seller publishes from 1 March 2026 this suspension policy:
+      | rule                                  | state     | unpaid balance | unpaid invoices | actions                             |
+      | Reminder once EUR 98.00 are unpaid    | reminded  | EUR 98.00      |                 | send reminder                       |
+      | Suspended with three unpaid invoices  | suspended |                | 3               | block plan changes, suspend service |
+    And "ACME GmbH" subscribes to the "Pro" plan starting 1 March 2026
+    When the seller advances its test clock to 31 March 2026
+    Then "ACME GmbH" is in good standing
+    When the seller advances its test clock to 1 April 2026
+    Then "ACME GmbH" is reminded since 1 April 2026 by rule "Reminder once EUR 98.00 are unpaid"
+    When the seller advances its test clock to 1 May 2026
+    Then "ACME GmbH" is suspended since 1 May 2026 by rule "Suspended with three unpaid invoices"
+    And provisioning is told to suspend the service of "ACME GmbH" from 1 May 2026, with billing continuing
+    And the standing of "ACME GmbH" names rule pack version 2
+
+  Scenario: A suspension that pauses billing holds invoices back until the customer pays
+    Given the seller publishes from 1 March 2026 this suspension policy:
+      | rule                                  | state     | days past due | actions                        |
+      | Suspended and not billed after 10 days | suspended | 10            | suspend service, pause billing |
+    And "ACME GmbH" subscribes to the "Pro" plan starting 1 March 2026
+    When the seller advances its test clock to 25 March 2026
+    Then "ACME GmbH" is suspended since 25 March 2026 by rule "Suspended and not billed after 10 days"
+    And provisioning is told to suspend the service of "ACME GmbH" from 25 March 2026, with billing paused
+    When the seller advances its test clock to 2 April 2026
+    Then no invoice is issued
+    And the billing run reports that billing of "ACME GmbH" is paused
+    When "ACME GmbH" pays EUR 49.00 on invoice INV-000001
+    Then "ACME GmbH" is back in good standing since 2 April 2026, decided on a payment
+    When the seller advances its test clock to 3 April 2026
+    Then exactly 1 invoice is issued
+    And invoice INV-000002 is addressed to "ACME GmbH" and dated 1 April 2026
+
+  Scenario: A stricter policy published from a date applies from that date on
+    Given "ACME GmbH" subscribes to the "Pro" plan starting 1 March 2026
+    And the seller publishes from 1 April 2026 this suspension policy:
+      | rule                       | state     | days past due | actions                             |
+      | Suspended after 10 days    | suspended | 10            | block plan changes, suspend service |
+    When the seller advances its test clock to 31 March 2026
+    Then "ACME GmbH" is warned since 29 March 2026 by rule "Warning 14 days past due, plan changes blocked"
+    And the standing of "ACME GmbH" names rule pack version 1
+    When the seller advances its test clock to 1 April 2026
+    Then "ACME GmbH" is suspended since 1 April 2026 by rule "Suspended after 10 days"
+    And the standing of "ACME GmbH" names rule pack version 2
