@@ -5,14 +5,24 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One invoice line as decided: the charge, the tax on it, and the names of the rules that produced it, in
- * firing order. Amounts are at the currency's scale.
+ * One invoice line as decided: the charge (or the discount on one), the tax on it, and the names of the rules
+ * that produced it, in firing order. Amounts are at the currency's scale. A DISCOUNT line names the line it
+ * discounts ({@code discountOf}) and the coupon that gave it, if any.
  */
 public record DecidedLine(int lineNo, String subscriptionId, String itemType, String description,
                           LocalDate from, LocalDate to, BigDecimal quantity, BigDecimal unitPrice,
                           BigDecimal amount, BigDecimal taxRate, BigDecimal taxAmount, String taxLabel,
-                          List<String> rules) {
+                          List<String> rules, Integer discountOf, String coupon) {
     public DecidedLine {
         rules = List.copyOf(rules);
+    }
+
+    /** A line that discounts nothing. */
+    public DecidedLine(int lineNo, String subscriptionId, String itemType, String description,
+                       LocalDate from, LocalDate to, BigDecimal quantity, BigDecimal unitPrice,
+                       BigDecimal amount, BigDecimal taxRate, BigDecimal taxAmount, String taxLabel,
+                       List<String> rules) {
+        this(lineNo, subscriptionId, itemType, description, from, to, quantity, unitPrice, amount, taxRate,
+                taxAmount, taxLabel, rules, null, null);
     }
 }

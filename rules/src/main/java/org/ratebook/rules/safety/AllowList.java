@@ -6,9 +6,17 @@ import org.ratebook.rules.fact.BillingAccount;
 import org.ratebook.rules.fact.BillingDate;
 import org.ratebook.rules.fact.BillingMode;
 import org.ratebook.rules.fact.BillingPeriod;
+import org.ratebook.rules.fact.BundleDiscount;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.Charge;
+import org.ratebook.rules.fact.Coupon;
+import org.ratebook.rules.fact.CouponDuration;
+import org.ratebook.rules.fact.DiscountKind;
+import org.ratebook.rules.fact.RedeemedCoupon;
+import org.ratebook.rules.fact.Seller;
 import org.ratebook.rules.fact.SubscriptionPeriod;
+import org.ratebook.rules.fact.TaxRate;
+import org.ratebook.rules.fact.VolumeDiscount;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -49,7 +57,9 @@ final class AllowList {
 
     /** The facts rules may match; keep in step with {@code org.ratebook.rules.fact}. */
     static final List<Class<?>> FACT_TYPES = List.of(BillingAccount.class, BillingDate.class, BillingMode.class,
-            BillingPeriod.class, CatalogPlan.class, Charge.class, SubscriptionPeriod.class);
+            BillingPeriod.class, CatalogPlan.class, Charge.class, SubscriptionPeriod.class,
+            Seller.class, TaxRate.class, Coupon.class, CouponDuration.class, DiscountKind.class, RedeemedCoupon.class,
+            VolumeDiscount.class, BundleDiscount.class);
 
     /** Immutable values rules may compute with. */
     static final List<Class<?>> VALUE_TYPES = List.of(BigDecimal.class, RoundingMode.class, LocalDate.class,
