@@ -28,7 +28,6 @@ import org.ratebook.rules.decision.DecidedLine;
 import org.ratebook.rules.decision.DecisionService;
 import org.ratebook.rules.decision.InvoiceDecision;
 import org.ratebook.rules.decision.InvoiceQuestion;
-import org.ratebook.rules.fact.BillingAccount;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.SubscriptionPeriod;
 import org.ratebook.rules.pack.RulePack;
@@ -73,11 +72,12 @@ public class BillingRun {
     private final CommandGateway commands;
     private final MeterRegistry meters;
     private final BilledItems billedItems;
+    private final TaxAndDiscountFacts taxAndDiscount;
 
     public BillingRun(SubscriptionProjection subscriptions, AccountDirectory accounts, InvoiceQueries invoices,
                       TenantPacks packs, TenantRegistry tenants,
                       DecisionService decisions, CommandGateway commands, ObjectProvider<MeterRegistry> meters,
-                      BilledItems billedItems) {
+                      BilledItems billedItems, TaxAndDiscountFacts taxAndDiscount) {
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.invoices = invoices;
@@ -87,6 +87,7 @@ public class BillingRun {
         this.commands = commands;
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.billedItems = billedItems;
+        this.taxAndDiscount = taxAndDiscount;
     }
 
     private record Key(AccountId account, LocalDate invoiceDate) {
@@ -111,15 +112,17 @@ public class BillingRun {
 
         List<UUID> issued = new ArrayList<>();
         int already = billedBefore.size();
+        TaxAndDiscountFacts.Run run = taxAndDiscount.newRun();
         for (Map.Entry<Key, List<SubscriptionPeriod>> entry : due.entrySet()) {
             Key key = entry.getKey();
             // one more invoice for this account and date: after a void, or for spans that became due since
             int generation = invoices.invoiceCount(tenantId, key.account().value(), key.invoiceDate());
             InvoiceId invoiceId = InvoiceId.of(tenantId, key.account(), key.invoiceDate(), generation);
-            Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, entry.getValue(), problems);
+            Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, entry.getValue(), problems, run);
             if (command.isEmpty()) {
                 continue;
             }
+            run.issued(invoiceId, key.account(), command.get().lines());
             try {
                 commands.sendAndWait(command.get());
                 issued.add(invoiceId.value());
@@ -210,13 +213,14 @@ public class BillingRun {
     }
 
     private Optional<IssueInvoiceCommand> decide(Tenant tenant, InvoiceId invoiceId, Key key,
-                                                 List<SubscriptionPeriod> periods, List<String> problems) {
+                                                 List<SubscriptionPeriod> periods, List<String> problems,
+                                                 TaxAndDiscountFacts.Run run) {
         AccountView account = accounts.find(tenant.id(), key.account())
                 .orElseThrow(() -> new IllegalStateException("subscription of unknown account " + key.account()));
         RulePack pack = packs.inEffect(tenant.id(), key.invoiceDate());
         InvoiceDecision decision = decisions.decide(pack, new InvoiceQuestion(
-                new BillingAccount(account.accountId().toString(), account.currency(), account.country()),
-                key.invoiceDate(), periods));
+                TaxAndDiscountFacts.customer(account), key.invoiceDate(), periods, TaxAndDiscountFacts.seller(tenant),
+                run.coupons(tenant.id(), key.account(), key.invoiceDate())));
         if (decision.lines().isEmpty()) {
             problems.add("account " + key.account() + " on " + key.invoiceDate() + ": rule pack " + pack.name()
                     + " v" + pack.version() + " decided no charge for " + periods.size() + " due period(s)");
@@ -242,6 +246,6 @@ public class BillingRun {
                 d.description(), d.from(), d.to(), d.quantity(), d.unitPrice(), d.amount(), d.taxRate(),
                 d.taxAmount(), d.taxLabel(), d.rules(), span == null ? null : span.plan(),
                 span == null ? null : span.phase(), span == null ? null : span.periodFrom(),
-                span == null ? null : span.periodTo());
+                span == null ? null : span.periodTo(), d.discountOf(), d.coupon());
     }
 }

@@ -86,7 +86,7 @@ public record RulePack(String name, int version, List<CatalogPlan> plans, List<D
                 update(digest, "settings:" + dayCount + "|" + rounding);
             }
             // tables and tax settings likewise: only when present or not at their defaults
-            if (!taxSettings.isDefault()) {
+            if (!taxSettings.atDefaults()) {
                 update(digest, "tax-settings:" + taxSettings.pricesIncludeTax() + "|" + taxSettings.taxRounding());
             }
             tables.texts().forEach((table, text) -> update(digest, "table:" + table + ":" + PackTables.canonical(text)));

@@ -13,7 +13,7 @@ public record TaxSettings(boolean pricesIncludeTax, TaxRounding taxRounding) {
         taxRounding = taxRounding == null ? TaxRounding.LINE : taxRounding;
     }
 
-    public boolean isDefault() {
+    public boolean atDefaults() {
         return equals(DEFAULT);
     }
 }

@@ -9,14 +9,25 @@ import java.util.List;
 /**
  * A line as issued: amounts at the currency's scale, and the rules (in firing order) that produced it. The
  * span [periodFrom, periodTo) is what it bills; {@code plan}, {@code phase} and the billing period around the
- * span let later runs know what was billed (and repair it if it is no longer owed).
+ * span let later runs know what was billed (and repair it if it is no longer owed). A DISCOUNT line names the
+ * line it discounts ({@code discountOf}) and the coupon that gave it ({@code coupon}), else both are null.
  */
 public record InvoiceLine(int lineNo, SubscriptionId subscriptionId, String itemType, String description,
                           LocalDate periodFrom, LocalDate periodTo, BigDecimal quantity, BigDecimal unitPrice,
                           BigDecimal amount, BigDecimal taxRate, BigDecimal taxAmount, String taxLabel,
                           List<String> rules, String plan, String phase, LocalDate billingPeriodFrom,
-                          LocalDate billingPeriodTo) {
+                          LocalDate billingPeriodTo, Integer discountOf, String coupon) {
     public InvoiceLine {
         rules = List.copyOf(rules);
+    }
+
+    /** A line that discounts nothing. */
+    public InvoiceLine(int lineNo, SubscriptionId subscriptionId, String itemType, String description,
+                       LocalDate periodFrom, LocalDate periodTo, BigDecimal quantity, BigDecimal unitPrice,
+                       BigDecimal amount, BigDecimal taxRate, BigDecimal taxAmount, String taxLabel,
+                       List<String> rules, String plan, String phase, LocalDate billingPeriodFrom,
+                       LocalDate billingPeriodTo) {
+        this(lineNo, subscriptionId, itemType, description, periodFrom, periodTo, quantity, unitPrice, amount, taxRate,
+                taxAmount, taxLabel, rules, plan, phase, billingPeriodFrom, billingPeriodTo, null, null);
     }
 }
