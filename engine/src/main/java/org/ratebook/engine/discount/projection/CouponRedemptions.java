@@ -83,7 +83,8 @@ public class CouponRedemptions implements CouponRedemptionDirectory {
                    ARRAY(SELECT DISTINCT l.invoice_id FROM invoice_lines l JOIN invoices i USING (tenant_id, invoice_id)
                          WHERE l.tenant_id = r.tenant_id AND i.account_id = r.account_id AND l.coupon = r.code
                            AND i.status <> 'VOID') AS invoices
-            FROM coupon_redemptions r""";
+            FROM coupon_redemptions r
+            """;
 
     private CouponRedemptionView view(ResultSet rs) throws SQLException {
         List<String> plans;
