@@ -15,7 +15,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The seller's coupon, volume and bundle tables, and customers redeeming coupons. */
+/** The seller's coupon, volume, bundle and promotion tables, and customers redeeming coupons. */
 public class DiscountSteps {
 
     private final BillingWorld world;
@@ -46,6 +46,12 @@ public class DiscountSteps {
     public void bundles(DataTable table) {
         pack.withTable(PackTables.BUNDLE_DISCOUNTS, Csv.of(table, List.of("bundle", "plan", "with plan", "percent"),
                 List.of()));
+    }
+
+    @Given("the seller's promotions are:")
+    public void promotions(DataTable table) {
+        pack.withTable(PackTables.PROMOTIONS, Csv.of(table, List.of("promotion", "plans", "percent", "valid from",
+                "valid to"), List.of("valid from", "valid to")));
     }
 
     @Given("{string} redeems coupon {word}")

@@ -166,9 +166,26 @@ public class TaxSteps {
         world.addCustomer(new BillingWorld.Customer(name, world.theSeller(), account));
     }
 
+    @Then("the invoice of {string} dated {date} totals {money} of which tax {money}")
+    public void customersInvoiceTotals(String customer, LocalDate date, Money total, Money tax) {
+        InvoiceView invoice = invoiceOf(customer, date);
+        assertThat(invoice.currency()).as("currency of the invoice of %s", customer).isEqualTo(total.currency());
+        assertThat(invoice.total()).as("total of the invoice of %s", customer).isEqualByComparingTo(total.amount());
+        assertThat(invoice.tax()).as("tax of the invoice of %s", customer).isEqualByComparingTo(tax.amount());
+    }
+
+    @Then("the invoice of {string} dated {date} shows these taxes:")
+    public void customersInvoiceTaxes(String customer, LocalDate date, DataTable table) {
+        checkTaxes(invoiceOf(customer, date), table);
+    }
+
     @Then("invoice {word} shows these taxes:")
     public void taxes(String number, DataTable table) {
-        InvoiceView invoice = invoice(number);
+        checkTaxes(invoice(number), table);
+    }
+
+    private void checkTaxes(InvoiceView invoice, DataTable table) {
+        String number = invoice.number();
         List<String> actual = invoice.taxes().stream().map(t -> row(t.label(), t.rate(),
                 invoice.currency(), t.taxableAmount(), t.taxAmount())).toList();
         List<String> expected = table.asMaps().stream().map(r -> {
@@ -193,6 +210,15 @@ public class TaxSteps {
     private static String row(String label, BigDecimal rate, String currency, BigDecimal base, BigDecimal tax) {
         return label + " | " + rate.stripTrailingZeros().toPlainString() + "% | " + currency + " "
                 + base.stripTrailingZeros().toPlainString() + " | " + tax.stripTrailingZeros().toPlainString();
+    }
+
+    /** The one invoice of the customer with that date (the run numbers customers' invoices in no set order). */
+    private InvoiceView invoiceOf(String customer, LocalDate date) {
+        BillingWorld.Customer c = world.customer(customer);
+        List<InvoiceView> matching = invoices.latest(world.theSeller(), 500).stream()
+                .filter(i -> i.accountId().equals(c.account().value()) && i.invoiceDate().equals(date)).toList();
+        assertThat(matching).as("invoices of %s dated %s", customer, BusinessDates.format(date)).hasSize(1);
+        return matching.getFirst();
     }
 
     private InvoiceView invoice(String number) {

@@ -128,8 +128,8 @@ class DiscountDecisionTest {
         InvoiceDecision both = decide(StandardPack.shipped(),
                 List.of(period("s1", "Backup", 1), period("s2", "Monitoring", 1)));
         assertThat(describe(both)).contains(
-                "3 DISCOUNT Backup and Monitoring bundle: 15% off -1.50 tax -0.28 of 1",
-                "4 DISCOUNT Backup and Monitoring bundle: 15% off -0.75 tax -0.14 of 2");
+                "3 DISCOUNT Backup and Monitoring bundle: 15% off Backup -1.50 tax -0.28 of 1",
+                "4 DISCOUNT Backup and Monitoring bundle: 15% off Monitoring -0.75 tax -0.14 of 2");
         assertThat(decide(StandardPack.shipped(), List.of(period("s1", "Backup", 1))).lines()).hasSize(1);
     }
 
@@ -153,6 +153,21 @@ class DiscountDecisionTest {
         // one rate: 39.20 taxable, 7.448 rounds to 7.45; shared out by exact shares 9.31 and -1.862
         assertThat(decision.lines()).extracting(l -> l.taxAmount().toPlainString()).containsExactly("9.31", "-1.86");
         assertThat(total(decision)).isEqualByComparingTo("46.65");
+    }
+
+    @Test
+    void aPromotionDiscountsInvoicesDatedWhileItRunsAndAddsToACouponsPercentage() {
+        RulePack spring = StandardPack.withTable(PackTables.PROMOTIONS, """
+                promotion,plans,percent,valid_from,valid_to
+                Spring sale,Pro,20,2026-01-01,2026-01-31
+                """);
+        InvoiceDecision during = decide(spring, List.of(period("s1", "Pro", 1)), percent("WELCOME10", "10", 0));
+        assertThat(during.lines()).filteredOn(l -> l.itemType().equals("DISCOUNT"))
+                .extracting(l -> l.description() + " " + l.amount().toPlainString())
+                .containsExactly("Spring sale: 20% off -9.80", "Coupon WELCOME10: 10% off -4.90");
+        InvoiceDecision after = service.decide(spring, new InvoiceQuestion(GERMAN_CONSUMER, LocalDate.of(2026, 2, 1),
+                List.of(period("s1", "Pro", 1)), new Seller("DE", null), List.of()));
+        assertThat(after.lines()).extracting(DecidedLine::itemType).containsExactly("RECURRING");
     }
 
     @Test

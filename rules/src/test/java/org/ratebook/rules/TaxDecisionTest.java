@@ -13,16 +13,20 @@ import org.ratebook.rules.fact.Seller;
 import org.ratebook.rules.fact.SubscriptionPeriod;
 import org.ratebook.rules.pack.PackTables;
 import org.ratebook.rules.pack.RulePack;
+import org.ratebook.rules.pack.RulePackCompiler;
 import org.ratebook.rules.pack.RulePackLoader;
 import org.ratebook.rules.pack.TaxRounding;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ratebook.rules.pack.RulePackCompiler.compile;
 
 /** The standard pack's tax policy, decided on real rules with the shipped rate table (or a replaced one). */
@@ -31,8 +35,7 @@ class TaxDecisionTest {
     private static final LocalDate JAN_2026 = LocalDate.of(2026, 1, 1);
     private static final Seller GERMAN_SELLER = new Seller("DE", "DE811907980");
 
-    private final DecisionService service = new DecisionService(new org.ratebook.rules.pack.RulePackCompiler(
-            Clock.systemUTC()));
+    private final DecisionService service = new DecisionService(new RulePackCompiler(Clock.systemUTC()));
 
     private static BillingAccount consumer(String country) {
         return new BillingAccount("acc", "EUR", country);
@@ -59,6 +62,31 @@ class TaxDecisionTest {
         assertThat(RulePackLoader.defaultPack().contentHash())
                 .isEqualTo("2cfca6d397ed66bd8ddb1593ea3488c2b50d073f6d2204e2d6758bc8acab6406");
         assertThat(RulePackLoader.defaultPack().tables().isEmpty()).isTrue();
+    }
+
+    @Test
+    void tablesAndTaxSettingsChangeTheContentHashOnlyWhenPresentOrNotAtTheirDefaults() {
+        RulePack base = RulePackLoader.defaultPack();
+        RulePack explicitDefaults = StandardPack.withSettings(base, false, TaxRounding.LINE);
+        RulePack perInvoice = StandardPack.withSettings(base, false, TaxRounding.INVOICE);
+        RulePack inclusive = StandardPack.withSettings(base, true, TaxRounding.LINE);
+        RulePack withRates = StandardPack.with(base, PackTables.TAX_RATES, "country,region,zone,rate,label,valid_from,valid_to\n");
+        assertThat(explicitDefaults.contentHash()).isEqualTo(base.contentHash());
+        assertThat(List.of(perInvoice.contentHash(), inclusive.contentHash(), withRates.contentHash()))
+                .doesNotHaveDuplicates().doesNotContain(base.contentHash());
+        // line ends and blanks around cells are not content
+        RulePack crlf = StandardPack.with(base, PackTables.TAX_RATES, "country,region,zone,rate,label,valid_from,valid_to\r\n");
+        assertThat(crlf.contentHash()).isEqualTo(withRates.contentHash());
+    }
+
+    @Test
+    void anUnknownTableOrAMalformedRateIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> PackTables.of(Map.of("tax.ratez", "")))
+                .hasMessageStartingWith("unknown table 'tax.ratez'");
+        assertThatThrownBy(() -> PackTables.of(Map.of(PackTables.TAX_RATES, """
+                country,region,zone,rate,label,valid_from,valid_to
+                DE,,EU,19%,VAT 19%,,
+                """))).hasMessage("tax.rates line 2: rate must be a plain decimal such as 19 or 7.25, not '19%'");
     }
 
     @Test
@@ -179,7 +207,7 @@ class TaxDecisionTest {
     /** The standard pack with one more plan at {@code price} EUR a month. */
     private static RulePack catalog(String plan, String price) {
         RulePack base = StandardPack.shipped();
-        List<CatalogPlan> plans = new java.util.ArrayList<>(base.plans());
+        List<CatalogPlan> plans = new ArrayList<>(base.plans());
         plans.add(new CatalogPlan(plan, "Hosting", "EUR", new BigDecimal(price), BillingPeriod.MONTHLY,
                 BillingMode.IN_ADVANCE));
         return new RulePack(base.name(), 1, plans, base.sources(), base.dayCount(), base.rounding(), base.tables(),

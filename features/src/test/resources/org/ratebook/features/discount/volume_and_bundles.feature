@@ -35,16 +35,16 @@ Feature: Volume and bundle discounts, and the order discounts are taken in
       | Hosting Pro (monthly, in advance)  | EUR 2940.00  | EUR 558.60 |
       | Volume discount: 15% from 50 seats | EUR -441.00  | EUR -83.79 |
 
-  Scenario: Backup and Monitoring together are each 15% cheaper
+  Scenario: Backup and Monitoring together are each 15% cheaper, and the invoice says which plan each discount is for
     Given "Max Mustermann" subscribes to the "Backup" plan starting 1 March 2026
     And "Max Mustermann" subscribes to the "Monitoring" plan starting 1 March 2026
     When the billing run runs for 1 March 2026
     Then invoice INV-000001 has these lines, in any order:
-      | description                              | amount    | tax       |
-      | Backup Backup (monthly, in advance)      | EUR 10.00 | EUR 1.90  |
-      | Monitoring Monitoring (monthly, in advance) | EUR 5.00 | EUR 0.95 |
-      | Backup and Monitoring bundle: 15% off    | EUR -1.50 | EUR -0.28 |
-      | Backup and Monitoring bundle: 15% off    | EUR -0.75 | EUR -0.14 |
+      | description                                 | amount    | tax       |
+      | Backup Backup (monthly, in advance)         | EUR 10.00 | EUR 1.90  |
+      | Monitoring Monitoring (monthly, in advance) | EUR 5.00  | EUR 0.95  |
+      | Backup and Monitoring bundle: 15% off Backup     | EUR -1.50 | EUR -0.28 |
+      | Backup and Monitoring bundle: 15% off Monitoring | EUR -0.75 | EUR -0.14 |
     And invoice INV-000001 totals EUR 15.18 of which tax EUR 2.43
 
   Scenario: Backup alone gets no bundle discount

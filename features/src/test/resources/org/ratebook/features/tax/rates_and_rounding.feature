@@ -19,11 +19,9 @@ Feature: Tax rates by region and date, prices that include tax, and where tax is
     And "Lone Star LLC" subscribes to the "Team" plan starting 1 March 2026
     And "Portland Co" subscribes to the "Team" plan starting 1 March 2026
     When the billing run runs for 1 March 2026
-    Then the seller has issued exactly these invoices:
-      | number     | customer      | date         | total      |
-      | INV-000001 | Lone Star LLC | 1 March 2026 | USD 106.25 |
-      | INV-000002 | Portland Co   | 1 March 2026 | USD 100.00 |
-    And invoice INV-000002 shows these taxes:
+    Then the invoice of "Lone Star LLC" dated 1 March 2026 totals USD 106.25 of which tax USD 6.25
+    And the invoice of "Portland Co" dated 1 March 2026 totals USD 100.00 of which tax USD 0.00
+    And the invoice of "Portland Co" dated 1 March 2026 shows these taxes:
       | tax                                             | rate | taxed amount | amount   |
       | No tax: outside the seller's tax jurisdictions | 0    | USD 100.00   | USD 0.00 |
 
@@ -42,10 +40,8 @@ Feature: Tax rates by region and date, prices that include tax, and where tax is
     And "Ottawa Widgets" subscribes to the "VPS" plan starting 1 March 2026
     And "Calgary Ranch" subscribes to the "VPS" plan starting 1 March 2026
     When the billing run runs for 1 March 2026
-    Then the seller has issued exactly these invoices:
-      | number     | customer       | date         | total      |
-      | INV-000001 | Ottawa Widgets | 1 March 2026 | CAD 113.00 |
-      | INV-000002 | Calgary Ranch  | 1 March 2026 | CAD 105.00 |
+    Then the invoice of "Ottawa Widgets" dated 1 March 2026 totals CAD 113.00 of which tax CAD 13.00
+    And the invoice of "Calgary Ranch" dated 1 March 2026 totals CAD 105.00 of which tax CAD 5.00
 
   Scenario: The rate in force on the invoice date applies (German VAT was 16% in the second half of 2020)
     Given a seller "Berlin Hosting GmbH" in Germany with VAT id DE811907980 whose test clock reads 1 June 2020

@@ -66,7 +66,8 @@ public final class DecisionService {
         run(compiled, RuleCategory.PRICING, facts, decisions, fired);
 
         // discounts see the charges, the coupons the account redeemed (only those with periods left) and the
-        // pack's discount tables; they are settled in a fixed order before tax (see Decisions)
+        // pack's discount tables (volume, bundles, promotions); they are settled in a fixed order before tax
+        // (see Decisions)
         List<Object> discountFacts = new ArrayList<>();
         discountFacts.add(question.account());
         discountFacts.add(new BillingDate(question.targetDate()));
@@ -74,6 +75,7 @@ public final class DecisionService {
         question.coupons().stream().filter(RedeemedCoupon::active).forEach(discountFacts::add);
         discountFacts.addAll(pack.tables().volumeDiscounts());
         discountFacts.addAll(pack.tables().bundleDiscounts());
+        discountFacts.addAll(pack.tables().promotions());
         run(compiled, RuleCategory.DISCOUNT, discountFacts, decisions, fired);
         decisions.settleDiscounts();
 

@@ -28,7 +28,8 @@ import java.util.Map;
  *
  * <p>Discounts are settled once the discount rules have run, in a fixed order whatever order the rules fired
  * in: percentages, each of the charge's own amount; then fixed amounts on one charge; then fixed-amount
- * coupons, once per invoice over the charges they cover in line order. Each takes at most what is left of the
+ * coupons, once per invoice over the charges they cover in line order. Within each, the pack's own discounts
+ * come before coupons, then by label. Each takes at most what is left of the
  * charge, so no charge, and no invoice, goes below zero. A discount becomes a negative DISCOUNT line that is
  * taxed like the line it discounts: the tax of a charge and its discounts together is the tax of their net
  * amount, rounded once (per line), or, with {@code tax_rounding=INVOICE}, the tax of each rate's net total,
@@ -244,7 +245,10 @@ public final class Decisions {
         settled = true;
         Map<Integer, BigDecimal> left = new HashMap<>();
         charges.forEach(c -> left.put(c.lineNo(), c.amount().signum() > 0 ? c.amount() : BigDecimal.ZERO));
-        Comparator<Requested> byLine = Comparator.comparingInt(r -> r.charge().lineNo());
+        // by the line discounted, then the pack's own discounts before coupons, then by label: the same result
+        // whatever order the rules fired in
+        Comparator<Requested> byLine = Comparator.<Requested>comparingInt(r -> r.charge().lineNo())
+                .thenComparing(r -> r.coupon() != null).thenComparing(Requested::label);
         List<Discount> settledNow = new ArrayList<>();
         requested.stream().filter(r -> r.kind() == DiscountKind.PERCENT).sorted(byLine).forEach(r -> {
             BigDecimal share = r.charge().amount().multiply(r.value(), MathContext.DECIMAL128)

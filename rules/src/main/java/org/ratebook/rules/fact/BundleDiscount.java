@@ -18,8 +18,8 @@ public record BundleDiscount(String bundle, String plan, String withPlan, BigDec
         }
     }
 
-    /** How the discount reads on an invoice line. */
+    /** How the discount reads on an invoice line: "Protect bundle: 15% off Backup". */
     public String label() {
-        return bundle + " bundle: " + percent.stripTrailingZeros().toPlainString() + "% off";
+        return bundle + " bundle: " + percent.stripTrailingZeros().toPlainString() + "% off " + plan;
     }
 }

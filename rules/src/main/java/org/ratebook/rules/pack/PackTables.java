@@ -4,6 +4,7 @@ import org.ratebook.rules.fact.BundleDiscount;
 import org.ratebook.rules.fact.Coupon;
 import org.ratebook.rules.fact.CouponDuration;
 import org.ratebook.rules.fact.DiscountKind;
+import org.ratebook.rules.fact.Promotion;
 import org.ratebook.rules.fact.TaxRate;
 import org.ratebook.rules.fact.VolumeDiscount;
 
@@ -34,6 +35,7 @@ import java.util.regex.Pattern;
  * discount.coupons  discount/coupons.csv   code,kind,value,currency,duration,plans,expires_on
  * discount.volume   discount/volume.csv    plan,min_quantity,percent,label
  * discount.bundles  discount/bundles.csv   bundle,plan,with_plan,percent
+ * discount.promotions discount/promotions.csv promotion,plans,percent,valid_from,valid_to
  * </pre>
  * {@code kind} is PERCENT or FIXED; {@code duration} is {@code once}, {@code forever} or {@code N periods};
  * {@code plans} lists plan codes separated by {@code ;} (empty: every plan); dates are ISO (2026-12-31).
@@ -44,20 +46,23 @@ public final class PackTables {
     public static final String COUPONS = "discount.coupons";
     public static final String VOLUME_DISCOUNTS = "discount.volume";
     public static final String BUNDLE_DISCOUNTS = "discount.bundles";
+    public static final String PROMOTIONS = "discount.promotions";
 
     /** Each table's header, which is also its column order. */
     static final Map<String, String> HEADERS = Map.of(
             TAX_RATES, "country,region,zone,rate,label,valid_from,valid_to",
             COUPONS, "code,kind,value,currency,duration,plans,expires_on",
             VOLUME_DISCOUNTS, "plan,min_quantity,percent,label",
-            BUNDLE_DISCOUNTS, "bundle,plan,with_plan,percent");
+            BUNDLE_DISCOUNTS, "bundle,plan,with_plan,percent",
+            PROMOTIONS, "promotion,plans,percent,valid_from,valid_to");
 
     /** Where the loader looks for a table when {@code pack.properties} does not say. */
     public static final Map<String, String> DEFAULT_FILES = Map.of(
             TAX_RATES, "tax/rates.csv",
             COUPONS, "discount/coupons.csv",
             VOLUME_DISCOUNTS, "discount/volume.csv",
-            BUNDLE_DISCOUNTS, "discount/bundles.csv");
+            BUNDLE_DISCOUNTS, "discount/bundles.csv",
+            PROMOTIONS, "discount/promotions.csv");
 
     public static final PackTables NONE = new PackTables(Map.of());
 
@@ -68,6 +73,7 @@ public final class PackTables {
     private final List<Coupon> coupons;
     private final List<VolumeDiscount> volumeDiscounts;
     private final List<BundleDiscount> bundleDiscounts;
+    private final List<Promotion> promotions;
 
     private PackTables(Map<String, String> texts) {
         this.texts = Collections.unmodifiableMap(new TreeMap<>(texts));
@@ -75,6 +81,7 @@ public final class PackTables {
         this.coupons = parse(COUPONS, PackTables::coupon);
         this.volumeDiscounts = parse(VOLUME_DISCOUNTS, PackTables::volume);
         this.bundleDiscounts = parse(BUNDLE_DISCOUNTS, PackTables::bundle);
+        this.promotions = parse(PROMOTIONS, PackTables::promotion);
         Set<String> codes = new HashSet<>();
         for (Coupon c : coupons) {
             if (!codes.add(c.code())) {
@@ -128,6 +135,10 @@ public final class PackTables {
 
     public List<BundleDiscount> bundleDiscounts() {
         return bundleDiscounts;
+    }
+
+    public List<Promotion> promotions() {
+        return promotions;
     }
 
     /** The text with line ends unified and blank edges trimmed per line: what the content hash covers. */
@@ -197,9 +208,7 @@ public final class PackTables {
             throw new IllegalArgumentException("a coupon's duration is 'once', 'forever' or like '3 periods', not '"
                     + c[4] + "'");
         }
-        List<String> plans = c[5].isBlank() ? List.of()
-                : Arrays.stream(c[5].split(";")).map(String::strip).filter(p -> !p.isEmpty()).toList();
-        return new Coupon(c[0], kind, number(c[2], "value"), blank(c[3]), how, count, plans, date(c[6]));
+        return new Coupon(c[0], kind, number(c[2], "value"), blank(c[3]), how, count, plans(c[5]), date(c[6]));
     }
 
     private static VolumeDiscount volume(String[] c) {
@@ -214,6 +223,15 @@ public final class PackTables {
 
     private static BundleDiscount bundle(String[] c) {
         return new BundleDiscount(c[0], c[1], c[2], number(c[3], "percent"));
+    }
+
+    private static Promotion promotion(String[] c) {
+        return new Promotion(c[0], plans(c[1]), number(c[2], "percent"), date(c[3]), date(c[4]));
+    }
+
+    private static List<String> plans(String cell) {
+        return cell.isBlank() ? List.of()
+                : Arrays.stream(cell.split(";")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
     private static BigDecimal number(String cell, String column) {

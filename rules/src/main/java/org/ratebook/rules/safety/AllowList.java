@@ -12,6 +12,7 @@ import org.ratebook.rules.fact.Charge;
 import org.ratebook.rules.fact.Coupon;
 import org.ratebook.rules.fact.CouponDuration;
 import org.ratebook.rules.fact.DiscountKind;
+import org.ratebook.rules.fact.Promotion;
 import org.ratebook.rules.fact.RedeemedCoupon;
 import org.ratebook.rules.fact.Seller;
 import org.ratebook.rules.fact.SubscriptionPeriod;
@@ -59,7 +60,7 @@ final class AllowList {
     static final List<Class<?>> FACT_TYPES = List.of(BillingAccount.class, BillingDate.class, BillingMode.class,
             BillingPeriod.class, CatalogPlan.class, Charge.class, SubscriptionPeriod.class,
             Seller.class, TaxRate.class, Coupon.class, CouponDuration.class, DiscountKind.class, RedeemedCoupon.class,
-            VolumeDiscount.class, BundleDiscount.class);
+            VolumeDiscount.class, BundleDiscount.class, Promotion.class);
 
     /** Immutable values rules may compute with. */
     static final List<Class<?>> VALUE_TYPES = List.of(BigDecimal.class, RoundingMode.class, LocalDate.class,
