@@ -23,24 +23,24 @@ public class TenantRegistry {
     }
 
     public void create(Tenant tenant) {
-        jdbc.update("INSERT INTO tenants (tenant_id, name, address, tax_id, created_at) VALUES (?, ?, ?, ?, ?)",
+        jdbc.update("INSERT INTO tenants (tenant_id, name, address, tax_id, created_at, country) VALUES (?, ?, ?, ?, ?, ?)",
                 tenant.id().value(), tenant.name(), String.join("\n", tenant.addressLines()), tenant.taxId(),
-                Timestamp.from(clock.instant()));
+                Timestamp.from(clock.instant()), tenant.country());
     }
 
     /** A sandbox tenant whose test clock starts at {@code clockStart} and moves only when advanced. */
     public void createSandbox(Tenant tenant, Instant clockStart) {
         jdbc.update("""
-                INSERT INTO tenants (tenant_id, name, address, tax_id, created_at, sandbox, test_clock)
-                VALUES (?, ?, ?, ?, ?, true, ?)""",
+                INSERT INTO tenants (tenant_id, name, address, tax_id, created_at, sandbox, test_clock, country)
+                VALUES (?, ?, ?, ?, ?, true, ?, ?)""",
                 tenant.id().value(), tenant.name(), String.join("\n", tenant.addressLines()), tenant.taxId(),
-                Timestamp.from(clock.instant()), Timestamp.from(clockStart));
+                Timestamp.from(clock.instant()), Timestamp.from(clockStart), tenant.country());
     }
 
     public Optional<Tenant> find(TenantId id) {
-        return jdbc.query("SELECT tenant_id, name, address, tax_id FROM tenants WHERE tenant_id = ?",
+        return jdbc.query("SELECT tenant_id, name, address, tax_id, country FROM tenants WHERE tenant_id = ?",
                 (rs, n) -> new Tenant(TenantId.of(rs.getString(1)), rs.getString(2), lines(rs.getString(3)),
-                        rs.getString(4)), id.value()).stream().findFirst();
+                        rs.getString(4), rs.getString(5)), id.value()).stream().findFirst();
     }
 
     /** How the tenant's invoices are numbered and when they fall due. */

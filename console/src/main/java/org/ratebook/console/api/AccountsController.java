@@ -6,8 +6,10 @@ import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.ratebook.console.api.ApiDtos.AccountResponse;
 import org.ratebook.console.api.ApiDtos.CreateAccountRequest;
+import org.ratebook.console.api.ApiDtos.TaxDetailsRequest;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.account.api.ChangeTaxDetailsCommand;
 import org.ratebook.engine.account.api.CreateAccountCommand;
 import org.ratebook.engine.account.projection.AccountDirectory;
 import org.ratebook.engine.invoicing.query.InvoiceQueries;
@@ -16,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -66,8 +69,17 @@ public class AccountsController {
         TenantId tenant = CurrentCaller.tenant();
         AccountId id = AccountId.random();
         commands.sendAndWait(new CreateAccountCommand(tenant, id, body.name(), body.email(), body.currency(),
-                body.country(), body.timeZone(), body.billCycleDay(), body.addressLines(), body.taxId()));
+                body.country(), body.timeZone(), body.billCycleDay(), body.addressLines(), body.taxId(), body.tax()));
         return ResponseEntity.created(URI.create("/api/v1/accounts/" + id)).body(get(id.value()));
+    }
+
+    @PutMapping("/{accountId}/tax-details")
+    @Operation(summary = "Replace the account's tax id and tax details; invoices from today on are taxed with them")
+    public AccountResponse changeTaxDetails(@PathVariable UUID accountId, @RequestBody TaxDetailsRequest body) {
+        get(accountId);
+        commands.sendAndWait(new ChangeTaxDetailsCommand(CurrentCaller.tenant(), new AccountId(accountId), body.taxId(),
+                body.tax()));
+        return get(accountId);
     }
 
     @GetMapping("/{accountId}/balance")

@@ -3,13 +3,16 @@ package org.ratebook.console.api;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.ratebook.engine.account.api.TaxDetails;
 import org.ratebook.engine.account.projection.AccountView;
+import org.ratebook.engine.discount.projection.CouponRedemptionView;
 import org.ratebook.engine.invoicing.api.RuleFiring;
 import org.ratebook.engine.invoicing.query.AccountBalance;
 import org.ratebook.engine.invoicing.query.InvoiceLineView;
 import org.ratebook.engine.invoicing.query.PaymentView;
 import org.ratebook.engine.invoicing.query.InvoiceView;
 import org.ratebook.engine.invoicing.query.Party;
+import org.ratebook.engine.invoicing.query.TaxSubtotal;
 import org.ratebook.engine.subscription.projection.SubscriptionView;
 import org.ratebook.engine.invoicing.api.InvoiceLine;
 import org.ratebook.engine.invoicing.api.IssueInvoiceCommand;
@@ -33,16 +36,63 @@ public final class ApiDtos {
             @Schema(example = "Europe/Berlin", description = "IANA zone; billing dates are in it. Default UTC") String timeZone,
             @Schema(description = "Billing cycle day 1-31 (31 = month end); stored, alignment comes later") Integer billCycleDay,
             List<String> addressLines,
-            @Schema(example = "DE811907980") String taxId) {
+            @Schema(example = "DE811907980") String taxId,
+            @Schema(example = "CA", description = "State or province for regional tax rates (ISO 3166-2 without the country)") String region,
+            @Schema(description = "Buys as a business; default false") Boolean business,
+            @Schema(description = "You checked the tax id (e.g. with VIES); Ratebook checks its format. Default false") Boolean taxIdValid,
+            @Schema(description = "Exempt from tax; needs exemptionReason. Default false") Boolean taxExempt,
+            @Schema(example = "charitable organisation, certificate 27/123/4567", description = "Printed on every invoice") String exemptionReason) {
+
+        /** The tax details, if the request gives any. */
+        TaxDetails tax() {
+            if (region == null && business == null && taxIdValid == null && taxExempt == null && exemptionReason == null) {
+                return null;
+            }
+            return new TaxDetails(region, Boolean.TRUE.equals(business), Boolean.TRUE.equals(taxIdValid),
+                    Boolean.TRUE.equals(taxExempt), exemptionReason);
+        }
+    }
+
+    public record TaxDetailsRequest(
+            @Schema(example = "FR40303265045") String taxId,
+            @Schema(example = "QC") String region,
+            Boolean business,
+            @Schema(description = "You checked the tax id (e.g. with VIES); Ratebook checks its format") Boolean taxIdValid,
+            Boolean taxExempt,
+            String exemptionReason) {
+
+        TaxDetails tax() {
+            return new TaxDetails(region, Boolean.TRUE.equals(business), Boolean.TRUE.equals(taxIdValid),
+                    Boolean.TRUE.equals(taxExempt), exemptionReason);
+        }
     }
 
     public record AccountResponse(UUID accountId, String name, String email, String currency, String country,
                                   String timeZone, Integer billCycleDay, List<String> addressLines, String taxId,
-                                  LocalDate createdOn) {
+                                  LocalDate createdOn, String region, boolean business, boolean taxIdValid,
+                                  boolean taxExempt, String exemptionReason) {
         static AccountResponse of(AccountView a) {
             return new AccountResponse(a.accountId().value(), a.name(), a.email(), a.currency(), a.country(),
                     a.timeZone(), a.billCycleDay() == 0 ? null : a.billCycleDay(), a.addressLines(), a.taxId(),
-                    a.createdOn());
+                    a.createdOn(), a.tax().region(), a.tax().business(), a.tax().taxIdValid(), a.tax().taxExempt(),
+                    a.tax().exemptionReason());
+        }
+    }
+
+    public record RedeemCouponRequest(@NotBlank @Schema(example = "WELCOME20") String code) {
+    }
+
+    public record CouponRedemptionResponse(String code, String kind, String value, String currency, String duration,
+                                           @Schema(description = "Billing periods it discounts; 0 for ever") int periods,
+                                           List<String> plans, LocalDate expiresOn, LocalDate redeemedOn,
+                                           @Schema(description = "Invoices it has discounted (void ones do not count)") int periodsUsed,
+                                           @Schema(description = "null: for ever") Integer periodsLeft,
+                                           RulePackResponse rulePack) {
+        static CouponRedemptionResponse of(CouponRedemptionView r) {
+            return new CouponRedemptionResponse(r.coupon().code(), r.coupon().kind().name(), money(r.coupon().value()),
+                    r.coupon().currency(), r.coupon().duration().name(), r.coupon().periods(), r.coupon().plans(),
+                    r.coupon().expiresOn(), r.redeemedOn(), r.periodsUsed(), r.periodsLeft(),
+                    new RulePackResponse(r.packName(), r.packVersion(), null));
         }
     }
 
@@ -131,8 +181,8 @@ public final class ApiDtos {
                     c.lines().stream().map(l -> new InvoiceLineResponse(l.lineNo(),
                             l.subscriptionId() == null ? null : l.subscriptionId().value(), l.itemType(),
                             l.description(), l.periodFrom(), l.periodTo(), money(l.quantity()), money(l.unitPrice()),
-                            money(l.amount()), money(l.taxRate()), money(l.taxAmount()), l.taxLabel(), l.rules()))
-                            .toList(),
+                            money(l.amount()), money(l.taxRate()), money(l.taxAmount()), l.taxLabel(), l.rules(),
+                            l.discountOf(), l.coupon())).toList(),
                     money(subtotal), money(tax), money(subtotal.add(tax)),
                     new RulePackResponse(c.pack().name(), c.pack().version(), c.pack().hash()));
         }
@@ -172,11 +222,21 @@ public final class ApiDtos {
     public record InvoiceLineResponse(int lineNo, UUID subscriptionId, String itemType, String description,
                                       LocalDate periodFrom, LocalDate periodTo, String quantity, String unitPrice,
                                       String amount, String taxRate, String taxAmount, String taxLabel,
-                                      @Schema(description = "Rules that produced this line, in firing order") List<String> rules) {
+                                      @Schema(description = "Rules that produced this line, in firing order") List<String> rules,
+                                      @Schema(description = "DISCOUNT lines: the line they discount") Integer discountOf,
+                                      @Schema(description = "DISCOUNT lines: the coupon that gave them, if any") String coupon) {
         static InvoiceLineResponse of(InvoiceLineView l) {
             return new InvoiceLineResponse(l.lineNo(), l.subscriptionId(), l.itemType(), l.description(),
                     l.periodFrom(), l.periodTo(), money(l.quantity()), money(l.unitPrice()), money(l.amount()),
-                    money(l.taxRate()), money(l.taxAmount()), l.taxLabel(), l.rules());
+                    money(l.taxRate()), money(l.taxAmount()), l.taxLabel(), l.rules(), l.discountOf(), l.coupon());
+        }
+    }
+
+    /** One line of an invoice's tax summary: a tax, the amount it was charged on, and the tax. */
+    public record TaxSubtotalResponse(String label, String rate, String taxableAmount, String taxAmount) {
+        static TaxSubtotalResponse of(TaxSubtotal t) {
+            return new TaxSubtotalResponse(t.label(), money(t.rate().stripTrailingZeros()), money(t.taxableAmount()),
+                    money(t.taxAmount()));
         }
     }
 
@@ -186,7 +246,8 @@ public final class ApiDtos {
                                   @Schema(description = "Taken off by credit notes") String amountCredited,
                                   String balance,
                                   RulePackResponse rulePack, Party seller, Party buyer,
-                                  List<InvoiceLineResponse> lines, String pdf) {
+                                  List<InvoiceLineResponse> lines, String pdf,
+                                  @Schema(description = "Tax summary: per tax and rate, the amount taxed and the tax") List<TaxSubtotalResponse> taxes) {
         static InvoiceResponse of(InvoiceView i) {
             return new InvoiceResponse(i.invoiceId(), i.number(), i.accountId(), i.invoiceDate(), i.dueDate(),
                     i.status(),
@@ -194,7 +255,8 @@ public final class ApiDtos {
                     money(i.amountCredited()), money(i.balance()),
                     new RulePackResponse(i.packName(), i.packVersion(), i.packHash()), i.seller(), i.buyer(),
                     i.lines().stream().map(InvoiceLineResponse::of).toList(),
-                    "/api/v1/invoices/" + i.invoiceId() + ".pdf");
+                    "/api/v1/invoices/" + i.invoiceId() + ".pdf",
+                    i.taxes().stream().map(TaxSubtotalResponse::of).toList());
         }
     }
 

@@ -6,6 +6,7 @@ import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.rulepack.projection.RulePackVersionView;
 import org.ratebook.engine.rulepack.projection.RulePackVersionsProjection;
 import org.ratebook.rules.pack.RulePack;
+import org.ratebook.rules.pack.TaxSettings;
 import org.ratebook.tenants.TenantId;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,15 +14,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Map;
 
 @RestController
 @RequestMapping("/api/v1/rule-packs")
 @Tag(name = "Rule packs", description = "The versions of the tenant's rule pack and what each contains")
 public class RulePacksController {
 
-    /** A version's content as stored: the catalog rows (prices as decimal strings) and the DRL sources. */
+    /**
+     * A version's content as stored: the catalog rows (prices as decimal strings), the DRL sources, the other
+     * tables by name (CSV as written: tax.rates, discount.coupons, …) and the tax settings.
+     */
     public record RulePackContentResponse(int version, String name, String contentHash, List<PlanRow> plans,
-                                          List<Source> sources) {
+                                          List<Source> sources, Map<String, String> tables,
+                                          TaxSettings taxSettings) {
     }
 
     public record PlanRow(String plan, String product, String currency, String price, String billingPeriod,
@@ -52,6 +58,7 @@ public class RulePacksController {
         return new RulePackContentResponse(version, pack.name(), pack.contentHash(),
                 pack.plans().stream().map(p -> new PlanRow(p.code(), p.product(), p.currency(),
                         p.price().toPlainString(), p.period().name(), p.mode().name())).toList(),
-                pack.sources().stream().map(s -> new Source(s.category().name(), s.name(), s.text())).toList());
+                pack.sources().stream().map(s -> new Source(s.category().name(), s.name(), s.text())).toList(),
+                pack.tables().texts(), pack.taxSettings());
     }
 }

@@ -95,6 +95,11 @@ public class InvoicesView extends VerticalLayout {
             row.add(why);
             details.add(row);
         }
+        Div taxes = new Div(new H3("Tax summary"));
+        taxes.setId("tax-summary");
+        invoice.taxes().forEach(t -> taxes.add(new Paragraph(t.label() + " · on " + t.taxableAmount().toPlainString()
+                + " " + invoice.currency() + " · " + t.taxAmount().toPlainString() + " " + invoice.currency())));
+        details.add(taxes);
         Div trace = new Div(new H3("Decision trace"));
         for (RuleFiring firing : invoices.trace(tenant, invoice.invoiceId())) {
             Paragraph p = new Paragraph(firing.order() + ". [" + firing.category() + "] " + firing.rule()

@@ -30,7 +30,6 @@ import org.ratebook.rules.decision.DecidedLine;
 import org.ratebook.rules.decision.DecisionService;
 import org.ratebook.rules.decision.InvoiceDecision;
 import org.ratebook.rules.decision.InvoiceQuestion;
-import org.ratebook.rules.fact.BillingAccount;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.SubscriptionPeriod;
 import org.ratebook.rules.pack.RulePack;
@@ -96,12 +95,14 @@ public class BillingRun {
     private final OneOffChargeProjection oneOffCharges;
     private final AccountParents parents;
     private final AccountStandings standings;
+    private final TaxAndDiscountFacts taxAndDiscount;
 
     public BillingRun(SubscriptionProjection subscriptions, AccountDirectory accounts, InvoiceQueries invoices,
                       TenantPacks packs, TenantRegistry tenants,
                       DecisionService decisions, CommandGateway commands, ObjectProvider<MeterRegistry> meters,
                       BilledItems billedItems, InvoiceProjectionBarrier barrier,
-                      OneOffChargeProjection oneOffCharges, AccountStandings standings, AccountParents parents) {
+                      OneOffChargeProjection oneOffCharges, AccountStandings standings, AccountParents parents,
+                      TaxAndDiscountFacts taxAndDiscount) {
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.invoices = invoices;
@@ -115,6 +116,7 @@ public class BillingRun {
         this.oneOffCharges = oneOffCharges;
         this.parents = parents;
         this.standings = standings;
+        this.taxAndDiscount = taxAndDiscount;
     }
 
     private record Key(AccountId account, LocalDate invoiceDate) {
@@ -190,6 +192,7 @@ public class BillingRun {
         List<UUID> issued = new ArrayList<>();
         int already = billedBefore.size();
         Map<AccountId, BigDecimal> credits = new HashMap<>();
+        TaxAndDiscountFacts.Run run = taxAndDiscount.newRun();
         for (Map.Entry<Key, Due> entry : due.entrySet()) {
             Key key = entry.getKey();
             Optional<String> paused = standings.billingPause(tenantId, key.account()); // the pack's dunning policy
@@ -201,10 +204,12 @@ public class BillingRun {
             int generation = invoices.invoiceCount(tenantId, key.account().value(), key.invoiceDate());
             InvoiceId invoiceId = InvoiceId.of(tenantId, key.account(), key.invoiceDate(), generation);
             Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, entry.getValue(), credits,
-                    problems);
+                    problems, run);
             if (command.isEmpty()) {
                 continue;
             }
+            // a coupon used by this invoice counts for the next invoices of the run (and of a preview)
+            run.issued(invoiceId, key.account(), command.get().lines());
             if (dryRun != null) {
                 dryRun.accept(command.get());
                 credits.computeIfPresent(key.account(), (a, c) -> c.subtract(creditMoved(command.get())));
@@ -341,7 +346,8 @@ public class BillingRun {
     }
 
     private Optional<IssueInvoiceCommand> decide(Tenant tenant, InvoiceId invoiceId, Key key, Due due,
-                                                 Map<AccountId, BigDecimal> credits, List<String> problems) {
+                                                 Map<AccountId, BigDecimal> credits, List<String> problems,
+                                                 TaxAndDiscountFacts.Run run) {
         AccountView account = accounts.find(tenant.id(), key.account())
                 .orElseThrow(() -> new IllegalStateException("subscription of unknown account " + key.account()));
         RulePack pack = packs.inEffect(tenant.id(), key.invoiceDate());
@@ -351,8 +357,9 @@ public class BillingRun {
         PackRef packRef = new PackRef(pack.name(), pack.version(), pack.contentHash());
         if (!due.periods().isEmpty() || !due.oneOffs().isEmpty()) {
             InvoiceDecision decision = decisions.decide(pack, new InvoiceQuestion(
-                    new BillingAccount(account.accountId().toString(), account.currency(), account.country()),
-                    key.invoiceDate(), due.periods(), due.oneOffs()));
+                    TaxAndDiscountFacts.customer(account), key.invoiceDate(), due.periods(),
+                    TaxAndDiscountFacts.seller(tenant), run.coupons(tenant.id(), key.account(), key.invoiceDate()),
+                    due.oneOffs()));
             if (decision.lines().isEmpty()) {
                 problems.add("account " + key.account() + " on " + key.invoiceDate() + ": rule pack " + pack.name()
                         + " v" + pack.version() + " decided no charge for " + due.periods().size()
@@ -398,7 +405,7 @@ public class BillingRun {
                 description, repair.from(), repair.to(), BigDecimal.valueOf(original.quantity()),
                 original.unitPrice(), repair.amount(), original.taxRate(), tax,
                 "Tax given back at the rate charged", List.of(), original.plan(), original.phase(),
-                original.periodFrom(), original.periodTo(), original.from(), null);
+                original.periodFrom(), original.periodTo(), null, null, original.from(), null);
     }
 
     /** On a parent's consolidated invoice, a line for a child account names the child. */
@@ -419,7 +426,7 @@ public class BillingRun {
             named.add(new InvoiceLine(l.lineNo(), l.subscriptionId(), l.itemType(), l.description() + ", for " + name,
                     l.periodFrom(), l.periodTo(), l.quantity(), l.unitPrice(), l.amount(), l.taxRate(), l.taxAmount(),
                     l.taxLabel(), l.rules(), l.plan(), l.phase(), l.billingPeriodFrom(), l.billingPeriodTo(),
-                    l.repairsFrom(), l.chargeId()));
+                    l.discountOf(), l.coupon(), l.repairsFrom(), l.chargeId()));
         }
         return named;
     }
@@ -446,7 +453,8 @@ public class BillingRun {
         moved = moved.setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY);
         BigDecimal zero = BigDecimal.ZERO.setScale(currency.getDefaultFractionDigits());
         return Optional.of(new InvoiceLine(lineNo, null, CREDIT, description, null, null, BigDecimal.ONE, moved,
-                moved, BigDecimal.ZERO, zero, "No tax on credit", List.of(), null, null, null, null, null, null));
+                moved, BigDecimal.ZERO, zero, "No tax on credit", List.of(), null, null, null, null, null, null, null,
+                null));
     }
 
     /** What an issued invoice did to the account's credit: kept some (positive) or used some (negative). */
@@ -462,7 +470,7 @@ public class BillingRun {
                 d.description(), d.from(), d.to(), d.quantity(), d.unitPrice(), d.amount(), d.taxRate(),
                 d.taxAmount(), d.taxLabel(), d.rules(), span == null ? null : span.plan(),
                 span == null ? null : span.phase(), span == null ? null : span.periodFrom(),
-                span == null ? null : span.periodTo(), null,
+                span == null ? null : span.periodTo(), d.discountOf(), d.coupon(), null,
                 d.reference() == null ? null : UUID.fromString(d.reference()));
     }
 }

@@ -9,6 +9,7 @@ import org.kie.api.runtime.KieSession;
 import org.ratebook.rules.fact.AccountStanding;
 import org.ratebook.rules.fact.BillingDate;
 import org.ratebook.rules.fact.PlanChange;
+import org.ratebook.rules.fact.RedeemedCoupon;
 import org.ratebook.rules.pack.CompiledPack;
 import org.ratebook.rules.pack.RuleCategory;
 import org.ratebook.rules.pack.RulePack;
@@ -56,7 +57,7 @@ public final class DecisionService {
 
     public InvoiceDecision decide(RulePack pack, InvoiceQuestion question) {
         CompiledPack compiled = compiler.compiled(pack);
-        Decisions decisions = new Decisions(pack.rounding());
+        Decisions decisions = new Decisions(pack.rounding(), pack.taxSettings());
         List<FiredRule> fired = new ArrayList<>();
 
         List<Object> facts = new ArrayList<>();
@@ -67,10 +68,28 @@ public final class DecisionService {
         facts.addAll(question.oneOffs());
         run(compiled, RuleCategory.PRICING, facts, decisions, fired);
 
+        // discounts see the charges, the coupons the account redeemed (only those with periods left) and the
+        // pack's discount tables (volume, bundles, promotions); they are settled in a fixed order before tax
+        // (see Decisions)
+        List<Object> discountFacts = new ArrayList<>();
+        discountFacts.add(question.account());
+        discountFacts.add(new BillingDate(question.targetDate()));
+        discountFacts.addAll(decisions.charges());
+        question.coupons().stream().filter(RedeemedCoupon::active).forEach(discountFacts::add);
+        discountFacts.addAll(pack.tables().volumeDiscounts());
+        discountFacts.addAll(pack.tables().bundleDiscounts());
+        discountFacts.addAll(pack.tables().promotions());
+        run(compiled, RuleCategory.DISCOUNT, discountFacts, decisions, fired);
+        decisions.settleDiscounts();
+
         List<Object> taxFacts = new ArrayList<>();
         taxFacts.add(question.account());
         taxFacts.add(new BillingDate(question.targetDate()));
+        if (question.seller() != null) {
+            taxFacts.add(question.seller());
+        }
         taxFacts.addAll(decisions.charges());
+        taxFacts.addAll(pack.tables().taxRates());
         run(compiled, RuleCategory.TAX, taxFacts, decisions, fired);
 
         return new InvoiceDecision(question.account().currency(), decisions.lines(),

@@ -7,16 +7,23 @@ import org.ratebook.rules.fact.PlanChange;
 import org.ratebook.rules.fact.Charge;
 import org.ratebook.rules.fact.DunningAction;
 import org.ratebook.rules.fact.DunningState;
+import org.ratebook.rules.fact.Coupon;
+import org.ratebook.rules.fact.DiscountKind;
+import org.ratebook.rules.fact.RedeemedCoupon;
 import org.ratebook.rules.fact.SubscriptionPeriod;
-import org.ratebook.rules.money.Rounding;
+import org.ratebook.rules.fact.TaxRate;
+import org.ratebook.rules.pack.TaxRounding;
+import org.ratebook.rules.pack.TaxSettings;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +33,42 @@ import java.util.Set;
  * The only thing a rule may write to (DRL global {@code decisions}). Every method records the decision and
  * stamps it with the rule that is firing, so each line knows which rules produced it. Rounding happens here,
  * never in DRL.
+ *
+ * <p>Discounts are settled once the discount rules have run, in a fixed order whatever order the rules fired
+ * in: percentages, each of the charge's own amount; then fixed amounts on one charge; then fixed-amount
+ * coupons, once per invoice over the charges they cover in line order. Within each, the pack's own discounts
+ * come before coupons, then by label. Each takes at most what is left of the
+ * charge, so no charge, and no invoice, goes below zero. A discount becomes a negative DISCOUNT line that is
+ * taxed like the line it discounts: the tax of a charge and its discounts together is the tax of their net
+ * amount, rounded once (per line), or, with {@code tax_rounding=INVOICE}, the tax of each rate's net total,
+ * rounded once and shared out over its lines.
  */
 public final class Decisions {
 
-    /** A tax decision on one charge. */
-    record Tax(BigDecimal ratePercent, BigDecimal amount, String label, String rule) {
+    /** A tax decision on one charge: the rate and the words printed with it. */
+    record Tax(BigDecimal ratePercent, String label, String rule) {
+    }
+
+    /** A discount a rule asked for; settled after the discount stage. */
+    private record Requested(Charge charge, DiscountKind kind, BigDecimal value, String label, String coupon,
+                             String rule) {
+    }
+
+    /** A settled discount: a negative amount (before tax) on the charge it discounts. */
+    record Discount(Charge charge, BigDecimal amount, String label, String coupon, String rule) {
     }
 
     private final List<Charge> charges = new ArrayList<>();
     private final Map<Integer, List<String>> rulesByLine = new LinkedHashMap<>();
     private final Map<Integer, Tax> taxByLine = new LinkedHashMap<>();
+    private final List<Requested> requested = new ArrayList<>();
+    private final List<Discount> discounts = new ArrayList<>();
+    private boolean settled;
     private String firingRule;
     private ChangeTiming changeTiming;
     private String changeTimingRule;
     private final RoundingMode rounding;
+    private final TaxSettings taxSettings;
 
     public Decisions() {
         this(RoundingMode.HALF_UP);
@@ -47,7 +76,13 @@ public final class Decisions {
 
     /** Decisions rounded with the pack's rounding mode. */
     public Decisions(RoundingMode rounding) {
+        this(rounding, TaxSettings.DEFAULT);
+    }
+
+    /** Decisions rounded with the pack's rounding mode, taxed by its tax settings. */
+    public Decisions(RoundingMode rounding, TaxSettings taxSettings) {
         this.rounding = rounding;
+        this.taxSettings = taxSettings == null ? TaxSettings.DEFAULT : taxSettings;
     }
 
     void enterRule(String rule) {
@@ -80,7 +115,7 @@ public final class Decisions {
                 + (period.prorated() ? ", " + period.numerator() + "/" + period.denominator() + " of the period" : "")
                 + ")";
         return add(new Charge(charges.size() + 1, period.subscriptionId(), "RECURRING", description,
-                period.from(), period.to(), quantity, plan.price(), amount, plan.currency()));
+                period.from(), period.to(), quantity, plan.price(), amount, plan.currency(), plan.code()));
     }
 
     /** The one-time price of a phase billed once (a trial's 0.00, a setup fee) times the quantity. */
@@ -94,7 +129,7 @@ public final class Decisions {
                 .setScale(Currency.getInstance(plan.currency()).getDefaultFractionDigits(), rounding);
         return add(new Charge(charges.size() + 1, period.subscriptionId(), "FIXED",
                 plan.product() + " " + plan.code() + " (" + plan.phase() + ")", period.from(), period.to(), quantity,
-                plan.price(), amount, plan.currency()));
+                plan.price(), amount, plan.currency(), plan.code()));
     }
 
     /** A one-off charge at the amount entered for it (a setup fee, an hour of support), times its quantity. */
@@ -103,7 +138,7 @@ public final class Decisions {
         BigDecimal amount = charge.unitPrice().multiply(charge.quantity())
                 .setScale(currency.getDefaultFractionDigits(), rounding);
         return add(new Charge(charges.size() + 1, null, "ONE_OFF", charge.description(), charge.on(), null,
-                charge.quantity(), charge.unitPrice(), amount, charge.currency(), charge.chargeId()));
+                charge.quantity(), charge.unitPrice(), amount, charge.currency(), null, charge.chargeId()));
     }
 
     /** When a requested change takes effect; a later decision replaces an earlier one. */
@@ -129,11 +164,78 @@ public final class Decisions {
         return charge;
     }
 
-    /** Tax at {@code ratePercent} on one charge, rounded per line; a later decision replaces an earlier one. */
+    /**
+     * {@code percent} off the charge (a volume or bundle discount, a promotion), taken from the charge's own
+     * amount and never more than what is left of it.
+     */
+    public void discountPercent(Charge charge, BigDecimal percent, String label) {
+        if (percent == null || percent.signum() <= 0 || percent.compareTo(HUNDRED) > 0) {
+            throw new DecisionException("rule '" + firingRule + "' asked for a discount of " + percent
+                    + "%; a discount is above 0% and at most 100%");
+        }
+        request(new Requested(charge, DiscountKind.PERCENT, percent, label(label), null, firingRule));
+    }
+
+    /** {@code amount} (in the charge's currency) off the charge, never more than what is left of it. */
+    public void discountFixed(Charge charge, BigDecimal amount, String label) {
+        if (amount == null || amount.signum() <= 0) {
+            throw new DecisionException("rule '" + firingRule + "' asked for a discount of " + amount
+                    + "; a fixed discount is a positive amount");
+        }
+        request(new Requested(charge, DiscountKind.FIXED, amount, label(label), null, firingRule));
+    }
+
+    /**
+     * The redeemed coupon's discount on the charge: a percentage of it, or the coupon's fixed amount once per
+     * invoice, spread over the charges it covers. A coupon discounts a charge at most once, and only a charge
+     * of a plan it covers, in its currency, while it has periods left; asking for anything else is a mistake
+     * in the pack and fails the decision.
+     */
+    public void coupon(Charge charge, RedeemedCoupon redeemed) {
+        Coupon coupon = redeemed.coupon();
+        if (!redeemed.active()) {
+            throw new DecisionException("rule '" + firingRule + "' applied coupon " + coupon.code()
+                    + ", which has discounted all of its " + coupon.periods() + " period(s)");
+        }
+        if (!coupon.appliesTo(charge.plan())) {
+            throw new DecisionException("rule '" + firingRule + "' applied coupon " + coupon.code() + " to plan "
+                    + charge.plan() + ", which the coupon does not cover");
+        }
+        if (coupon.kind() == DiscountKind.FIXED && !coupon.currency().equals(charge.currency())) {
+            throw new DecisionException("rule '" + firingRule + "' applied coupon " + coupon.code() + " in "
+                    + coupon.currency() + " to a charge in " + charge.currency());
+        }
+        boolean already = requested.stream().anyMatch(r -> coupon.code().equals(r.coupon())
+                && r.charge().lineNo() == charge.lineNo());
+        if (!already) {
+            request(new Requested(charge, coupon.kind(), coupon.value(), "Coupon " + coupon.describe(),
+                    coupon.code(), firingRule));
+        }
+    }
+
+    private void request(Requested discount) {
+        if (settled) {
+            throw new DecisionException("rule '" + firingRule + "' asked for a discount after discounts were "
+                    + "settled; discounts belong in discount rules (rules/discount*.drl)");
+        }
+        requested.add(discount);
+    }
+
+    private String label(String label) {
+        if (label == null || label.isBlank()) {
+            throw new DecisionException("rule '" + firingRule + "' gave a discount no label; the invoice must say "
+                    + "what the discount is");
+        }
+        return label.strip();
+    }
+
+    /** Tax at {@code ratePercent} on one charge (and its discounts); a later decision replaces an earlier one. */
     public void tax(Charge charge, BigDecimal ratePercent, String label) {
-        BigDecimal amount = charge.amount().multiply(ratePercent, MathContext.DECIMAL128).movePointLeft(2)
-                .setScale(Currency.getInstance(charge.currency()).getDefaultFractionDigits(), rounding);
-        taxByLine.put(charge.lineNo(), new Tax(ratePercent, amount, label, firingRule));
+        if (ratePercent == null || ratePercent.signum() < 0 || ratePercent.compareTo(HUNDRED) > 0) {
+            throw new DecisionException("rule '" + firingRule + "' taxed at " + ratePercent
+                    + "%; a tax rate is from 0% to 100%");
+        }
+        taxByLine.put(charge.lineNo(), new Tax(ratePercent, label, firingRule));
         stamp(charge.lineNo());
     }
 
@@ -192,6 +294,24 @@ public final class Decisions {
                 .orElseGet(() -> new StandingDecision(DunningState.GOOD, List.of(), List.of(), trace));
     }
 
+    /** Tax at a rate of the pack's tax-rate table, printed with the rate's label. */
+    public void taxAt(Charge charge, TaxRate rate) {
+        tax(charge, rate.ratePercent(), rate.label());
+    }
+
+    /**
+     * No tax charged because the customer accounts for it (EU B2B reverse charge); {@code label} is what the
+     * invoice must say, e.g. "Reverse charge: VAT to be accounted for by the recipient".
+     */
+    public void reverseCharge(Charge charge, String label) {
+        tax(charge, BigDecimal.ZERO, label);
+    }
+
+    /** No tax charged because the customer or the supply is exempt; {@code label} says why. */
+    public void exempt(Charge charge, String label) {
+        tax(charge, BigDecimal.ZERO, label);
+    }
+
     private void stamp(int lineNo) {
         if (firingRule != null) {
             List<String> rules = rulesByLine.computeIfAbsent(lineNo, n -> new ArrayList<>());
@@ -205,18 +325,196 @@ public final class Decisions {
         return List.copyOf(charges);
     }
 
+    /**
+     * Turns the discounts the rules asked for into amounts, in the order the class comment gives. Called once
+     * the discount rules have run; later calls change nothing.
+     */
+    void settleDiscounts() {
+        if (settled) {
+            return;
+        }
+        settled = true;
+        Map<Integer, BigDecimal> left = new HashMap<>();
+        charges.forEach(c -> left.put(c.lineNo(), c.amount().signum() > 0 ? c.amount() : BigDecimal.ZERO));
+        // by the line discounted, then the pack's own discounts before coupons, then by label: the same result
+        // whatever order the rules fired in
+        Comparator<Requested> byLine = Comparator.<Requested>comparingInt(r -> r.charge().lineNo())
+                .thenComparing(r -> r.coupon() != null).thenComparing(Requested::label);
+        List<Discount> settledNow = new ArrayList<>();
+        requested.stream().filter(r -> r.kind() == DiscountKind.PERCENT).sorted(byLine).forEach(r -> {
+            BigDecimal share = r.charge().amount().multiply(r.value(), MathContext.DECIMAL128)
+                    .divide(HUNDRED, MathContext.DECIMAL128);
+            take(r, toScale(share, r.charge().currency()), left, settledNow);
+        });
+        requested.stream().filter(r -> r.kind() == DiscountKind.FIXED && r.coupon() == null).sorted(byLine)
+                .forEach(r -> take(r, toScale(r.value(), r.charge().currency()), left, settledNow));
+        Map<String, BigDecimal> budgets = new LinkedHashMap<>();
+        requested.stream().filter(r -> r.kind() == DiscountKind.FIXED && r.coupon() != null).sorted(byLine)
+                .forEach(r -> {
+                    BigDecimal budget = budgets.computeIfAbsent(r.coupon(),
+                            code -> toScale(r.value(), r.charge().currency()));
+                    budgets.put(r.coupon(), budget.subtract(take(r, budget, left, settledNow)));
+                });
+        settledNow.stream().sorted(Comparator.comparingInt(d -> d.charge().lineNo())).forEach(discounts::add);
+    }
+
+    /** Takes up to {@code amount} off what is left of the charge; returns what was taken. */
+    private static BigDecimal take(Requested r, BigDecimal amount, Map<Integer, BigDecimal> left,
+                                   List<Discount> settledNow) {
+        BigDecimal available = left.get(r.charge().lineNo());
+        BigDecimal taken = amount.min(available);
+        if (taken.signum() > 0) {
+            left.put(r.charge().lineNo(), available.subtract(taken));
+            settledNow.add(new Discount(r.charge(), taken.negate(), r.label(), r.coupon(), r.rule()));
+        }
+        return taken.max(BigDecimal.ZERO);
+    }
+
+    private BigDecimal toScale(BigDecimal value, String currency) {
+        return value.setScale(Currency.getInstance(currency).getDefaultFractionDigits(), rounding);
+    }
+
+    /** A line's amount before tax and its tax, once tax is settled. */
+    private record Taxed(BigDecimal amount, BigDecimal tax) {
+    }
+
     List<DecidedLine> lines() {
+        settleDiscounts();
+        // discount lines follow the charges, numbered in the order they were settled (by the line they discount)
+        Map<Integer, List<Integer>> discountsOf = new HashMap<>();
+        for (int i = 0; i < discounts.size(); i++) {
+            discountsOf.computeIfAbsent(discounts.get(i).charge().lineNo(), n -> new ArrayList<>())
+                    .add(discountLineNo(i));
+        }
+        Map<Integer, Taxed> taxed = taxSettings.taxRounding() == TaxRounding.INVOICE
+                ? taxedPerInvoice() : taxedPerLine(discountsOf);
+
         List<DecidedLine> lines = new ArrayList<>();
         for (Charge c : charges) {
             Tax tax = taxByLine.get(c.lineNo());
-            BigDecimal zero = Rounding.toCurrencyScale(BigDecimal.ZERO, Currency.getInstance(c.currency()));
+            Taxed t = taxed.get(c.lineNo());
             lines.add(new DecidedLine(c.lineNo(), c.subscriptionId(), c.itemType(), c.description(), c.from(),
-                    c.to(), c.quantity(), c.unitPrice(), c.amount(),
-                    tax == null ? BigDecimal.ZERO : tax.ratePercent(),
-                    tax == null ? zero : tax.amount(),
-                    tax == null ? "no tax rule matched" : tax.label(),
-                    rulesByLine.getOrDefault(c.lineNo(), List.of()), c.reference()));
+                    c.to(), c.quantity(), c.unitPrice(), t.amount(), rate(tax), t.tax(), label(tax),
+                    rulesByLine.getOrDefault(c.lineNo(), List.of()), null, null, c.reference()));
+        }
+        for (int i = 0; i < discounts.size(); i++) {
+            Discount d = discounts.get(i);
+            Charge c = d.charge();
+            Tax tax = taxByLine.get(c.lineNo());
+            Taxed t = taxed.get(discountLineNo(i));
+            lines.add(new DecidedLine(discountLineNo(i), c.subscriptionId(), "DISCOUNT", d.label(), c.from(), c.to(),
+                    BigDecimal.ONE, t.amount(), t.amount(), rate(tax), t.tax(), label(tax),
+                    d.rule() == null ? List.of() : List.of(d.rule()), c.lineNo(), d.coupon(), null));
         }
         return lines;
     }
+
+    private int discountLineNo(int index) {
+        return charges.size() + 1 + index;
+    }
+
+    private static BigDecimal rate(Tax tax) {
+        return tax == null ? BigDecimal.ZERO : tax.ratePercent();
+    }
+
+    private static String label(Tax tax) {
+        return tax == null ? "no tax rule matched" : tax.label();
+    }
+
+    /**
+     * Tax of each charge and its discounts in turn: after each one, the tax of the running net amount, rounded
+     * once; a line's tax is how much that moved. So the charge's tax is its own, and its discounts bring the
+     * pair to the tax of what is actually paid.
+     */
+    private Map<Integer, Taxed> taxedPerLine(Map<Integer, List<Integer>> discountsOf) {
+        Map<Integer, Taxed> taxed = new HashMap<>();
+        for (Charge c : charges) {
+            BigDecimal rate = rate(taxByLine.get(c.lineNo()));
+            BigDecimal running = c.amount();
+            BigDecimal taxSoFar = taxOf(running, rate, c.currency());
+            taxed.put(c.lineNo(), taxed(c.amount(), taxSoFar));
+            for (int lineNo : discountsOf.getOrDefault(c.lineNo(), List.of())) {
+                Discount d = discounts.get(lineNo - charges.size() - 1);
+                running = running.add(d.amount());
+                BigDecimal taxNow = taxOf(running, rate, c.currency());
+                taxed.put(lineNo, taxed(d.amount(), taxNow.subtract(taxSoFar)));
+                taxSoFar = taxNow;
+            }
+        }
+        return taxed;
+    }
+
+    /**
+     * Tax once per rate (and label) on the invoice: the tax of the group's net total, rounded once, shared out
+     * over its lines by their exact shares, the cents left by rounding going to the largest remainders (the
+     * earlier line on a tie), so the lines still add up to the invoice's tax.
+     */
+    private Map<Integer, Taxed> taxedPerInvoice() {
+        record Item(int lineNo, BigDecimal amount, String currency) {
+        }
+        Map<String, List<Item>> groups = new LinkedHashMap<>();
+        Map<String, BigDecimal> rates = new HashMap<>();
+        for (Charge c : charges) {
+            Tax tax = taxByLine.get(c.lineNo());
+            String key = rate(tax).stripTrailingZeros().toPlainString() + "|" + label(tax) + "|" + c.currency();
+            rates.put(key, rate(tax));
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new Item(c.lineNo(), c.amount(), c.currency()));
+        }
+        for (int i = 0; i < discounts.size(); i++) {
+            Discount d = discounts.get(i);
+            Tax tax = taxByLine.get(d.charge().lineNo());
+            String key = rate(tax).stripTrailingZeros().toPlainString() + "|" + label(tax) + "|"
+                    + d.charge().currency();
+            groups.get(key).add(new Item(discountLineNo(i), d.amount(), d.charge().currency()));
+        }
+        Map<Integer, Taxed> taxed = new HashMap<>();
+        groups.forEach((key, items) -> {
+            BigDecimal rate = rates.get(key);
+            String currency = items.getFirst().currency();
+            int scale = Currency.getInstance(currency).getDefaultFractionDigits();
+            BigDecimal total = items.stream().map(Item::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal groupTax = taxOf(total, rate, currency);
+            List<BigDecimal> exact = items.stream().map(i -> exactTax(i.amount(), rate)).toList();
+            List<BigDecimal> shares = new ArrayList<>(exact.stream()
+                    .map(e -> e.setScale(scale, RoundingMode.FLOOR)).toList());
+            BigDecimal unit = BigDecimal.ONE.movePointLeft(scale);
+            int cents = groupTax.subtract(shares.stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .divide(unit, MathContext.DECIMAL128).intValue();
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                order.add(i);
+            }
+            order.sort(Comparator.<Integer, BigDecimal>comparing(i -> exact.get(i).subtract(shares.get(i)))
+                    .reversed().thenComparing(i -> items.get(i).lineNo()));
+            for (int k = 0; k < cents; k++) {
+                int i = order.get(k % order.size());
+                shares.set(i, shares.get(i).add(unit));
+            }
+            for (int i = 0; i < items.size(); i++) {
+                taxed.put(items.get(i).lineNo(), taxed(items.get(i).amount(), shares.get(i)));
+            }
+        });
+        return taxed;
+    }
+
+    /** The tax in {@code base} (an amount before tax, or with tax included if prices include tax), rounded. */
+    private BigDecimal taxOf(BigDecimal base, BigDecimal rate, String currency) {
+        return toScale(exactTax(base, rate), currency);
+    }
+
+    private BigDecimal exactTax(BigDecimal base, BigDecimal rate) {
+        if (rate.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal divisor = taxSettings.pricesIncludeTax() ? HUNDRED.add(rate) : HUNDRED;
+        return base.multiply(rate, MathContext.DECIMAL128).divide(divisor, MathContext.DECIMAL128);
+    }
+
+    /** A line as invoiced: with prices that include tax, its amount before tax is what remains after the tax. */
+    private Taxed taxed(BigDecimal decided, BigDecimal tax) {
+        BigDecimal scaledTax = tax.setScale(decided.scale(), RoundingMode.UNNECESSARY);
+        return new Taxed(taxSettings.pricesIncludeTax() ? decided.subtract(scaledTax) : decided, scaledTax);
+    }
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 }

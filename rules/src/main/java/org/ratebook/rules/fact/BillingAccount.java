@@ -1,5 +1,16 @@
 package org.ratebook.rules.fact;
 
-/** The customer being invoiced, as the rules see it. */
-public record BillingAccount(String accountId, String currency, String country) {
+/**
+ * The customer being invoiced, as the rules see it: where it is taxed ({@code country}, and {@code region} for
+ * a state or province), whether it buys as a business, its tax id and whether the tenant found that id valid
+ * (Ratebook has no network: the tenant checks the id, e.g. with VIES, and says so; Ratebook checks its
+ * format), and whether it is exempt from tax, with the reason printed on the invoice.
+ */
+public record BillingAccount(String accountId, String currency, String country, String region, boolean business,
+                             String taxId, boolean taxIdValid, boolean taxExempt, String exemptionReason) {
+
+    /** A consumer with no tax details beyond its country. */
+    public BillingAccount(String accountId, String currency, String country) {
+        this(accountId, currency, country, null, false, null, false, false, null);
+    }
 }

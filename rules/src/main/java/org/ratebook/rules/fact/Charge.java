@@ -4,16 +4,26 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * A priced line decided by the pricing rules. Tax (and later discount) rules see charges as immutable facts
- * and add their own decisions about them. {@code reference} names what a charge that belongs to no subscription
- * bills (a one-off charge's id).
+ * A priced line decided by the pricing rules. Discount and tax rules see charges as immutable facts and add
+ * their own decisions about them. {@code plan} is the plan code the charge bills (null for charges of no plan);
+ * {@code reference} names what a charge that belongs to no subscription bills (a one-off charge's id).
  */
 public record Charge(int lineNo, String subscriptionId, String itemType, String description, LocalDate from,
                      LocalDate to, BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount, String currency,
-                     String reference) {
+                     String plan, String reference) {
 
+    /** A charge of a plan, or of none. */
+    public Charge(int lineNo, String subscriptionId, String itemType, String description, LocalDate from,
+                  LocalDate to, BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount, String currency,
+                  String plan) {
+        this(lineNo, subscriptionId, itemType, description, from, to, quantity, unitPrice, amount, currency, plan,
+                null);
+    }
+
+    /** A charge of no particular plan. */
     public Charge(int lineNo, String subscriptionId, String itemType, String description, LocalDate from,
                   LocalDate to, BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount, String currency) {
-        this(lineNo, subscriptionId, itemType, description, from, to, quantity, unitPrice, amount, currency, null);
+        this(lineNo, subscriptionId, itemType, description, from, to, quantity, unitPrice, amount, currency, null,
+                null);
     }
 }

@@ -14,18 +14,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A rule pack's content: the catalog table and the DRL sources. Name and version are how a tenant refers to
- * it; the content hash covers only what changes decisions (catalog and rules), so renaming or republishing
- * identical content reuses the compiled form.
+ * A rule pack's content: the catalog table, the other tables (tax rates, coupons, discounts), the settings and
+ * the DRL sources. Name and version are how a tenant refers to it; the content hash covers only what changes
+ * decisions (tables, settings and rules), so renaming or republishing identical content reuses the compiled
+ * form.
  */
 public record RulePack(String name, int version, List<CatalogPlan> plans, List<DrlSource> sources,
-                       DayCount dayCount, RoundingMode rounding) {
+                       DayCount dayCount, RoundingMode rounding, PackTables tables, TaxSettings taxSettings) {
 
     public RulePack {
         plans = List.copyOf(plans);
         sources = List.copyOf(sources);
         dayCount = dayCount == null ? DayCount.ACTUAL : dayCount;
         rounding = rounding == null ? RoundingMode.HALF_UP : rounding;
+        tables = tables == null ? PackTables.NONE : tables;
+        taxSettings = taxSettings == null ? TaxSettings.DEFAULT : taxSettings;
+    }
+
+    /** A pack with no tables besides the catalog and the default tax settings. */
+    public RulePack(String name, int version, List<CatalogPlan> plans, List<DrlSource> sources,
+                    DayCount dayCount, RoundingMode rounding) {
+        this(name, version, plans, sources, dayCount, rounding, PackTables.NONE, TaxSettings.DEFAULT);
     }
 
     /** A pack with the default settings: ACTUAL day count, amounts rounded half-up. */
@@ -60,7 +69,7 @@ public record RulePack(String name, int version, List<CatalogPlan> plans, List<D
     }
 
     public RulePack withVersion(int newVersion) {
-        return new RulePack(name, newVersion, plans, sources, dayCount, rounding);
+        return new RulePack(name, newVersion, plans, sources, dayCount, rounding, tables, taxSettings);
     }
 
     public List<DrlSource> sources(RuleCategory category) {
@@ -76,6 +85,11 @@ public record RulePack(String name, int version, List<CatalogPlan> plans, List<D
             if (dayCount != DayCount.ACTUAL || rounding != RoundingMode.HALF_UP) {
                 update(digest, "settings:" + dayCount + "|" + rounding);
             }
+            // tables and tax settings likewise: only when present or not at their defaults
+            if (!taxSettings.atDefaults()) {
+                update(digest, "tax-settings:" + taxSettings.pricesIncludeTax() + "|" + taxSettings.taxRounding());
+            }
+            tables.texts().forEach((table, text) -> update(digest, "table:" + table + ":" + PackTables.canonical(text)));
             plans.stream()
                     .map(p -> String.join("|", p.code(), p.product(), p.currency(), p.price().toPlainString(),
                             p.period().name(), p.mode().name())

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Properties;
 import java.util.function.Function;
 
@@ -25,7 +27,10 @@ import java.util.function.Function;
  * Reads a pack from a folder (on disk or on the classpath):
  * <pre>
  * pack.properties      name=…, catalog.plans=catalog/plans.csv, rules=rules/pricing.drl,rules/tax.drl,
- *                      optional day_count=ACTUAL|FIXED_30|INCLUSIVE_DAYS and rounding=HALF_UP|HALF_EVEN|…
+ *                      optional day_count=ACTUAL|FIXED_30|INCLUSIVE_DAYS and rounding=HALF_UP|HALF_EVEN|…,
+ *                      optional tables tax.rates=tax/rates.csv, discount.coupons=discount/coupons.csv,
+ *                      discount.volume=discount/volume.csv, discount.bundles=discount/bundles.csv (see PackTables),
+ *                      optional prices_include_tax=true|false and tax_rounding=LINE|INVOICE
  * catalog/plans.csv    plan,product,currency,price,billing_period,billing_mode[,phase,duration]
  * rules/*.drl          the category is the file name's first word (pricing, overage, discount, tax, suspension)
  * </pre>
@@ -87,13 +92,46 @@ public final class RulePackLoader {
                 sources.add(new DrlSource(RuleCategory.ofFileName(trimmed), trimmed, files.apply(trimmed)));
             }
         }
+        PackTables tables = tables(props, files, where);
+        TaxSettings taxSettings = taxSettings(props, where);
         try {
             DayCount dayCount = DayCount.valueOf(props.getProperty("day_count", "ACTUAL").strip().toUpperCase(Locale.ROOT));
             RoundingMode rounding = RoundingMode.valueOf(props.getProperty("rounding", "HALF_UP").strip().toUpperCase(Locale.ROOT));
-            return new RulePack(name, version, plans, sources, dayCount, rounding);
+            return new RulePack(name, version, plans, sources, dayCount, rounding, tables, taxSettings);
         } catch (IllegalArgumentException e) {
             throw new RulePackFormatException(where + "/pack.properties: day_count must be ACTUAL, FIXED_30 or "
                     + "INCLUSIVE_DAYS and rounding a java.math.RoundingMode (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The tables {@code pack.properties} names, each read from its file (see {@link PackTables}). */
+    private static PackTables tables(Properties props, Function<String, String> files, String where) {
+        Map<String, String> texts = new TreeMap<>();
+        for (String table : PackTables.DEFAULT_FILES.keySet()) {
+            String file = props.getProperty(table);
+            if (file != null && !file.isBlank()) {
+                texts.put(table, files.apply(file.strip()));
+            }
+        }
+        try {
+            return PackTables.of(texts);
+        } catch (RulePackFormatException e) {
+            throw new RulePackFormatException(where + ": " + e.getMessage());
+        }
+    }
+
+    private static TaxSettings taxSettings(Properties props, String where) {
+        String inclusive = props.getProperty("prices_include_tax", "false").strip().toLowerCase(Locale.ROOT);
+        if (!inclusive.equals("true") && !inclusive.equals("false")) {
+            throw new RulePackFormatException(where + "/pack.properties: prices_include_tax must be true or false, not '"
+                    + inclusive + "'");
+        }
+        String rounding = props.getProperty("tax_rounding", "LINE").strip().toUpperCase(Locale.ROOT);
+        try {
+            return new TaxSettings(Boolean.parseBoolean(inclusive), TaxRounding.valueOf(rounding));
+        } catch (IllegalArgumentException e) {
+            throw new RulePackFormatException(where + "/pack.properties: tax_rounding must be LINE or INVOICE, not '"
+                    + rounding + "'");
         }
     }
 

@@ -7,6 +7,7 @@ import org.ratebook.rules.fact.BillingAccount;
 import org.ratebook.rules.fact.BillingDate;
 import org.ratebook.rules.fact.BillingMode;
 import org.ratebook.rules.fact.BillingPeriod;
+import org.ratebook.rules.fact.BundleDiscount;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.ChangeKind;
 import org.ratebook.rules.fact.ChangeTiming;
@@ -15,7 +16,15 @@ import org.ratebook.rules.fact.PlanChange;
 import org.ratebook.rules.fact.Charge;
 import org.ratebook.rules.fact.DunningAction;
 import org.ratebook.rules.fact.DunningState;
+import org.ratebook.rules.fact.Coupon;
+import org.ratebook.rules.fact.CouponDuration;
+import org.ratebook.rules.fact.DiscountKind;
+import org.ratebook.rules.fact.Promotion;
+import org.ratebook.rules.fact.RedeemedCoupon;
+import org.ratebook.rules.fact.Seller;
 import org.ratebook.rules.fact.SubscriptionPeriod;
+import org.ratebook.rules.fact.TaxRate;
+import org.ratebook.rules.fact.VolumeDiscount;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -58,7 +67,8 @@ final class AllowList {
     static final List<Class<?>> FACT_TYPES = List.of(BillingAccount.class, BillingDate.class, BillingMode.class,
             BillingPeriod.class, CatalogPlan.class, Charge.class, SubscriptionPeriod.class, PlanChange.class,
             ChangeKind.class, ChangeTiming.class, OneOffCharge.class, AccountStanding.class, DunningState.class,
-            DunningAction.class);
+            DunningAction.class, Seller.class, TaxRate.class, Coupon.class, CouponDuration.class, DiscountKind.class,
+            RedeemedCoupon.class, VolumeDiscount.class, BundleDiscount.class, Promotion.class);
 
     /** Immutable values rules may compute with. */
     static final List<Class<?>> VALUE_TYPES = List.of(BigDecimal.class, RoundingMode.class, LocalDate.class,

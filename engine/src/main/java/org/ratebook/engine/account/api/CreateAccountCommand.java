@@ -5,8 +5,17 @@ import org.ratebook.tenants.TenantId;
 
 import java.util.List;
 
-/** Open an account for a tenant's customer. {@code billCycleDay} null means "the day the first subscription starts". */
+/**
+ * Open an account for a tenant's customer. {@code billCycleDay} null means "the day the first subscription
+ * starts"; {@code tax} null means no tax details beyond country and tax id.
+ */
 public record CreateAccountCommand(TenantId tenantId, @TargetAggregateIdentifier AccountId accountId, String name,
                                    String email, String currency, String country, String timeZone,
-                                   Integer billCycleDay, List<String> addressLines, String taxId) {
+                                   Integer billCycleDay, List<String> addressLines, String taxId, TaxDetails tax) {
+
+    public CreateAccountCommand(TenantId tenantId, AccountId accountId, String name, String email, String currency,
+                                String country, String timeZone, Integer billCycleDay, List<String> addressLines,
+                                String taxId) {
+        this(tenantId, accountId, name, email, currency, country, timeZone, billCycleDay, addressLines, taxId, null);
+    }
 }

@@ -12,7 +12,10 @@ import org.ratebook.engine.account.projection.AccountDirectory;
 import org.ratebook.engine.account.projection.AccountParents;
 import org.ratebook.engine.account.projection.AccountView;
 import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.account.api.AccountTaxDetailsChangedEvent;
+import org.ratebook.engine.account.api.ChangeTaxDetailsCommand;
 import org.ratebook.engine.account.api.CreateAccountCommand;
+import org.ratebook.engine.account.api.TaxDetails;
 import org.ratebook.tenants.TenantClocks;
 import org.ratebook.tenants.TenantId;
 
@@ -31,6 +34,8 @@ public class Account {
     @AggregateIdentifier
     private AccountId accountId;
     private TenantId tenantId;
+    private String country;
+    private ZoneId zone;
 
     protected Account() {
     }
@@ -50,9 +55,28 @@ public class Account {
         if (country != null && !country.matches("[A-Z]{2}")) {
             throw new InvalidAccountException("country must be a two-letter ISO code, was '" + command.country() + "'");
         }
+        TaxDetails tax = command.tax() == null ? null : AccountTaxRules.check(command.tax(), country, command.taxId());
+        LocalDate today = LocalDate.now(clocks.of(command.tenantId()).withZone(zone));
         apply(new AccountCreatedEvent(command.tenantId(), command.accountId(), command.name().strip(),
                 command.email(), currency, country, zone.getId(), bcd, command.addressLines(), command.taxId(),
-                LocalDate.now(clocks.of(command.tenantId()).withZone(zone))));
+                today));
+        if (tax != null) {
+            apply(new AccountTaxDetailsChangedEvent(command.tenantId(), command.accountId(),
+                    AccountTaxRules.normalized(command.taxId()), tax.region(), tax.business(), tax.taxIdValid(),
+                    tax.taxExempt(), tax.exemptionReason(), today));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ChangeTaxDetailsCommand command, TenantClocks clocks) {
+        if (!tenantId.equals(command.tenantId())) {
+            throw new NotFoundException("account " + command.accountId() + " does not exist");
+        }
+        TaxDetails tax = AccountTaxRules.check(command.tax() == null ? TaxDetails.NONE : command.tax(), country,
+                command.taxId());
+        apply(new AccountTaxDetailsChangedEvent(tenantId, accountId, AccountTaxRules.normalized(command.taxId()),
+                tax.region(), tax.business(), tax.taxIdValid(), tax.taxExempt(), tax.exemptionReason(),
+                LocalDate.now(clocks.of(tenantId).withZone(zone))));
     }
 
     private static String currency(String code) {
@@ -118,5 +142,7 @@ public class Account {
     void on(AccountCreatedEvent event) {
         accountId = event.accountId();
         tenantId = event.tenantId();
+        country = event.country();
+        zone = ZoneId.of(event.timeZone());
     }
 }

@@ -4,6 +4,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.ratebook.engine.account.api.AccountCreatedEvent;
 import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.account.api.AccountTaxDetailsChangedEvent;
+import org.ratebook.engine.account.api.TaxDetails;
 import org.ratebook.engine.infra.AxonConfiguration;
 import org.ratebook.tenants.TenantId;
 import org.ratebook.tenants.TenantScope;
@@ -40,14 +42,28 @@ public class AccountProjection implements AccountDirectory {
                 e.taxId(), Date.valueOf(e.createdOn()));
     }
 
+    @EventHandler
+    void on(AccountTaxDetailsChangedEvent e) {
+        tenantScope.bind(e.tenantId());
+        jdbc.update("""
+                UPDATE accounts SET tax_id = ?, region = ?, business = ?, tax_id_valid = ?, tax_exempt = ?,
+                                    exemption_reason = ?
+                WHERE tenant_id = ? AND account_id = ?""",
+                e.taxId(), e.region(), e.business(), e.taxIdValid(), e.taxExempt(), e.exemptionReason(),
+                e.tenantId().value(), e.accountId().value());
+    }
+
     @Override
     public Optional<AccountView> find(TenantId tenant, AccountId id) {
         return tenantScope.call(tenant, () -> jdbc.query("""
-                SELECT account_id, name, email, currency, country, time_zone, bill_cycle_day, address, tax_id, created_on
+                SELECT account_id, name, email, currency, country, time_zone, bill_cycle_day, address, tax_id, created_on,
+                       region, business, tax_id_valid, tax_exempt, exemption_reason
                 FROM accounts WHERE tenant_id = ? AND account_id = ?""",
                 (rs, n) -> new AccountView(new AccountId(rs.getObject(1, java.util.UUID.class)), rs.getString(2),
                         rs.getString(3), rs.getString(4).trim(), rs.getString(5), rs.getString(6), rs.getInt(7),
-                        lines(rs.getString(8)), rs.getString(9), rs.getDate(10).toLocalDate()),
+                        lines(rs.getString(8)), rs.getString(9), rs.getDate(10).toLocalDate(),
+                        new TaxDetails(rs.getString(11), rs.getBoolean(12), rs.getBoolean(13), rs.getBoolean(14),
+                                rs.getString(15))),
                 tenant.value(), id.value()).stream().findFirst());
     }
 

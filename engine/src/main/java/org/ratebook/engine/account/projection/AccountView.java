@@ -1,15 +1,26 @@
 package org.ratebook.engine.account.projection;
 
 import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.account.api.TaxDetails;
 
 import java.time.LocalDate;
 import java.util.List;
 
-/** An account as read. {@code billCycleDay} 0: not fixed yet, the first subscription's start day applies. */
+/**
+ * An account as read. {@code billCycleDay} 0: not fixed yet, the first subscription's start day applies.
+ * {@code tax} holds the tax details beyond country and tax id (none set: {@link TaxDetails#NONE}).
+ */
 public record AccountView(AccountId accountId, String name, String email, String currency, String country,
                           String timeZone, int billCycleDay, List<String> addressLines, String taxId,
-                          LocalDate createdOn) {
+                          LocalDate createdOn, TaxDetails tax) {
     public AccountView {
         addressLines = addressLines == null ? List.of() : List.copyOf(addressLines);
+        tax = tax == null ? TaxDetails.NONE : tax;
+    }
+
+    public AccountView(AccountId accountId, String name, String email, String currency, String country,
+                       String timeZone, int billCycleDay, List<String> addressLines, String taxId,
+                       LocalDate createdOn) {
+        this(accountId, name, email, currency, country, timeZone, billCycleDay, addressLines, taxId, createdOn, null);
     }
 }

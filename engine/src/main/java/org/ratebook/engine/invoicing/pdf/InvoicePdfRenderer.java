@@ -11,6 +11,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.ratebook.engine.invoicing.query.InvoiceLineView;
 import org.ratebook.engine.invoicing.query.InvoiceView;
 import org.ratebook.engine.invoicing.query.Party;
+import org.ratebook.engine.invoicing.query.TaxSubtotal;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
@@ -22,9 +23,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Renders an issued invoice as an A4 PDF: parties, the line table, totals, and which rule pack and rules
- * produced the amounts. Only the standard 14 fonts are used, so nothing is embedded; every string is reduced
- * to what their WinAnsi encoding can show before it is measured or drawn.
+ * Renders an issued invoice as an A4 PDF: parties, the line table, totals, the tax summary per rate, and which
+ * rule pack and rules produced the amounts. Only the standard 14 fonts are used, so nothing is embedded; every
+ * string is reduced to what their WinAnsi encoding can show before it is measured or drawn.
  */
 @Component
 public final class InvoicePdfRenderer {
@@ -57,6 +58,9 @@ public final class InvoicePdfRenderer {
     private static final Column TAX = new Column("Tax", 415f, 475f, true);
     private static final Column AMOUNT = new Column("Amount", 475f, RIGHT, true);
     private static final List<Column> COLUMNS = List.of(DESCRIPTION, QUANTITY, UNIT_PRICE, TAX, AMOUNT);
+    private static final Column TAX_NAME = new Column("Tax summary", LEFT, 340f, false);
+    private static final Column TAX_BASE = new Column("Taxed amount", 340f, 455f, true);
+    private static final Column TAX_AMOUNT = new Column("Tax", 455f, RIGHT, true);
 
     public InvoicePdfRenderer() {
     }
@@ -261,6 +265,8 @@ public final class InvoicePdfRenderer {
             blocks.add(gap(ROW_PADDING));
             blocks.add(totals());
             blocks.add(gap(SECTION_GAP));
+            blocks.addAll(taxSummary());
+            blocks.add(gap(SECTION_GAP));
             blocks.addAll(explanation());
             return blocks;
         }
@@ -344,6 +350,37 @@ public final class InvoicePdfRenderer {
                     lineTop -= label.style().leading();
                 }
             });
+        }
+
+        /**
+         * Tax per rate: each tax's words (a reverse charge or an exemption says so in full, as the law wants it
+         * on the invoice), the amount it was charged on and the tax.
+         */
+        private List<Block> taxSummary() throws IOException {
+            List<Block> blocks = new ArrayList<>();
+            Style bold = styles.bodyBold();
+            float headerHeight = bold.leading() + ROW_PADDING;
+            blocks.add(new Block(headerHeight, Kind.HEADING, (content, top) -> {
+                float baseline = top - bold.size();
+                TAX_NAME.show(content, bold, baseline, "Tax summary");
+                TAX_BASE.show(content, bold, baseline, "Taxed amount");
+                TAX_AMOUNT.show(content, bold, baseline, "Tax");
+                rule(content, RULE_GREY, top - headerHeight + ROW_PADDING / 2, LEFT, RIGHT);
+            }));
+            Style body = styles.body();
+            for (TaxSubtotal subtotal : invoice.taxes()) {
+                List<String> words = wrap(body, subtotal.label(), TAX_NAME.right() - TAX_NAME.left() - CELL_PADDING);
+                float height = ROW_PADDING + words.size() * body.leading();
+                blocks.add(new Block(height, Kind.TABLE_ROW, (content, top) -> {
+                    float baseline = top - ROW_PADDING / 2 - body.size();
+                    for (int index = 0; index < words.size(); index++) {
+                        TAX_NAME.show(content, body, baseline - index * body.leading(), words.get(index));
+                    }
+                    TAX_BASE.show(content, body, baseline, money(subtotal.taxableAmount(), invoice.currency()));
+                    TAX_AMOUNT.show(content, body, baseline, money(subtotal.taxAmount(), invoice.currency()));
+                }));
+            }
+            return blocks;
         }
 
         private List<Block> explanation() throws IOException {

@@ -167,7 +167,7 @@ public class InvoiceQueries {
         Map<UUID, List<InvoiceLineView>> lines = jdbc.query("""
                 SELECT l.invoice_id, l.line_no, l.subscription_id, l.item_type, l.description, l.period_from,
                        l.period_to, l.quantity, l.unit_price, l.amount, l.tax_rate, l.tax_amount, l.tax_label,
-                       l.rules, i.currency
+                       l.rules, l.discount_of, l.coupon, i.currency
                 FROM invoice_lines l JOIN invoices i USING (tenant_id, invoice_id)
                 WHERE l.tenant_id = ? AND l.invoice_id = ANY (?) ORDER BY l.invoice_id, l.line_no""",
                 (rs, n) -> Map.entry(rs.getObject(1, UUID.class), line(rs)), tenant.value(),
@@ -202,7 +202,8 @@ public class InvoiceQueries {
                 plain(rs.getBigDecimal("quantity"), 0), plain(rs.getBigDecimal("unit_price"), scale(rs)),
                 rs.getBigDecimal("amount").setScale(scale(rs)), plain(rs.getBigDecimal("tax_rate"), 0),
                 rs.getBigDecimal("tax_amount").setScale(scale(rs)),
-                rs.getString("tax_label"), read(rs.getString("rules"), STRINGS));
+                rs.getString("tax_label"), read(rs.getString("rules"), STRINGS),
+                rs.getObject("discount_of", Integer.class), rs.getString("coupon"));
     }
 
     /** Money columns hold exact cents with spare digits; back to the currency's scale (throws if not exact). */

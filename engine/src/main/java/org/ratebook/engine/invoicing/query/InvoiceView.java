@@ -2,7 +2,9 @@ package org.ratebook.engine.invoicing.query;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,6 +28,24 @@ public record InvoiceView(UUID invoiceId, String tenantId, UUID accountId, Strin
                        Party seller, Party buyer, List<InvoiceLineView> lines) {
         this(invoiceId, tenantId, accountId, number, invoiceDate, dueDate, status, currency, subtotal, tax, total,
                 amountPaid, packName, packVersion, packHash, seller, buyer, lines, null);
+    }
+
+    /**
+     * The tax summary: per tax (label and rate), in the order the lines first show it, the amount taxed and the
+     * tax. It adds up to the invoice's subtotal and tax, since it is the sum of its lines.
+     */
+    public List<TaxSubtotal> taxes() {
+        Map<String, TaxSubtotal> byTax = new LinkedHashMap<>();
+        for (InvoiceLineView line : lines) {
+            if ("CREDIT".equals(line.itemType())) {
+                continue; // credit moved to or from the account is money, not a taxable supply
+            }
+            String key = line.taxLabel() + "|" + line.taxRate().stripTrailingZeros().toPlainString();
+            byTax.merge(key, new TaxSubtotal(line.taxLabel(), line.taxRate(), line.amount(), line.taxAmount()),
+                    (a, b) -> new TaxSubtotal(a.label(), a.rate(), a.taxableAmount().add(b.taxableAmount()),
+                            a.taxAmount().add(b.taxAmount())));
+        }
+        return List.copyOf(byTax.values());
     }
 
     /** What the invoice still asks for: its total less payments and credit notes. */

@@ -2,21 +2,37 @@ package org.ratebook.engine.rulepack.api;
 
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.pack.DrlSource;
+import org.ratebook.rules.pack.PackTables;
 import org.ratebook.rules.pack.RulePack;
 
+import org.ratebook.rules.pack.TaxSettings;
 import org.ratebook.rules.time.DayCount;
 
 import java.math.RoundingMode;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** What a version consists of: the catalog table and the DRL sources. Stored whole in the events. */
+/**
+ * What a version consists of: the catalog table, the other tables by name (tax rates, coupons, discounts; CSV as
+ * written), the settings and the DRL sources. Stored whole in the events. Events saved before tables and tax
+ * settings existed read back with none and the defaults.
+ */
 public record RulePackContent(String name, List<CatalogPlan> plans, List<DrlSource> sources, DayCount dayCount,
-                              RoundingMode rounding) {
+                              RoundingMode rounding, Map<String, String> tables, TaxSettings taxSettings) {
     public RulePackContent {
         plans = List.copyOf(plans);
         sources = List.copyOf(sources);
         dayCount = dayCount == null ? DayCount.ACTUAL : dayCount;
         rounding = rounding == null ? RoundingMode.HALF_UP : rounding;
+        tables = tables == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(tables));
+        taxSettings = taxSettings == null ? TaxSettings.DEFAULT : taxSettings;
+    }
+
+    public RulePackContent(String name, List<CatalogPlan> plans, List<DrlSource> sources, DayCount dayCount,
+                           RoundingMode rounding) {
+        this(name, plans, sources, dayCount, rounding, null, null);
     }
 
     public RulePackContent(String name, List<CatalogPlan> plans, List<DrlSource> sources) {
@@ -24,10 +40,12 @@ public record RulePackContent(String name, List<CatalogPlan> plans, List<DrlSour
     }
 
     public static RulePackContent of(RulePack pack) {
-        return new RulePackContent(pack.name(), pack.plans(), pack.sources(), pack.dayCount(), pack.rounding());
+        return new RulePackContent(pack.name(), pack.plans(), pack.sources(), pack.dayCount(), pack.rounding(),
+                pack.tables().texts(), pack.taxSettings());
     }
 
+    /** @throws org.ratebook.rules.pack.RulePackFormatException if a table is malformed */
     public RulePack asVersion(int version) {
-        return new RulePack(name, version, plans, sources, dayCount, rounding);
+        return new RulePack(name, version, plans, sources, dayCount, rounding, PackTables.of(tables), taxSettings);
     }
 }

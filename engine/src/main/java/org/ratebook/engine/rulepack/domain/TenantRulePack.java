@@ -122,8 +122,8 @@ public class TenantRulePack {
         if (content == null || content.name() == null || content.name().isBlank()) {
             throw new InvalidRulePackException("a rule pack needs a name");
         }
-        RulePack pack = content.asVersion(version);
         try {
+            RulePack pack = content.asVersion(version);
             return compiler.compiled(pack).contentHash();
         } catch (RulePackCompilationException e) {
             throw new InvalidRulePackException("the rule pack does not validate", e.problems());

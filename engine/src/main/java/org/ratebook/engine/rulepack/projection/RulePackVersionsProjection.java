@@ -12,12 +12,16 @@ import org.ratebook.rules.fact.BillingMode;
 import org.ratebook.rules.fact.BillingPeriod;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.pack.DrlSource;
+import org.ratebook.rules.pack.PackTables;
+import org.ratebook.rules.pack.TaxRounding;
+import org.ratebook.rules.pack.TaxSettings;
 import org.ratebook.rules.pack.RuleCategory;
 import org.ratebook.rules.pack.RulePack;
 import org.ratebook.rules.time.DayCount;
 import org.ratebook.tenants.TenantId;
 import org.ratebook.tenants.TenantScope;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.math.RoundingMode;
@@ -27,6 +31,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -56,10 +61,14 @@ public class RulePackVersionsProjection implements TenantPacks {
         String tenant = e.tenantId().value();
         jdbc.update("""
                 INSERT INTO rule_pack_versions (tenant_id, version, name, content_hash, status, author, saved_at,
-                                                day_count, rounding)
-                VALUES (?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?)""",
+                                                day_count, rounding, prices_include_tax, tax_rounding)
+                VALUES (?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?)""",
                 tenant, e.version(), e.content().name(), e.contentHash(), e.author(), Timestamp.from(e.savedAt()),
-                e.content().dayCount().name(), e.content().rounding().name());
+                e.content().dayCount().name(), e.content().rounding().name(),
+                e.content().taxSettings().pricesIncludeTax(), e.content().taxSettings().taxRounding().name());
+        e.content().tables().forEach((table, text) -> jdbc.update("""
+                INSERT INTO rule_pack_tables (tenant_id, version, name, text) VALUES (?, ?, ?, ?)""",
+                tenant, e.version(), table, text));
         for (CatalogPlan p : e.content().plans()) {
             jdbc.update("""
                     INSERT INTO rule_pack_plans (tenant_id, version, plan, product, currency, price, billing_period,
@@ -129,7 +138,9 @@ public class RulePackVersionsProjection implements TenantPacks {
 
     private Optional<RulePack> load(TenantId tenant, int version) {
         List<Map<String, Object>> heads = jdbc.queryForList(
-                "SELECT name, content_hash, day_count, rounding FROM rule_pack_versions WHERE tenant_id = ? AND version = ?",
+                """
+                SELECT name, content_hash, day_count, rounding, prices_include_tax, tax_rounding
+                FROM rule_pack_versions WHERE tenant_id = ? AND version = ?""",
                 tenant.value(), version);
         if (heads.isEmpty()) {
             return Optional.empty();
@@ -145,9 +156,14 @@ public class RulePackVersionsProjection implements TenantPacks {
                 SELECT category, name, text FROM rule_pack_sources WHERE tenant_id = ? AND version = ? ORDER BY position""",
                 (rs, n) -> new DrlSource(RuleCategory.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)),
                 tenant.value(), version);
+        Map<String, String> tables = new TreeMap<>();
+        jdbc.query("SELECT name, text FROM rule_pack_tables WHERE tenant_id = ? AND version = ?",
+                (RowCallbackHandler) rs -> tables.put(rs.getString(1), rs.getString(2)), tenant.value(), version);
         Map<String, Object> head = heads.getFirst();
         RulePack pack = new RulePack((String) head.get("name"), version, plans, sources,
-                DayCount.valueOf((String) head.get("day_count")), RoundingMode.valueOf((String) head.get("rounding")));
+                DayCount.valueOf((String) head.get("day_count")), RoundingMode.valueOf((String) head.get("rounding")),
+                PackTables.of(tables), new TaxSettings((Boolean) head.get("prices_include_tax"),
+                TaxRounding.valueOf((String) head.get("tax_rounding"))));
         if (!pack.contentHash().equals(heads.getFirst().get("content_hash"))) {
             throw new IllegalStateException("rule pack v" + version + " of " + tenant
                     + " no longer has the content it was saved with");

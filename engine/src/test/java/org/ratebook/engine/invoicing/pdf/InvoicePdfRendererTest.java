@@ -83,6 +83,30 @@ class InvoicePdfRendererTest {
         }
     }
 
+    @Test
+    void pdfShowsTheTaxSummaryPerRateWithTheReverseChargeNoteInFull() throws IOException {
+        String reverseCharge = "Reverse charge: VAT to be accounted for by the recipient (Art. 196 VAT Directive)";
+        InvoiceLineView charge = new InvoiceLineView(1, UUID.randomUUID(), "RECURRING", "Hosting Pro (monthly, in advance)",
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), BigDecimal.ONE, new BigDecimal("49.00"),
+                new BigDecimal("49.00"), BigDecimal.ZERO, new BigDecimal("0.00"), reverseCharge, HOSTING_RULES);
+        InvoiceLineView discount = new InvoiceLineView(2, charge.subscriptionId(), "DISCOUNT",
+                "Coupon WELCOME20: 20% off", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), BigDecimal.ONE,
+                new BigDecimal("-9.80"), new BigDecimal("-9.80"), BigDecimal.ZERO, new BigDecimal("0.00"),
+                reverseCharge, List.of("Percentage coupon on the plans it covers"), 1, "WELCOME20");
+        InvoiceLineView backup = new InvoiceLineView(3, UUID.randomUUID(), "RECURRING", "Backup (monthly, in advance)",
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), BigDecimal.ONE, new BigDecimal("10.00"),
+                new BigDecimal("10.00"), new BigDecimal("19"), new BigDecimal("1.90"), "VAT 19%", HOSTING_RULES);
+
+        byte[] pdf = renderer.render(invoice(List.of(charge, discount, backup)));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = textOf(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Tax summary Taxed amount Tax",
+                    "Reverse charge: VAT to be accounted for by the recipient (Art. 196 VAT Directive) 39.20 EUR 0.00 EUR",
+                    "VAT 19% 10.00 EUR 1.90 EUR", "Coupon WELCOME20: 20% off");
+        }
+    }
+
     private static String textOf(PDDocument document) throws IOException {
         return new PDFTextStripper().getText(document);
     }

@@ -1,0 +1,273 @@
+package org.ratebook.rules.pack;
+
+import org.ratebook.rules.fact.BundleDiscount;
+import org.ratebook.rules.fact.Coupon;
+import org.ratebook.rules.fact.CouponDuration;
+import org.ratebook.rules.fact.DiscountKind;
+import org.ratebook.rules.fact.Promotion;
+import org.ratebook.rules.fact.TaxRate;
+import org.ratebook.rules.fact.VolumeDiscount;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A pack's tables besides the catalog, as the analyst wrote them (CSV text, kept verbatim for audit and export)
+ * and parsed into the rows the rules see. Parsing happens once, when the pack is built, so a malformed table is
+ * refused with its line before anything is decided. Cells may not contain commas.
+ * <pre>
+ * tax.rates         tax/rates.csv          country,region,zone,rate,label,valid_from,valid_to
+ * discount.coupons  discount/coupons.csv   code,kind,value,currency,duration,plans,expires_on
+ * discount.volume   discount/volume.csv    plan,min_quantity,percent,label
+ * discount.bundles  discount/bundles.csv   bundle,plan,with_plan,percent
+ * discount.promotions discount/promotions.csv promotion,plans,percent,valid_from,valid_to
+ * </pre>
+ * {@code kind} is PERCENT or FIXED; {@code duration} is {@code once}, {@code forever} or {@code N periods};
+ * {@code plans} lists plan codes separated by {@code ;} (empty: every plan); dates are ISO (2026-12-31).
+ */
+public final class PackTables {
+
+    public static final String TAX_RATES = "tax.rates";
+    public static final String COUPONS = "discount.coupons";
+    public static final String VOLUME_DISCOUNTS = "discount.volume";
+    public static final String BUNDLE_DISCOUNTS = "discount.bundles";
+    public static final String PROMOTIONS = "discount.promotions";
+
+    /** Each table's header, which is also its column order. */
+    static final Map<String, String> HEADERS = Map.of(
+            TAX_RATES, "country,region,zone,rate,label,valid_from,valid_to",
+            COUPONS, "code,kind,value,currency,duration,plans,expires_on",
+            VOLUME_DISCOUNTS, "plan,min_quantity,percent,label",
+            BUNDLE_DISCOUNTS, "bundle,plan,with_plan,percent",
+            PROMOTIONS, "promotion,plans,percent,valid_from,valid_to");
+
+    /** Where the loader looks for a table when {@code pack.properties} does not say. */
+    public static final Map<String, String> DEFAULT_FILES = Map.of(
+            TAX_RATES, "tax/rates.csv",
+            COUPONS, "discount/coupons.csv",
+            VOLUME_DISCOUNTS, "discount/volume.csv",
+            BUNDLE_DISCOUNTS, "discount/bundles.csv",
+            PROMOTIONS, "discount/promotions.csv");
+
+    public static final PackTables NONE = new PackTables(Map.of());
+
+    private static final Pattern PERIODS = Pattern.compile("(\\d{1,3}) periods?");
+
+    private final Map<String, String> texts;
+    private final List<TaxRate> taxRates;
+    private final List<Coupon> coupons;
+    private final List<VolumeDiscount> volumeDiscounts;
+    private final List<BundleDiscount> bundleDiscounts;
+    private final List<Promotion> promotions;
+
+    private PackTables(Map<String, String> texts) {
+        this.texts = Collections.unmodifiableMap(new TreeMap<>(texts));
+        this.taxRates = parse(TAX_RATES, PackTables::taxRate);
+        this.coupons = parse(COUPONS, PackTables::coupon);
+        this.volumeDiscounts = parse(VOLUME_DISCOUNTS, PackTables::volume);
+        this.bundleDiscounts = parse(BUNDLE_DISCOUNTS, PackTables::bundle);
+        this.promotions = parse(PROMOTIONS, PackTables::promotion);
+        Set<String> codes = new HashSet<>();
+        for (Coupon c : coupons) {
+            if (!codes.add(c.code())) {
+                throw new RulePackFormatException(COUPONS + ": coupon " + c.code() + " is listed twice");
+            }
+        }
+    }
+
+    /**
+     * Tables by name ({@link #TAX_RATES}, …) with their CSV text; throws {@link RulePackFormatException} naming
+     * the table and line of the first problem.
+     */
+    public static PackTables of(Map<String, String> texts) {
+        if (texts == null || texts.isEmpty()) {
+            return NONE;
+        }
+        for (String name : texts.keySet()) {
+            if (!HEADERS.containsKey(name)) {
+                throw new RulePackFormatException("unknown table '" + name + "'; a pack's tables are "
+                        + new TreeMap<>(HEADERS).keySet());
+            }
+        }
+        return new PackTables(texts);
+    }
+
+    /** The tables as written, by name, in name order. */
+    public Map<String, String> texts() {
+        return texts;
+    }
+
+    public boolean isEmpty() {
+        return texts.isEmpty();
+    }
+
+    public List<TaxRate> taxRates() {
+        return taxRates;
+    }
+
+    public List<Coupon> coupons() {
+        return coupons;
+    }
+
+    public Optional<Coupon> coupon(String code) {
+        String wanted = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+        return coupons.stream().filter(c -> c.code().equals(wanted)).findFirst();
+    }
+
+    public List<VolumeDiscount> volumeDiscounts() {
+        return volumeDiscounts;
+    }
+
+    public List<BundleDiscount> bundleDiscounts() {
+        return bundleDiscounts;
+    }
+
+    public List<Promotion> promotions() {
+        return promotions;
+    }
+
+    /** The text with line ends unified and blank edges trimmed per line: what the content hash covers. */
+    static String canonical(String text) {
+        return text.lines().map(String::strip).reduce((a, b) -> a + "\n" + b).orElse("").strip();
+    }
+
+    private <T> List<T> parse(String table, Function<String[], T> row) {
+        String text = texts.get(table);
+        if (text == null) {
+            return List.of();
+        }
+        String[] lines = text.split("\\R");
+        String header = lines.length == 0 ? "" : lines[0].strip().toLowerCase(Locale.ROOT).replace(" ", "");
+        if (!header.equals(HEADERS.get(table))) {
+            throw new RulePackFormatException(table + " line 1: the header must be " + HEADERS.get(table)
+                    + ", found '" + (lines.length == 0 ? "" : lines[0].strip()) + "'");
+        }
+        int columns = HEADERS.get(table).split(",").length;
+        List<T> rows = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = Arrays.stream(line.split(",", -1)).map(String::strip).toArray(String[]::new);
+            String at = table + " line " + (i + 1);
+            if (cells.length != columns) {
+                throw new RulePackFormatException(at + ": expected " + columns + " columns (" + HEADERS.get(table)
+                        + "), found " + cells.length);
+            }
+            try {
+                rows.add(row.apply(cells));
+            } catch (DateTimeParseException e) {
+                throw new RulePackFormatException(at + ": dates are written 2026-12-31, not '" + e.getParsedString() + "'");
+            } catch (IllegalArgumentException e) {
+                throw new RulePackFormatException(at + ": " + e.getMessage());
+            }
+        }
+        return List.copyOf(rows);
+    }
+
+    private static TaxRate taxRate(String[] c) {
+        return new TaxRate(c[0].toUpperCase(Locale.ROOT), blank(c[1]), blank(c[2]), number(c[3], "rate"), c[4],
+                date(c[5]), date(c[6]));
+    }
+
+    private static Coupon coupon(String[] c) {
+        DiscountKind kind;
+        try {
+            kind = DiscountKind.valueOf(upper(c[1], "kind (PERCENT or FIXED)"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("a coupon's kind is PERCENT or FIXED, not '" + c[1] + "'");
+        }
+        String duration = c[4].strip().toLowerCase(Locale.ROOT);
+        Matcher periods = PERIODS.matcher(duration);
+        CouponDuration how;
+        int count = 0;
+        if (duration.equals("once")) {
+            how = CouponDuration.ONCE;
+        } else if (duration.equals("forever")) {
+            how = CouponDuration.FOREVER;
+        } else if (periods.matches()) {
+            how = CouponDuration.REPEATING;
+            count = Integer.parseInt(periods.group(1));
+        } else {
+            throw new IllegalArgumentException("a coupon's duration is 'once', 'forever' or like '3 periods', not '"
+                    + c[4] + "'");
+        }
+        return new Coupon(c[0], kind, number(c[2], "value"), blank(c[3]), how, count, plans(c[5]), date(c[6]));
+    }
+
+    private static VolumeDiscount volume(String[] c) {
+        int min;
+        try {
+            min = Integer.parseInt(c[1]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("min_quantity must be a whole number, not '" + c[1] + "'");
+        }
+        return new VolumeDiscount(c[0], min, number(c[2], "percent"), blank(c[3]));
+    }
+
+    private static BundleDiscount bundle(String[] c) {
+        return new BundleDiscount(c[0], c[1], c[2], number(c[3], "percent"));
+    }
+
+    private static Promotion promotion(String[] c) {
+        return new Promotion(c[0], plans(c[1]), number(c[2], "percent"), date(c[3]), date(c[4]));
+    }
+
+    private static List<String> plans(String cell) {
+        return cell.isBlank() ? List.of()
+                : Arrays.stream(cell.split(";")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    private static BigDecimal number(String cell, String column) {
+        if (!cell.matches("-?\\d{1,12}(\\.\\d{1,6})?")) {
+            throw new IllegalArgumentException(column + " must be a plain decimal such as 19 or 7.25, not '" + cell + "'");
+        }
+        return new BigDecimal(cell);
+    }
+
+    private static String upper(String cell, String what) {
+        if (cell.isBlank()) {
+            throw new IllegalArgumentException("the " + what + " is missing");
+        }
+        return cell.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static String blank(String cell) {
+        return cell == null || cell.isBlank() ? null : cell.strip();
+    }
+
+    private static LocalDate date(String cell) {
+        return cell == null || cell.isBlank() ? null : LocalDate.parse(cell.strip());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PackTables other && texts.equals(other.texts);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(texts);
+    }
+
+    @Override
+    public String toString() {
+        return "PackTables" + texts.keySet();
+    }
+}
