@@ -172,10 +172,11 @@ public class UsageIngestion {
             return new Stored(false, Set.of());
         }
         valid.sort(KEY_ORDER);
+        String[][] columns = columns(valid);
         return jdbc.execute((ConnectionCallback<Stored>) connection -> {
             Savepoint beforeInsert = connection.setSavepoint();
             try {
-                try (PreparedStatement insert = prepare(connection, INSERT, tenant, valid, now)) {
+                try (PreparedStatement insert = prepare(connection, INSERT, tenant, columns, now)) {
                     insert.executeUpdate();
                 }
                 connection.releaseSavepoint(beforeInsert);
@@ -187,7 +188,7 @@ public class UsageIngestion {
                 connection.rollback(beforeInsert);
             }
             Set<Key> stored = new HashSet<>();
-            try (PreparedStatement insert = prepare(connection, INSERT_NEW_ONLY, tenant, valid, now);
+            try (PreparedStatement insert = prepare(connection, INSERT_NEW_ONLY, tenant, columns, now);
                  ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
                     stored.add(new Key(rs.getObject(1, UUID.class), rs.getString(2)));
@@ -197,31 +198,30 @@ public class UsageIngestion {
         });
     }
 
-    /** One statement for the whole batch: each column as one array parameter. */
-    private PreparedStatement prepare(Connection connection, String sql, TenantId tenant, List<Row> rows, Instant now)
-            throws SQLException {
+    /** The batch by column, as text: subscription, transaction, meter, quantity, occurred at, properties. */
+    private String[][] columns(List<Row> rows) {
         int n = rows.size();
-        String[] subscription = new String[n];
-        String[] transaction = new String[n];
-        String[] meter = new String[n];
-        String[] quantity = new String[n];
-        String[] occurred = new String[n];
-        String[] properties = new String[n];
+        String[][] columns = new String[6][n];
         for (int k = 0; k < n; k++) {
             Row row = rows.get(k);
             UsageEvent e = row.event();
-            subscription[k] = row.key().subscription().toString();
-            transaction[k] = e.transactionId();
-            meter[k] = e.meter();
-            quantity[k] = e.quantity().toPlainString();
-            occurred[k] = e.timestamp().toString();
-            properties[k] = e.properties() == null || e.properties().isEmpty() ? null : toJson(e.properties());
+            columns[0][k] = row.key().subscription().toString();
+            columns[1][k] = e.transactionId();
+            columns[2][k] = e.meter();
+            columns[3][k] = e.quantity().toPlainString();
+            columns[4][k] = e.timestamp().toString();
+            columns[5][k] = e.properties() == null || e.properties().isEmpty() ? null : toJson(e.properties());
         }
+        return columns;
+    }
+
+    /** One statement for the whole batch: each column as one array parameter. */
+    private static PreparedStatement prepare(Connection connection, String sql, TenantId tenant, String[][] columns,
+                                             Instant now) throws SQLException {
         PreparedStatement insert = connection.prepareStatement(sql);
         try {
             insert.setString(1, tenant.value());
             insert.setTimestamp(2, Timestamp.from(now));
-            String[][] columns = {subscription, transaction, meter, quantity, occurred, properties};
             for (int a = 0; a < columns.length; a++) {
                 Array array = connection.createArrayOf("text", columns[a]);
                 insert.setArray(3 + a, array);
