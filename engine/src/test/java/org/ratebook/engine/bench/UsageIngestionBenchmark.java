@@ -60,7 +60,7 @@ public final class UsageIngestionBenchmark {
     public static void main(String[] args) throws Exception {
         int events = Integer.getInteger("bench.events", 100_000);
         int rounds = Integer.getInteger("bench.rounds", 5);
-        int batch = Integer.getInteger("bench.batch", 5_000);
+        int batch = Integer.getInteger("bench.batch", 2_500);
         int clients = Integer.getInteger("bench.clients", 2);
         int subscriptions = 100;
         System.setProperty("axoniq.update-checker.disabled", "true");
