@@ -481,6 +481,42 @@ class ApiTest {
     }
 
     @Test
+    void usageSentWithOnlyTheAccountCountsForItsOneSubscriptionAndKeepsItsProperties() {
+        String account = createAccount("Metered by account GmbH");
+        String subscription = api.post("/api/v1/subscriptions", "{\"accountId\":\"" + account + "\",\"plan\":\"Pro\"}")
+                .json().get("subscriptionId").asText();
+        assertThat(api.post("/api/v1/meters", "{\"code\":\"api_calls\",\"unit\":\"call\",\"aggregation\":\"SUM\"}")
+                .status()).isEqualTo(201);
+        String at = java.time.Instant.now().minusSeconds(60).toString();
+        String body = "{\"events\":["
+                + "{\"transactionId\":\"acc-1\",\"accountId\":\"" + account + "\",\"meter\":\"api_calls\","
+                + "\"quantity\":\"4\",\"timestamp\":\"" + at + "\",\"properties\":{\"region\":\"eu-west\",\"vm\":17,"
+                + "\"spot\":true}},"
+                + "{\"transactionId\":\"acc-2\",\"accountId\":\"" + account + "\",\"meter\":\"api_calls\","
+                + "\"quantity\":1,\"timestamp\":\"" + at + "\",\"properties\":{\"tags\":{\"team\":\"a\"}}},"
+                + "{\"transactionId\":\"acc-3\",\"accountId\":\"" + UUID.randomUUID() + "\",\"meter\":\"api_calls\","
+                + "\"quantity\":1,\"timestamp\":\"" + at + "\"}]}";
+
+        JsonNode response = api.post("/api/v1/usage", body).json();
+
+        JsonNode results = response.get("results");
+        assertThat(results.get(0).get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(results.get(0).get("subscriptionId").asText()).isEqualTo(subscription);
+        assertThat(results.get(1).get("status").asText()).isEqualTo("REJECTED");
+        assertThat(results.get(1).get("reason").asText()).isEqualTo(
+                "property 'tags' is an object; properties take strings, numbers or booleans");
+        assertThat(results.get(2).get("reason").asText()).startsWith("unknown account");
+        assertThat(jdbc.queryForObject("SELECT properties::text FROM usage_events WHERE tenant_id = ?", String.class,
+                tenant.value())).isEqualTo("{\"vm\": \"17\", \"spot\": \"true\", \"region\": \"eu-west\"}");
+        assertThat(api.post("/api/v1/usage", body).json().get("duplicates").asInt()).isEqualTo(1);
+
+        String csv = "transactionId,accountId,meter,quantity,timestamp\nacc-csv," + account + ",api_calls,5," + at + "\n";
+        assertThat(api.post("/api/v1/usage", "text/csv", csv).json().get("accepted").asInt()).isEqualTo(1);
+        JsonNode usage = api.get("/api/v1/subscriptions/" + subscription + "/usage").json();
+        assertThat(usage.get("meters").get(0).get("quantity").asText()).isEqualTo("9");
+    }
+
+    @Test
     void aUsageBatchOverTenThousandEventsIsA413AndStoresNothing() {
         String subscription = meteredSubscription();
         StringBuilder body = new StringBuilder("{\"events\":[");

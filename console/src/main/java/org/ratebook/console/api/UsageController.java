@@ -48,8 +48,11 @@ import java.util.UUID;
 @Tag(name = "Usage", description = "Meters, usage ingestion (idempotent by transactionId) and current usage")
 public class UsageController {
 
-    /** One event's outcome; {@code position} is its place in the request (0-based). */
-    public record Result(int position, String transactionId, String status, String reason) {
+    /**
+     * One event's outcome; {@code position} is its place in the request (0-based); {@code subscriptionId} the
+     * subscription it counts for (for an event sent with only its accountId, the one it was attributed to).
+     */
+    public record Result(int position, String transactionId, String status, String reason, UUID subscriptionId) {
     }
 
     public record IngestResponse(int accepted, int duplicates, int rejected, List<Result> results) {
@@ -105,10 +108,12 @@ public class UsageController {
 
     @PostMapping(value = "/api/v1/usage", consumes = "application/json")
     @Operation(summary = "Record usage: one event, or {\"events\": [...]} with up to 10,000",
-            description = "Each event: transactionId, subscriptionId, meter, quantity (decimal string or number), "
-                    + "timestamp (ISO instant), properties. Every event gets an outcome: ACCEPTED, DUPLICATE (the "
-                    + "transactionId was already recorded for that subscription) or REJECTED with a reason. "
-                    + "Accepted events are durable when the response is sent.")
+            description = "Each event: transactionId, subscriptionId (or accountId: the event then counts for the "
+                    + "account's one active subscription on the event's date), meter, quantity (decimal string or "
+                    + "number), timestamp (ISO instant), properties (an object of strings, numbers or booleans, "
+                    + "stored with the event). Every event gets an outcome: ACCEPTED, DUPLICATE (the transactionId "
+                    + "was already recorded for that subscription) or REJECTED with a reason, and the subscription "
+                    + "it counts for. Accepted events are durable when the response is sent.")
     public IngestResponse ingest(@RequestBody String body) {
         JsonNode root = readTree(body);
         JsonNode events = root.has("events") ? root.get("events") : null;
@@ -129,7 +134,7 @@ public class UsageController {
 
     @PostMapping(value = "/api/v1/usage", consumes = {"application/x-ndjson", "text/csv"})
     @Operation(summary = "Bulk upload: NDJSON (one event per line) or CSV (header: "
-            + "transactionId,subscriptionId,meter,quantity,timestamp)",
+            + "transactionId,subscriptionId or accountId,meter,quantity,timestamp)",
             description = "Any size: read as a stream and stored in batches of 10,000, each durable before the "
                     + "next. The response lists rejected and duplicate events, not every accepted one.")
     public IngestResponse upload(HttpServletRequest request) throws IOException {
@@ -172,7 +177,7 @@ public class UsageController {
             rejected += part.rejected();
             int base = offset;
             part.results().forEach(r -> notAccepted.add(new Result(base + r.position(), r.transactionId(), r.status(),
-                    r.reason())));
+                    r.reason(), r.subscriptionId())));
             offset += size;
         }
 
@@ -213,7 +218,8 @@ public class UsageController {
         for (int position = 0; position < parsed.size(); position++) {
             Parsed p = parsed.get(position);
             Result result = p.problem() != null
-                    ? new Result(position, p.event() == null ? null : p.event().transactionId(), "REJECTED", p.problem())
+                    ? new Result(position, p.event() == null ? null : p.event().transactionId(), "REJECTED", p.problem(),
+                            null)
                     : toResult(position, outcomes.get(next++));
             switch (result.status()) {
                 case "ACCEPTED" -> accepted++;
@@ -228,7 +234,8 @@ public class UsageController {
     }
 
     private static Result toResult(int position, UsageOutcome outcome) {
-        return new Result(position, outcome.transactionId(), outcome.status().name(), outcome.reason());
+        return new Result(position, outcome.transactionId(), outcome.status().name(), outcome.reason(),
+                outcome.subscriptionId());
     }
 
     private JsonNode readTree(String text) {
@@ -254,20 +261,50 @@ public class UsageController {
     private static Parsed parse(JsonNode node) {
         String transactionId = text(node, "transactionId");
         UsageEvent partial = new UsageEvent(transactionId, null, null, null, null, null);
+        String propertiesProblem = null;
+        Map<String, String> properties = new LinkedHashMap<>();
+        JsonNode given = node.get("properties");
+        if (given != null && !given.isNull()) {
+            if (!given.isObject()) {
+                propertiesProblem = "properties must be an object";
+            } else {
+                for (var property : given.properties()) {
+                    JsonNode value = property.getValue();
+                    if (value.isContainerNode()) {
+                        propertiesProblem = "property '" + property.getKey() + "' is " + (value.isArray() ? "an array"
+                                : "an object") + "; properties take strings, numbers or booleans";
+                        break;
+                    }
+                    if (!value.isNull()) {
+                        properties.put(property.getKey(), value.asText());
+                    }
+                }
+            }
+        }
+        if (propertiesProblem != null) {
+            return new Parsed(partial, propertiesProblem);
+        }
         try {
-            String subscription = text(node, "subscriptionId");
             String quantity = text(node, "quantity");
             String timestamp = text(node, "timestamp");
-            Map<String, String> properties = new LinkedHashMap<>();
-            if (node.has("properties") && node.get("properties").isObject()) {
-                node.get("properties").properties().forEach(e -> properties.put(e.getKey(), e.getValue().asText()));
-            }
-            return new Parsed(new UsageEvent(transactionId, subscription == null ? null : UUID.fromString(subscription),
-                    text(node, "meter"), quantity == null ? null : new BigDecimal(quantity),
-                    timestamp == null ? null : Instant.parse(timestamp), properties), null);
+            return new Parsed(new UsageEvent(transactionId, uuid(node, "subscriptionId"), text(node, "meter"),
+                    quantity == null ? null : new BigDecimal(quantity),
+                    timestamp == null ? null : Instant.parse(timestamp), properties, uuid(node, "accountId")), null);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             return new Parsed(partial, "unreadable field: " + (e instanceof NumberFormatException
                     ? "quantity is not a decimal number" : e.getMessage()));
+        }
+    }
+
+    private static UUID uuid(JsonNode node, String field) {
+        String value = text(node, field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + " is not a UUID: " + value);
         }
     }
 
@@ -284,8 +321,11 @@ public class UsageController {
         for (int i = 0; i < header.length; i++) {
             header[i] = header[i].strip();
         }
-        if (!List.of(header).containsAll(List.of("transactionId", "subscriptionId", "meter", "quantity", "timestamp"))) {
-            throw new BadRequest("the CSV header must name transactionId, subscriptionId, meter, quantity and timestamp");
+        List<String> columns = List.of(header);
+        if (!columns.containsAll(List.of("transactionId", "meter", "quantity", "timestamp"))
+                || !(columns.contains("subscriptionId") || columns.contains("accountId"))) {
+            throw new BadRequest("the CSV header must name transactionId, subscriptionId or accountId, meter, quantity "
+                    + "and timestamp");
         }
         return header;
     }

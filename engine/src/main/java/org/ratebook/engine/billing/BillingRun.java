@@ -186,6 +186,10 @@ public class BillingRun {
         Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
         List<String> problems = new ArrayList<>();
         Set<Key> billedBefore = new HashSet<>();
+        // invoice counts are read before what was billed: a run that sees another run's invoice in the billed
+        // items also counts it, and one that does not picks the same invoice id and collides; read the other way
+        // round, a run could bill a span again under the next generation's id
+        Map<Map.Entry<UUID, LocalDate>, Integer> generations = invoices.invoiceCounts(tenantId);
         Map<Key, Due> due = dueItems(tenantId, targetDate, onlyAccount, now, timelines, problems, billedBefore);
         billedBefore.removeAll(due.keySet());
 
@@ -201,7 +205,7 @@ public class BillingRun {
                 continue;
             }
             // one more invoice for this account and date: after a void, or for spans that became due since
-            int generation = invoices.invoiceCount(tenantId, key.account().value(), key.invoiceDate());
+            int generation = generations.getOrDefault(Map.entry(key.account().value(), key.invoiceDate()), 0);
             InvoiceId invoiceId = InvoiceId.of(tenantId, key.account(), key.invoiceDate(), generation);
             Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, entry.getValue(), credits,
                     problems, run);

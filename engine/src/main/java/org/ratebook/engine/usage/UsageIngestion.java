@@ -12,12 +12,16 @@ import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,13 @@ import java.util.UUID;
  * rejected with a reason; rejected events store nothing, the others are durable when this returns (one
  * transaction, committed). Duplicates are decided by the table's unique key, not by reading first, so
  * concurrent senders of the same event still count it once.
+ * <p>
+ * The batch is written optimistically: a plain multi-row {@code INSERT} (within a savepoint) stores a batch of
+ * new events at close to PostgreSQL's {@code COPY} rate; only if the unique key refuses a row (a re-sent
+ * event) is the savepoint rolled back and the batch written again with {@code ON CONFLICT DO NOTHING
+ * RETURNING}, which says which events were new. Rows go in sorted by (subscription, transaction id): two
+ * batches that share events then take the key locks in the same order and cannot deadlock, and the index
+ * insertions are local (docs/decisions/011-usage-ingestion-path.md, docs/benchmarks.md).
  */
 @Service
 public class UsageIngestion {
@@ -38,6 +49,18 @@ public class UsageIngestion {
     public static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
     private static final int MAX_DECIMALS = 9;
     private static final BigDecimal MAX_QUANTITY = new BigDecimal("1e20");
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final Comparator<Row> KEY_ORDER = Comparator.comparing((Row r) -> r.key().subscription())
+            .thenComparing(r -> r.key().transaction());
+    private static final String INSERT = """
+            INSERT INTO usage_events (tenant_id, subscription_id, transaction_id, meter, quantity, occurred_at,
+                                      properties, received_at)
+            SELECT ?, u.s::uuid, u.t, u.m, u.q::numeric, u.o::timestamptz, u.p::jsonb, ?
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(s, t, m, q, o, p)""";
+    private static final String INSERT_NEW_ONLY = INSERT + """
+
+            ON CONFLICT (tenant_id, subscription_id, transaction_id) DO NOTHING
+            RETURNING subscription_id, transaction_id""";
 
     private final JdbcTemplate jdbc;
     private final TenantScope tenantScope;
@@ -55,6 +78,10 @@ public class UsageIngestion {
     private record Key(UUID subscription, String transaction) {
     }
 
+    /** A valid event with the subscription it counts for. */
+    private record Row(Key key, UsageEvent event) {
+    }
+
     public List<UsageOutcome> ingest(TenantId tenant, List<UsageEvent> events) {
         if (events.size() > MAX_BATCH) {
             throw new BatchTooLargeException("a batch holds at most " + MAX_BATCH + " events, this one has "
@@ -63,41 +90,50 @@ public class UsageIngestion {
         Instant now = clocks.of(tenant).instant();
         return tenantScope.call(tenant, () -> {
             Map<String, Meter> known = meters.byCode(tenant);
-            Set<UUID> subscriptions = activeSubscriptions(tenant, events);
+            UsageAddresses addresses = UsageAddresses.read(jdbc, tenant, events);
             UsageOutcome[] outcomes = new UsageOutcome[events.size()];
-            List<Integer> valid = new ArrayList<>();
+            Row[] rows = new Row[events.size()];
+            List<Row> valid = new ArrayList<>(events.size());
             Set<Key> inBatch = new HashSet<>();
             for (int i = 0; i < events.size(); i++) {
                 UsageEvent e = events.get(i);
-                String reason = problem(e, known, subscriptions, now);
-                if (reason == null && !inBatch.add(new Key(e.subscriptionId(), e.transactionId()))) {
-                    reason = "transactionId " + e.transactionId() + " appears more than once in this batch";
+                String reason = problem(e, known, now);
+                UUID subscription = null;
+                if (reason == null) {
+                    UsageAddresses.Address address = addresses.of(e);
+                    subscription = address.subscriptionId();
+                    reason = address.problem();
+                }
+                if (reason == null && !inBatch.add(new Key(subscription, e.transactionId()))) {
+                    reason = "transactionId " + e.transactionId() + " appears more than once in this batch"
+                            + (e.subscriptionId() == null ? " for subscription " + subscription : "");
                 }
                 if (reason != null) {
-                    outcomes[i] = UsageOutcome.rejected(e.transactionId(), reason);
+                    outcomes[i] = UsageOutcome.rejected(e.transactionId(), reason, subscription);
                 } else {
-                    valid.add(i);
+                    rows[i] = new Row(new Key(subscription, e.transactionId()), e);
+                    valid.add(rows[i]);
                 }
             }
-            Set<Key> stored = insert(tenant, events, valid, now);
-            for (int i : valid) {
-                UsageEvent e = events.get(i);
-                outcomes[i] = stored.contains(new Key(e.subscriptionId(), e.transactionId()))
-                        ? UsageOutcome.accepted(e.transactionId()) : UsageOutcome.duplicate(e.transactionId());
+            Stored stored = store(tenant, valid, now);
+            for (int i = 0; i < rows.length; i++) {
+                if (rows[i] != null) {
+                    Key key = rows[i].key();
+                    outcomes[i] = stored.contains(key) ? UsageOutcome.accepted(key.transaction(), key.subscription())
+                            : UsageOutcome.duplicate(key.transaction(), key.subscription());
+                }
             }
             return List.of(outcomes);
         });
     }
 
-    private static String problem(UsageEvent e, Map<String, Meter> known, Set<UUID> subscriptions, Instant now) {
+    /** What is wrong with the event itself, before its subscription is looked up; null when nothing. */
+    private static String problem(UsageEvent e, Map<String, Meter> known, Instant now) {
         if (e.transactionId() == null || e.transactionId().isBlank() || e.transactionId().length() > 200) {
             return "transactionId is required (at most 200 characters)";
         }
-        if (e.subscriptionId() == null) {
-            return "subscriptionId is required";
-        }
-        if (!subscriptions.contains(e.subscriptionId())) {
-            return "unknown subscription " + e.subscriptionId();
+        if (e.subscriptionId() == null && e.accountId() == null) {
+            return "subscriptionId or accountId is required";
         }
         Meter meter = e.meter() == null ? null : known.get(e.meter());
         if (meter == null) {
@@ -124,64 +160,77 @@ public class UsageIngestion {
         return null;
     }
 
-    private Set<UUID> activeSubscriptions(TenantId tenant, List<UsageEvent> events) {
-        UUID[] ids = events.stream().map(UsageEvent::subscriptionId).filter(id -> id != null).distinct()
-                .toArray(UUID[]::new);
-        if (ids.length == 0) {
-            return Set.of();
+    /** The keys this call stored: all of them, or (after a re-sent event) those that were not there already. */
+    private record Stored(boolean all, Set<Key> keys) {
+        boolean contains(Key key) {
+            return all || keys.contains(key);
         }
-        return new HashSet<>(jdbc.queryForList("""
-                SELECT subscription_id FROM subscriptions
-                WHERE tenant_id = ? AND state = 'ACTIVE' AND subscription_id = ANY (?)""",
-                UUID.class, tenant.value(), ids));
     }
 
-    /** One statement for the whole batch; returns the keys this call stored (the others were there already). */
-    private Set<Key> insert(TenantId tenant, List<UsageEvent> events, List<Integer> valid, Instant now) {
+    private Stored store(TenantId tenant, List<Row> valid, Instant now) {
         if (valid.isEmpty()) {
-            return Set.of();
+            return new Stored(false, Set.of());
         }
-        int n = valid.size();
-        String[] subscription = new String[n];
-        String[] transaction = new String[n];
-        String[] meter = new String[n];
-        String[] quantity = new String[n];
-        String[] occurred = new String[n];
-        String[] properties = new String[n];
-        for (int k = 0; k < n; k++) {
-            UsageEvent e = events.get(valid.get(k));
-            subscription[k] = e.subscriptionId().toString();
-            transaction[k] = e.transactionId();
-            meter[k] = e.meter();
-            quantity[k] = e.quantity().toPlainString();
-            occurred[k] = e.timestamp().toString();
-            properties[k] = e.properties() == null || e.properties().isEmpty() ? null : toJson(e.properties());
-        }
-        return jdbc.execute((ConnectionCallback<Set<Key>>) connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO usage_events (tenant_id, subscription_id, transaction_id, meter, quantity, occurred_at,
-                                              properties, received_at)
-                    SELECT ?, u.s::uuid, u.t, u.m, u.q::numeric, u.o::timestamptz, u.p::jsonb, ?
-                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(s, t, m, q, o, p)
-                    ON CONFLICT (tenant_id, subscription_id, transaction_id) DO NOTHING
-                    RETURNING subscription_id, transaction_id""")) {
-                insert.setString(1, tenant.value());
-                insert.setTimestamp(2, Timestamp.from(now));
-                Array[] arrays = {connection.createArrayOf("text", subscription), connection.createArrayOf("text", transaction),
-                        connection.createArrayOf("text", meter), connection.createArrayOf("text", quantity),
-                        connection.createArrayOf("text", occurred), connection.createArrayOf("text", properties)};
-                for (int a = 0; a < arrays.length; a++) {
-                    insert.setArray(3 + a, arrays[a]);
+        valid.sort(KEY_ORDER);
+        String[][] columns = columns(valid);
+        return jdbc.execute((ConnectionCallback<Stored>) connection -> {
+            Savepoint beforeInsert = connection.setSavepoint();
+            try {
+                try (PreparedStatement insert = prepare(connection, INSERT, tenant, columns, now)) {
+                    insert.executeUpdate();
                 }
-                Set<Key> stored = new HashSet<>();
-                try (ResultSet rs = insert.executeQuery()) {
-                    while (rs.next()) {
-                        stored.add(new Key(rs.getObject(1, UUID.class), rs.getString(2)));
-                    }
+                connection.releaseSavepoint(beforeInsert);
+                return new Stored(true, Set.of());
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
                 }
-                return stored;
+                connection.rollback(beforeInsert);
             }
+            Set<Key> stored = new HashSet<>();
+            try (PreparedStatement insert = prepare(connection, INSERT_NEW_ONLY, tenant, columns, now);
+                 ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(new Key(rs.getObject(1, UUID.class), rs.getString(2)));
+                }
+            }
+            return new Stored(false, stored);
         });
+    }
+
+    /** The batch by column, as text: subscription, transaction, meter, quantity, occurred at, properties. */
+    private String[][] columns(List<Row> rows) {
+        int n = rows.size();
+        String[][] columns = new String[6][n];
+        for (int k = 0; k < n; k++) {
+            Row row = rows.get(k);
+            UsageEvent e = row.event();
+            columns[0][k] = row.key().subscription().toString();
+            columns[1][k] = e.transactionId();
+            columns[2][k] = e.meter();
+            columns[3][k] = e.quantity().toPlainString();
+            columns[4][k] = e.timestamp().toString();
+            columns[5][k] = e.properties() == null || e.properties().isEmpty() ? null : toJson(e.properties());
+        }
+        return columns;
+    }
+
+    /** One statement for the whole batch: each column as one array parameter. */
+    private static PreparedStatement prepare(Connection connection, String sql, TenantId tenant, String[][] columns,
+                                             Instant now) throws SQLException {
+        PreparedStatement insert = connection.prepareStatement(sql);
+        try {
+            insert.setString(1, tenant.value());
+            insert.setTimestamp(2, Timestamp.from(now));
+            for (int a = 0; a < columns.length; a++) {
+                Array array = connection.createArrayOf("text", columns[a]);
+                insert.setArray(3 + a, array);
+            }
+            return insert;
+        } catch (SQLException | RuntimeException e) {
+            insert.close();
+            throw e;
+        }
     }
 
     private String toJson(Map<String, String> properties) {

@@ -62,6 +62,16 @@ public class InvoiceQueries {
     }
 
     /** How many invoices (live or void) the account has for {@code invoiceDate}: the next one's generation. */
+    /** How many invoices (void ones too) each account has per invoice date, as one consistent read. */
+    public Map<Map.Entry<UUID, LocalDate>, Integer> invoiceCounts(TenantId tenant) {
+        return tenantScope.call(tenant, () -> jdbc.query("""
+                SELECT account_id, invoice_date, count(*) FROM invoices WHERE tenant_id = ?
+                GROUP BY account_id, invoice_date""",
+                (rs, n) -> Map.entry(Map.entry(rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate()),
+                        rs.getInt(3)), tenant.value()))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     public int invoiceCount(TenantId tenant, UUID accountId, LocalDate invoiceDate) {
         return tenantScope.call(tenant, () -> jdbc.queryForObject("""
                 SELECT count(*) FROM invoices WHERE tenant_id = ? AND account_id = ? AND invoice_date = ?""",
