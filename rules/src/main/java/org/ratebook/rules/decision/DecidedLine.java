@@ -1,18 +1,32 @@
 package org.ratebook.rules.decision;
 
+import org.ratebook.rules.rating.TierCharge;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * One invoice line as decided: the charge, the tax on it, and the names of the rules that produced it, in
- * firing order. Amounts are at the currency's scale.
+ * firing order. Amounts are at the currency's scale. Usage lines (USAGE, TRUE_UP, ADJUSTMENT) also name their
+ * meter and unit, the tiers or parts that make the amount, and how many usage events the period had; the
+ * other lines leave those null and empty.
  */
 public record DecidedLine(int lineNo, String subscriptionId, String itemType, String description,
                           LocalDate from, LocalDate to, BigDecimal quantity, BigDecimal unitPrice,
                           BigDecimal amount, BigDecimal taxRate, BigDecimal taxAmount, String taxLabel,
-                          List<String> rules) {
+                          List<String> rules, String meter, String unit, List<TierCharge> tiers,
+                          Long transactions) {
     public DecidedLine {
         rules = List.copyOf(rules);
+        tiers = tiers == null ? List.of() : List.copyOf(tiers);
+    }
+
+    /** A line that is not about usage. */
+    public DecidedLine(int lineNo, String subscriptionId, String itemType, String description, LocalDate from,
+                       LocalDate to, BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount,
+                       BigDecimal taxRate, BigDecimal taxAmount, String taxLabel, List<String> rules) {
+        this(lineNo, subscriptionId, itemType, description, from, to, quantity, unitPrice, amount, taxRate,
+                taxAmount, taxLabel, rules, null, null, List.of(), null);
     }
 }

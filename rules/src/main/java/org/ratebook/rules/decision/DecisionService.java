@@ -54,7 +54,7 @@ public final class DecisionService {
 
     public InvoiceDecision decide(RulePack pack, InvoiceQuestion question) {
         CompiledPack compiled = compiler.compiled(pack);
-        Decisions decisions = new Decisions(pack.rounding());
+        Decisions decisions = new Decisions(pack.rounding(), pack.usageTiers());
         List<FiredRule> fired = new ArrayList<>();
 
         List<Object> facts = new ArrayList<>();
@@ -63,6 +63,18 @@ public final class DecisionService {
         facts.addAll(pack.plans());
         facts.addAll(question.periods());
         run(compiled, RuleCategory.PRICING, facts, decisions, fired);
+
+        if (!question.usage().isEmpty()) {
+            // usage is priced after the plans, so overage rules may also see the plans' charges
+            List<Object> usageFacts = new ArrayList<>();
+            usageFacts.add(question.account());
+            usageFacts.add(new BillingDate(question.targetDate()));
+            usageFacts.addAll(pack.usageCharges());
+            usageFacts.addAll(pack.usageTiers());
+            usageFacts.addAll(question.usage());
+            usageFacts.addAll(decisions.charges());
+            run(compiled, RuleCategory.OVERAGE, usageFacts, decisions, fired);
+        }
 
         List<Object> taxFacts = new ArrayList<>();
         taxFacts.add(question.account());

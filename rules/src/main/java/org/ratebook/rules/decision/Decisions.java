@@ -3,15 +3,24 @@ package org.ratebook.rules.decision;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.Charge;
 import org.ratebook.rules.fact.SubscriptionPeriod;
+import org.ratebook.rules.fact.UsageCharge;
+import org.ratebook.rules.fact.UsagePeriod;
+import org.ratebook.rules.fact.UsageTier;
 import org.ratebook.rules.money.Rounding;
+import org.ratebook.rules.rating.ChargeRating;
+import org.ratebook.rules.rating.Rated;
+import org.ratebook.rules.rating.TierCharge;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,8 +37,16 @@ public final class Decisions {
     private final List<Charge> charges = new ArrayList<>();
     private final Map<Integer, List<String>> rulesByLine = new LinkedHashMap<>();
     private final Map<Integer, Tax> taxByLine = new LinkedHashMap<>();
+    /** What a usage line says beyond a charge: its meter and unit, its breakdown and the period's events. */
+    record UsageDetail(String meter, String unit, List<TierCharge> tiers, long transactions) {
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+
+    private final Map<Integer, UsageDetail> usageByLine = new LinkedHashMap<>();
     private String firingRule;
     private final RoundingMode rounding;
+    private final List<UsageTier> usageTiers;
 
     public Decisions() {
         this(RoundingMode.HALF_UP);
@@ -37,7 +54,13 @@ public final class Decisions {
 
     /** Decisions rounded with the pack's rounding mode. */
     public Decisions(RoundingMode rounding) {
+        this(rounding, List.of());
+    }
+
+    /** Decisions rounded with the pack's rounding mode, pricing usage with the pack's tier table. */
+    public Decisions(RoundingMode rounding, List<UsageTier> usageTiers) {
         this.rounding = rounding;
+        this.usageTiers = List.copyOf(usageTiers);
     }
 
     void enterRule(String rule) {
@@ -87,6 +110,71 @@ public final class Decisions {
                 plan.price(), amount, plan.currency()));
     }
 
+    /**
+     * The period's usage priced by the charge (with its tiers from the pack), rounded once: a USAGE line, and a
+     * TRUE_UP line for what falls short of the charge's commitment. A period invoiced before (late or corrected
+     * usage) is re-rated whole and only the difference to what was billed for it becomes an ADJUSTMENT line
+     * naming the period; no difference, no line (returns null). Returns the usage or adjustment line.
+     */
+    public Charge usage(UsagePeriod period, UsageCharge charge) {
+        if (!charge.currency().equals(period.currency()) || !charge.meter().equals(period.meter())
+                || !charge.plan().equals(period.plan())) {
+            throw new DecisionException("rule '" + firingRule + "' priced " + period.meter() + " usage of plan "
+                    + period.plan() + " in " + period.currency() + " with usage charge " + charge.charge() + " ("
+                    + charge.meter() + " of plan " + charge.plan() + " in " + charge.currency() + ")");
+        }
+        Rated rated;
+        try {
+            rated = ChargeRating.rate(charge, usageTiers, period.quantity(), period.events(), period.transactions());
+        } catch (IllegalArgumentException e) {
+            throw new DecisionException("rule '" + firingRule + "': " + e.getMessage());
+        }
+        Currency currency = Currency.getInstance(charge.currency());
+        int scale = currency.getDefaultFractionDigits();
+        BigDecimal amount = rated.amount().setScale(scale, rounding);
+        BigDecimal shortfall = charge.commitment() == null ? BigDecimal.ZERO.setScale(scale)
+                : charge.commitment().setScale(scale, rounding).subtract(amount).max(BigDecimal.ZERO);
+        UsageDetail detail = new UsageDetail(period.meter(), period.unit(), rated.breakdown(), period.events());
+        if (!period.rerated()) {
+            Charge usage = add(new Charge(charges.size() + 1, period.subscriptionId(), "USAGE",
+                    charge.name() + " (" + rated.summary() + free(charge) + ")", period.from(), period.to(),
+                    period.quantity(), rated.unitPrice(), amount, charge.currency()), detail);
+            if (shortfall.signum() > 0) {
+                add(new Charge(charges.size() + 1, period.subscriptionId(), "TRUE_UP",
+                        charge.name() + " commitment true-up (minimum " + charge.commitment().toPlainString() + ")",
+                        period.from(), period.to(), BigDecimal.ONE, shortfall, shortfall, charge.currency()),
+                        new UsageDetail(period.meter(), period.unit(), List.of(), period.events()));
+            }
+            return usage;
+        }
+        BigDecimal difference = amount.add(shortfall).subtract(period.billedAmount().setScale(scale, rounding));
+        if (difference.signum() == 0) {
+            return null;
+        }
+        String was = period.billedQuantity() == null ? "" : ", billed before "
+                + period.billedQuantity().stripTrailingZeros().toPlainString();
+        return add(new Charge(charges.size() + 1, period.subscriptionId(), "ADJUSTMENT",
+                "Adjustment of " + charge.name() + " for " + DAY.format(period.from()) + " to "
+                        + DAY.format(lastDay(period)) + " (re-rated " + period.quantity().stripTrailingZeros()
+                        .toPlainString() + " " + period.unit() + was + ")",
+                period.from(), period.to(), period.quantity(), rated.unitPrice(), difference, charge.currency()),
+                detail);
+    }
+
+    private static LocalDate lastDay(UsagePeriod period) {
+        return period.to().isAfter(period.from()) ? period.to().minusDays(1) : period.to();
+    }
+
+    private static String free(UsageCharge charge) {
+        return charge.freeUnits() == null || charge.freeUnits().signum() == 0 ? ""
+                : ", first " + charge.freeUnits().stripTrailingZeros().toPlainString() + " free";
+    }
+
+    private Charge add(Charge charge, UsageDetail detail) {
+        usageByLine.put(charge.lineNo(), detail);
+        return add(charge);
+    }
+
     private Charge add(Charge charge) {
         charges.add(charge);
         stamp(charge.lineNo());
@@ -119,12 +207,15 @@ public final class Decisions {
         for (Charge c : charges) {
             Tax tax = taxByLine.get(c.lineNo());
             BigDecimal zero = Rounding.toCurrencyScale(BigDecimal.ZERO, Currency.getInstance(c.currency()));
+            UsageDetail usage = usageByLine.get(c.lineNo());
             lines.add(new DecidedLine(c.lineNo(), c.subscriptionId(), c.itemType(), c.description(), c.from(),
                     c.to(), c.quantity(), c.unitPrice(), c.amount(),
                     tax == null ? BigDecimal.ZERO : tax.ratePercent(),
                     tax == null ? zero : tax.amount(),
                     tax == null ? "no tax rule matched" : tax.label(),
-                    rulesByLine.getOrDefault(c.lineNo(), List.of())));
+                    rulesByLine.getOrDefault(c.lineNo(), List.of()),
+                    usage == null ? null : usage.meter(), usage == null ? null : usage.unit(),
+                    usage == null ? List.of() : usage.tiers(), usage == null ? null : usage.transactions()));
         }
         return lines;
     }

@@ -9,6 +9,10 @@ import org.ratebook.rules.fact.BillingPeriod;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.Charge;
 import org.ratebook.rules.fact.SubscriptionPeriod;
+import org.ratebook.rules.fact.ChargeModel;
+import org.ratebook.rules.fact.UsageCharge;
+import org.ratebook.rules.fact.UsagePeriod;
+import org.ratebook.rules.fact.UsageTier;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -49,7 +53,8 @@ final class AllowList {
 
     /** The facts rules may match; keep in step with {@code org.ratebook.rules.fact}. */
     static final List<Class<?>> FACT_TYPES = List.of(BillingAccount.class, BillingDate.class, BillingMode.class,
-            BillingPeriod.class, CatalogPlan.class, Charge.class, SubscriptionPeriod.class);
+            BillingPeriod.class, CatalogPlan.class, Charge.class, SubscriptionPeriod.class, ChargeModel.class,
+            UsageCharge.class, UsagePeriod.class, UsageTier.class);
 
     /** Immutable values rules may compute with. */
     static final List<Class<?>> VALUE_TYPES = List.of(BigDecimal.class, RoundingMode.class, LocalDate.class,

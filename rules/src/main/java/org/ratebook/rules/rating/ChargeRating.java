@@ -1,0 +1,352 @@
+package org.ratebook.rules.rating;
+
+import org.ratebook.rules.fact.ChargeModel;
+import org.ratebook.rules.fact.UsageCharge;
+import org.ratebook.rules.fact.UsageTier;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The charge models' arithmetic: a usage quantity and a charge row (with its tiers) in, an exact amount and
+ * its breakdown out. Pure and exact: no rounding of money happens here (that is {@code Decisions}' job, once
+ * per line), only the display-only average unit price is cut to {@link #AVERAGE_SCALE} decimals.
+ * <p>
+ * Tier boundaries: a tier covers the units above the previous tier's end up to its own end, inclusive, so the
+ * peers' "0–10 @ 10 + 2, 11–20 @ 5 + 3, 21– @ 5 + 3" bills 11 units as 10 × 10 + 2 + 1 × 5 + 3 = 110. The
+ * first tier's flat fee is due even for no usage (0 units cost 2 there); a later tier's once a unit reaches it.
+ */
+public final class ChargeRating {
+
+    /** Decimals of the average unit price shown on lines of models with several prices (display only). */
+    public static final int AVERAGE_SCALE = 6;
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private ChargeRating() {
+    }
+
+    /**
+     * Prices {@code quantity} (from {@code events} events) with {@code charge}.
+     *
+     * @param tiers        the charge's tiers (any order; other charges' tiers are ignored)
+     * @param transactions each transaction's amount in order, needed when {@link UsageCharge#perTransaction()}
+     */
+    public static Rated rate(UsageCharge charge, List<UsageTier> tiers, BigDecimal quantity, long events,
+                             List<BigDecimal> transactions) {
+        List<UsageTier> ordered = ordered(charge, tiers);
+        BigDecimal free = orZero(charge.freeUnits());
+        BigDecimal billable = quantity.subtract(free).max(BigDecimal.ZERO);
+        return switch (charge.model()) {
+            case PER_UNIT -> perUnit(charge, billable);
+            case PACKAGE -> packages(charge, billable);
+            case GRADUATED -> graduated(ordered, billable, false, "graduated tiers");
+            case GRADUATED_PERCENTAGE -> graduated(ordered, billable, true, "graduated percentage");
+            case VOLUME -> volume(ordered, billable);
+            case CAPACITY -> capacity(ordered, billable);
+            case PASS_THROUGH -> passThrough(charge, billable);
+            case PERCENTAGE -> charge.perTransaction()
+                    ? percentagePerTransaction(charge, transactions, events)
+                    : percentage(charge, billable, events);
+        };
+    }
+
+    /**
+     * The charge's tiers in order, checked: they follow each other without gaps or overlaps, only the last is
+     * open-ended, and they fit the model. Throws {@link IllegalArgumentException} with the reason.
+     */
+    public static List<UsageTier> ordered(UsageCharge charge, List<UsageTier> tiers) {
+        List<UsageTier> own = tiers.stream().filter(t -> t.charge().equals(charge.charge()))
+                .sorted(Comparator.comparing(UsageTier::from)).toList();
+        String which = "usage charge " + charge.charge() + " (" + charge.model().name().toLowerCase(Locale.ROOT) + ")";
+        if (!charge.model().tiered()) {
+            if (!own.isEmpty()) {
+                throw new IllegalArgumentException(which + " is not tiered but has tiers");
+            }
+            return own;
+        }
+        if (own.isEmpty()) {
+            throw new IllegalArgumentException(which + " needs tiers in the usage tier table");
+        }
+        BigDecimal previousEnd = null;
+        for (int i = 0; i < own.size(); i++) {
+            UsageTier tier = own.get(i);
+            String at = which + ", tier " + (i + 1) + " (" + range(tier.from(), tier.to()) + ")";
+            if (i == 0 && tier.from().compareTo(BigDecimal.ONE) > 0) {
+                throw new IllegalArgumentException(at + ": the first tier starts at 0 (or 1)");
+            }
+            if (previousEnd != null && tier.from().compareTo(previousEnd) != 0
+                    && tier.from().compareTo(previousEnd.add(BigDecimal.ONE)) != 0) {
+                throw new IllegalArgumentException(at + ": starts at " + tier.from().toPlainString()
+                        + " but the tier before ends at " + previousEnd.toPlainString()
+                        + "; tiers must follow each other (start at the end before, or one above it)");
+            }
+            if (tier.to() == null && i < own.size() - 1) {
+                throw new IllegalArgumentException(at + ": only the last tier may be open-ended");
+            }
+            if (tier.to() != null && i == own.size() - 1) {
+                throw new IllegalArgumentException(at + ": the last tier must be open-ended (leave 'to' empty), "
+                        + "so every quantity has a price");
+            }
+            switch (charge.model()) {
+                case GRADUATED_PERCENTAGE -> {
+                    if (tier.percentage() == null || tier.unitPrice() != null || tier.packageSize() != null) {
+                        throw new IllegalArgumentException(at + ": a graduated percentage tier has a percentage "
+                                + "(and maybe a flat fee), no unit price or package size");
+                    }
+                }
+                case CAPACITY -> {
+                    if (tier.flatFee() == null || tier.unitPrice() != null || tier.packageSize() != null
+                            || tier.percentage() != null) {
+                        throw new IllegalArgumentException(at + ": a capacity tier has only a flat fee, its price");
+                    }
+                }
+                default -> {
+                    if (tier.percentage() != null) {
+                        throw new IllegalArgumentException(at + ": only graduated percentage tiers have a percentage");
+                    }
+                    if (tier.unitPrice() == null && tier.flatFee() == null) {
+                        throw new IllegalArgumentException(at + ": needs a unit price, a flat fee or both");
+                    }
+                    if (tier.packageSize() != null && tier.unitPrice() == null) {
+                        throw new IllegalArgumentException(at + ": a package size needs a price per package");
+                    }
+                }
+            }
+            previousEnd = tier.to();
+        }
+        return own;
+    }
+
+    private static Rated perUnit(UsageCharge charge, BigDecimal billable) {
+        BigDecimal amount = billable.multiply(charge.unitPrice());
+        return new Rated(billable, charge.unitPrice(), amount,
+                List.of(new TierCharge("per unit", null, null, billable, charge.unitPrice(), null, amount)), "per unit");
+    }
+
+    private static Rated packages(UsageCharge charge, BigDecimal billable) {
+        BigDecimal count = started(billable, charge.packageSize());
+        BigDecimal amount = count.multiply(charge.unitPrice());
+        String size = plain(charge.packageSize());
+        return new Rated(billable, charge.unitPrice(), amount,
+                List.of(new TierCharge(plain(count) + " packages of " + size, null, null, billable, charge.unitPrice(),
+                        null, amount)),
+                plain(count) + (count.compareTo(BigDecimal.ONE) == 0 ? " package of " : " packages of ") + size);
+    }
+
+    private static Rated graduated(List<UsageTier> tiers, BigDecimal billable, boolean percent, String summary) {
+        List<TierCharge> rows = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal previousEnd = BigDecimal.ZERO;
+        for (int i = 0; i < tiers.size(); i++) {
+            UsageTier tier = tiers.get(i);
+            if (i > 0 && billable.compareTo(previousEnd) <= 0) {
+                break; // not reached: no units and no flat fee
+            }
+            BigDecimal room = tier.to() == null ? null : tier.to().subtract(previousEnd);
+            BigDecimal units = billable.subtract(previousEnd).max(BigDecimal.ZERO);
+            if (room != null) {
+                units = units.min(room);
+            }
+            BigDecimal variable = percent ? units.multiply(tier.percentage()).divide(HUNDRED)
+                    : priced(units, tier);
+            BigDecimal amount = variable.add(orZero(tier.flatFee()));
+            rows.add(new TierCharge(tierLabel(i, tier), tier.from(), tier.to(), units,
+                    percent ? tier.percentage().divide(HUNDRED) : tier.unitPrice(), tier.flatFee(), amount));
+            total = total.add(amount);
+            if (tier.to() == null) {
+                break;
+            }
+            previousEnd = tier.to();
+        }
+        return new Rated(billable, average(total, billable), total, rows, summary);
+    }
+
+    private static Rated volume(List<UsageTier> tiers, BigDecimal billable) {
+        int index = tierOf(tiers, billable);
+        UsageTier tier = tiers.get(index);
+        BigDecimal amount = priced(billable, tier).add(orZero(tier.flatFee()));
+        BigDecimal unitPrice = tier.unitPrice() != null && tier.packageSize() == null ? tier.unitPrice()
+                : average(amount, billable);
+        return new Rated(billable, unitPrice, amount, List.of(new TierCharge(tierLabel(index, tier), tier.from(),
+                tier.to(), billable, tier.unitPrice(), tier.flatFee(), amount)), "volume tier " + (index + 1));
+    }
+
+    private static Rated capacity(List<UsageTier> tiers, BigDecimal billable) {
+        int index = tierOf(tiers, billable);
+        UsageTier tier = tiers.get(index);
+        return new Rated(billable, average(tier.flatFee(), billable), tier.flatFee(),
+                List.of(new TierCharge(tierLabel(index, tier), tier.from(), tier.to(), billable, null, tier.flatFee(),
+                        tier.flatFee())), "capacity tier " + (index + 1));
+    }
+
+    private static Rated passThrough(UsageCharge charge, BigDecimal billable) {
+        BigDecimal markup = billable.multiply(charge.markup()).divide(HUNDRED);
+        BigDecimal factor = HUNDRED.add(charge.markup()).divide(HUNDRED);
+        return new Rated(billable, factor, billable.add(markup), List.of(
+                new TierCharge("cost", null, null, billable, BigDecimal.ONE, null, billable),
+                new TierCharge("markup " + plain(charge.markup()) + " %", null, null, billable,
+                        charge.markup().divide(HUNDRED), null, markup)),
+                "cost + " + plain(charge.markup()) + " %");
+    }
+
+    /** A percentage of the summed amount plus a fee per event: needs no single transaction. */
+    private static Rated percentage(UsageCharge charge, BigDecimal billable, long events) {
+        List<TierCharge> rows = new ArrayList<>();
+        BigDecimal rate = charge.percentage().divide(HUNDRED);
+        BigDecimal share = billable.multiply(rate);
+        rows.add(new TierCharge(plain(charge.percentage()) + " % of the amount", null, null, billable, rate, null, share));
+        BigDecimal total = share;
+        if (charge.transactionFee() != null) {
+            BigDecimal count = BigDecimal.valueOf(Math.max(events, 0));
+            BigDecimal fees = count.multiply(charge.transactionFee());
+            rows.add(new TierCharge("fee per transaction", null, null, count, charge.transactionFee(), null, fees));
+            total = total.add(fees);
+        }
+        return new Rated(billable, average(total, billable), total, rows, percentSummary(charge));
+    }
+
+    /**
+     * Each transaction priced alone: the first {@code freeEvents} are free, free units are used up by the
+     * earliest amounts, and what is left costs the percentage plus the fee, raised to the minimum and cut to the
+     * maximum. A negative amount (a correction) gives back its percentage only.
+     */
+    private static Rated percentagePerTransaction(UsageCharge charge, List<BigDecimal> transactions, long events) {
+        if (transactions.size() != events) {
+            throw new IllegalArgumentException("usage charge " + charge.charge() + " prices each transaction, but "
+                    + transactions.size() + " amounts were given for " + events + " events");
+        }
+        BigDecimal rate = charge.percentage().divide(HUNDRED);
+        BigDecimal fee = orZero(charge.transactionFee());
+        BigDecimal freeLeft = orZero(charge.freeUnits());
+        BigDecimal base = BigDecimal.ZERO;
+        BigDecimal shares = BigDecimal.ZERO;
+        long charged = 0;
+        long raised = 0;
+        long lowered = 0;
+        BigDecimal raise = BigDecimal.ZERO;
+        BigDecimal cut = BigDecimal.ZERO;
+        long skipped = Math.min(charge.freeEvents(), transactions.size());
+        for (int i = (int) skipped; i < transactions.size(); i++) {
+            BigDecimal amount = transactions.get(i);
+            if (amount.signum() < 0) {
+                base = base.add(amount);
+                shares = shares.add(amount.multiply(rate));
+                continue;
+            }
+            BigDecimal covered = freeLeft.min(amount);
+            freeLeft = freeLeft.subtract(covered);
+            BigDecimal chargeable = amount.subtract(covered);
+            if (chargeable.signum() == 0) {
+                continue; // wholly inside the free units: no fee either
+            }
+            base = base.add(chargeable);
+            BigDecimal share = chargeable.multiply(rate);
+            shares = shares.add(share);
+            charged++;
+            BigDecimal price = share.add(fee);
+            if (charge.transactionMin() != null && price.compareTo(charge.transactionMin()) < 0) {
+                raised++;
+                raise = raise.add(charge.transactionMin().subtract(price));
+            } else if (charge.transactionMax() != null && price.compareTo(charge.transactionMax()) > 0) {
+                lowered++;
+                cut = cut.add(price.subtract(charge.transactionMax()));
+            }
+        }
+        List<TierCharge> rows = new ArrayList<>();
+        if (skipped > 0) {
+            rows.add(new TierCharge("free transactions", null, null, BigDecimal.valueOf(skipped), null, null,
+                    BigDecimal.ZERO));
+        }
+        rows.add(new TierCharge(plain(charge.percentage()) + " % of the amount", null, null, base, rate, null, shares));
+        BigDecimal total = shares;
+        if (charge.transactionFee() != null) {
+            BigDecimal fees = fee.multiply(BigDecimal.valueOf(charged));
+            rows.add(new TierCharge("fee per transaction", null, null, BigDecimal.valueOf(charged), fee, null, fees));
+            total = total.add(fees);
+        }
+        if (raised > 0) {
+            rows.add(new TierCharge("raised to the minimum per transaction", null, null, BigDecimal.valueOf(raised),
+                    charge.transactionMin(), null, raise));
+            total = total.add(raise);
+        }
+        if (lowered > 0) {
+            rows.add(new TierCharge("cut to the maximum per transaction", null, null, BigDecimal.valueOf(lowered),
+                    charge.transactionMax(), null, cut.negate()));
+            total = total.subtract(cut);
+        }
+        return new Rated(base, average(total, base), total, rows, percentSummary(charge));
+    }
+
+    private static String percentSummary(UsageCharge charge) {
+        StringBuilder s = new StringBuilder(plain(charge.percentage()) + " %");
+        if (charge.transactionFee() != null) {
+            s.append(" + ").append(plain(charge.transactionFee())).append(" per transaction");
+        }
+        if (charge.transactionMin() != null) {
+            s.append(", min ").append(plain(charge.transactionMin()));
+        }
+        if (charge.transactionMax() != null) {
+            s.append(", max ").append(plain(charge.transactionMax()));
+        }
+        if (charge.freeEvents() > 0) {
+            s.append(", first ").append(charge.freeEvents()).append(" transactions free");
+        }
+        return s.toString();
+    }
+
+    /** The tier the whole quantity falls in: the first whose end is at or above it. */
+    private static int tierOf(List<UsageTier> tiers, BigDecimal quantity) {
+        for (int i = 0; i < tiers.size(); i++) {
+            if (tiers.get(i).to() == null || quantity.compareTo(tiers.get(i).to()) <= 0) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("the last tier is open-ended; checked by ordered()");
+    }
+
+    /** Units at the tier's unit price, or every started package at its price per package. */
+    private static BigDecimal priced(BigDecimal units, UsageTier tier) {
+        if (tier.unitPrice() == null) {
+            return BigDecimal.ZERO;
+        }
+        return tier.packageSize() == null ? units.multiply(tier.unitPrice())
+                : started(units, tier.packageSize()).multiply(tier.unitPrice());
+    }
+
+    /** How many packages of {@code size} the units start: 121 units in packages of 10 start 13. */
+    static BigDecimal started(BigDecimal units, BigDecimal size) {
+        return units.signum() <= 0 ? BigDecimal.ZERO : units.divide(size, 0, RoundingMode.CEILING);
+    }
+
+    private static BigDecimal average(BigDecimal amount, BigDecimal units) {
+        return units.signum() == 0 ? BigDecimal.ZERO
+                : amount.divide(units, MathContext.DECIMAL128).setScale(AVERAGE_SCALE, RoundingMode.HALF_UP);
+    }
+
+    private static String tierLabel(int index, UsageTier tier) {
+        return "tier " + (index + 1) + (tier.packageSize() == null ? "" : " (per " + plain(tier.packageSize()) + ")");
+    }
+
+    private static String range(BigDecimal from, BigDecimal to) {
+        return plain(from) + "–" + (to == null ? "" : plain(to));
+    }
+
+    static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    private static BigDecimal orZero(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+
+    /** The model in words, for descriptions of lines that are not the usage line itself. */
+    public static String words(ChargeModel model) {
+        return model.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}
