@@ -16,6 +16,8 @@ import org.ratebook.engine.invoicing.api.RuleFiring;
 import org.ratebook.engine.invoicing.query.InvoiceQueries;
 import org.ratebook.engine.invoicing.query.Party;
 import org.ratebook.engine.pricing.TenantPacks;
+import org.ratebook.engine.invoicing.api.UsageTierLine;
+import org.ratebook.engine.rating.UsageDue;
 import org.ratebook.engine.billing.generator.InvoiceGenerator;
 import org.ratebook.engine.billing.generator.Proposal;
 import org.ratebook.engine.billing.generator.ServiceState;
@@ -31,6 +33,7 @@ import org.ratebook.rules.decision.InvoiceQuestion;
 import org.ratebook.rules.fact.BillingAccount;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.SubscriptionPeriod;
+import org.ratebook.rules.fact.UsagePeriod;
 import org.ratebook.rules.pack.RulePack;
 import org.ratebook.tenants.Tenant;
 import org.ratebook.tenants.TenantId;
@@ -73,11 +76,12 @@ public class BillingRun {
     private final CommandGateway commands;
     private final MeterRegistry meters;
     private final BilledItems billedItems;
+    private final UsageDue usageDue;
 
     public BillingRun(SubscriptionProjection subscriptions, AccountDirectory accounts, InvoiceQueries invoices,
                       TenantPacks packs, TenantRegistry tenants,
                       DecisionService decisions, CommandGateway commands, ObjectProvider<MeterRegistry> meters,
-                      BilledItems billedItems) {
+                      BilledItems billedItems, UsageDue usageDue) {
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.invoices = invoices;
@@ -87,6 +91,7 @@ public class BillingRun {
         this.commands = commands;
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.billedItems = billedItems;
+        this.usageDue = usageDue;
     }
 
     private record Key(AccountId account, LocalDate invoiceDate) {
@@ -107,6 +112,7 @@ public class BillingRun {
         List<String> problems = new ArrayList<>();
         Set<Key> billedBefore = new HashSet<>();
         Map<Key, List<SubscriptionPeriod>> due = duePeriods(tenantId, targetDate, problems, billedBefore);
+        Map<Key, List<UsagePeriod>> usage = dueUsage(tenantId, targetDate, due, problems);
         billedBefore.removeAll(due.keySet());
 
         List<UUID> issued = new ArrayList<>();
@@ -116,7 +122,8 @@ public class BillingRun {
             // one more invoice for this account and date: after a void, or for spans that became due since
             int generation = invoices.invoiceCount(tenantId, key.account().value(), key.invoiceDate());
             InvoiceId invoiceId = InvoiceId.of(tenantId, key.account(), key.invoiceDate(), generation);
-            Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, entry.getValue(), problems);
+            Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, entry.getValue(),
+                    usage.getOrDefault(key, List.of()), problems);
             if (command.isEmpty()) {
                 continue;
             }
@@ -187,6 +194,23 @@ public class BillingRun {
         return due;
     }
 
+    /**
+     * The usage periods due on {@code target} (see {@link UsageDue}), by account and invoice date; a date with
+     * only usage due gets its own entry in {@code due}, so it is invoiced too.
+     */
+    private Map<Key, List<UsagePeriod>> dueUsage(TenantId tenant, LocalDate target, Map<Key, List<SubscriptionPeriod>> due,
+                                                 List<String> problems) {
+        UsageDue.Result result = usageDue.due(tenant, target);
+        problems.addAll(result.problems());
+        Map<Key, List<UsagePeriod>> usage = new HashMap<>();
+        for (UsageDue.Due d : result.due()) {
+            Key key = new Key(d.account(), d.invoiceDate());
+            due.computeIfAbsent(key, k -> new ArrayList<>());
+            usage.computeIfAbsent(key, k -> new ArrayList<>()).addAll(d.usage());
+        }
+        return usage;
+    }
+
     /** The subscription's phases as billing states, each priced by the pack in effect when it starts. */
     private Optional<List<ServiceState>> states(TenantId tenant, SubscriptionView s, List<String> problems) {
         List<ServiceState> states = new ArrayList<>();
@@ -210,22 +234,25 @@ public class BillingRun {
     }
 
     private Optional<IssueInvoiceCommand> decide(Tenant tenant, InvoiceId invoiceId, Key key,
-                                                 List<SubscriptionPeriod> periods, List<String> problems) {
+                                                 List<SubscriptionPeriod> periods, List<UsagePeriod> usage,
+                                                 List<String> problems) {
         AccountView account = accounts.find(tenant.id(), key.account())
                 .orElseThrow(() -> new IllegalStateException("subscription of unknown account " + key.account()));
         RulePack pack = packs.inEffect(tenant.id(), key.invoiceDate());
         InvoiceDecision decision = decisions.decide(pack, new InvoiceQuestion(
                 new BillingAccount(account.accountId().toString(), account.currency(), account.country()),
-                key.invoiceDate(), periods));
+                key.invoiceDate(), periods, usage));
         if (decision.lines().isEmpty()) {
             problems.add("account " + key.account() + " on " + key.invoiceDate() + ": rule pack " + pack.name()
-                    + " v" + pack.version() + " decided no charge for " + periods.size() + " due period(s)");
+                    + " v" + pack.version() + " decided no charge for " + (periods.size() + usage.size())
+                    + " due period(s)");
             return Optional.empty();
         }
         Map<String, SubscriptionPeriod> billedSpans = new HashMap<>();
         periods.forEach(p -> billedSpans.put(p.subscriptionId() + "|" + p.from(), p));
         List<InvoiceLine> lines = decision.lines().stream()
-                .map(d -> line(d, billedSpans.get(d.subscriptionId() + "|" + d.from()))).toList();
+                .map(d -> d.meter() != null ? usageLine(d) : line(d, billedSpans.get(d.subscriptionId() + "|" + d.from())))
+                .toList();
         List<RuleFiring> trace = decision.trace().fired().stream()
                 .map(f -> new RuleFiring(f.order(), f.category().name(), f.rule(), f.matched())).toList();
         LocalDate dueDate = key.invoiceDate().plusDays(tenants.billingSettings(tenant.id()).paymentTermsDays());
@@ -234,6 +261,15 @@ public class BillingRun {
                 new PackRef(decision.trace().packName(), decision.trace().packVersion(), decision.trace().packHash()),
                 trace, new Party(tenant.name(), tenant.addressLines(), tenant.taxId()),
                 new Party(account.name(), account.addressLines(), account.taxId())));
+    }
+
+    /** A decided usage, true-up or adjustment line: its usage period, meter, unit, tiers and event count. */
+    private static InvoiceLine usageLine(DecidedLine d) {
+        return new InvoiceLine(d.lineNo(), new SubscriptionId(UUID.fromString(d.subscriptionId())), d.itemType(),
+                d.description(), d.from(), d.to(), d.quantity(), d.unitPrice(), d.amount(), d.taxRate(),
+                d.taxAmount(), d.taxLabel(), d.rules(), null, null, d.from(), d.to(), d.meter(), d.unit(),
+                d.tiers().stream().map(t -> new UsageTierLine(t.label(), t.from(), t.to(), t.units(), t.unitPrice(),
+                        t.flatFee(), t.amount())).toList(), d.transactions());
     }
 
     /** A decided line, with the plan phase and billing period of the span it bills. */

@@ -6,9 +6,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +20,9 @@ import java.util.UUID;
 /** Usage of a subscription per meter over a window [from, to), aggregated as each meter says. */
 @Component
 public class UsageQueries {
+
+    /** Decimals of a time-weighted quantity (GB-hours, device-days); the integral itself is exact. */
+    public static final int TIME_WEIGHTED_SCALE = 6;
 
     private final JdbcTemplate jdbc;
     private final TenantScope tenantScope;
@@ -27,6 +34,10 @@ public class UsageQueries {
         this.meters = meters;
     }
 
+    /**
+     * Every meter with usage in the window (a time-weighted meter also when only a level carried in from before
+     * is there); a time-weighted meter weighted per period counts the window as the period.
+     */
     public List<MeterUsage> usage(TenantId tenant, UUID subscriptionId, Instant from, Instant to) {
         return tenantScope.call(tenant, () -> {
             Map<String, Meter> known = meters.byCode(tenant);
@@ -43,11 +54,115 @@ public class UsageQueries {
                     case MAX -> rs.getBigDecimal("highest");
                     case COUNT -> BigDecimal.valueOf(rs.getLong("events"));
                     case LAST -> rs.getBigDecimal("latest");
+                    case UNIQUE_COUNT, TIME_WEIGHTED -> null; // one query of their own, below
                 };
-                result.add(new MeterUsage(meter.code(), meter.unit(), meter.aggregation(),
-                        quantity.stripTrailingZeros(), rs.getLong("events")));
+                if (quantity != null) {
+                    result.add(new MeterUsage(meter.code(), meter.unit(), meter.aggregation(),
+                            quantity.stripTrailingZeros(), rs.getLong("events")));
+                }
             }, tenant.value(), subscriptionId, Timestamp.from(from), Timestamp.from(to));
+            for (Meter meter : known.values()) {
+                if (meter.aggregation() == Aggregation.UNIQUE_COUNT || meter.aggregation() == Aggregation.TIME_WEIGHTED) {
+                    MeterUsage own = aggregate(tenant, subscriptionId, meter, from, to, Duration.between(from, to));
+                    if (own.events() > 0 || own.quantity().signum() != 0) {
+                        result.add(own);
+                    }
+                }
+            }
+            result.sort(Comparator.comparing(MeterUsage::meter));
             return result;
         });
+    }
+
+    /**
+     * One meter's usage in [from, to), also when there is none (quantity 0, no events). {@code period} is the
+     * length of the billing period the window belongs to, which a meter weighted per period divides by (a
+     * partial first period is then its share of a whole one).
+     */
+    public MeterUsage aggregate(TenantId tenant, UUID subscriptionId, Meter meter, Instant from, Instant to,
+                                Duration period) {
+        return tenantScope.call(tenant, () -> switch (meter.aggregation()) {
+            case TIME_WEIGHTED -> timeWeighted(tenant, subscriptionId, meter, from, to, period);
+            default -> jdbc.queryForObject("""
+                    SELECT coalesce(sum(quantity), 0) AS total, coalesce(max(quantity), 0) AS highest,
+                           count(*) AS events, count(DISTINCT properties ->> ?) AS distinct_values,
+                           coalesce((array_agg(quantity ORDER BY occurred_at DESC, received_at DESC))[1], 0) AS latest
+                    FROM usage_events
+                    WHERE tenant_id = ? AND subscription_id = ? AND meter = ? AND occurred_at >= ? AND occurred_at < ?""",
+                    (rs, n) -> new MeterUsage(meter.code(), meter.unit(), meter.aggregation(),
+                            (switch (meter.aggregation()) {
+                                case SUM -> rs.getBigDecimal("total");
+                                case MAX -> rs.getBigDecimal("highest");
+                                case COUNT -> BigDecimal.valueOf(rs.getLong("events"));
+                                case UNIQUE_COUNT -> BigDecimal.valueOf(rs.getLong("distinct_values"));
+                                case LAST -> rs.getBigDecimal("latest");
+                                case TIME_WEIGHTED -> throw new IllegalStateException("handled above");
+                            }).stripTrailingZeros(), rs.getLong("events")),
+                    meter.property() == null ? "" : meter.property(), tenant.value(), subscriptionId, meter.code(),
+                    Timestamp.from(from), Timestamp.from(to));
+        });
+    }
+
+    /**
+     * The level (the sum of every event up to then, so it carries over from earlier periods) integrated over
+     * [from, to) in level-seconds, exactly, then divided by the meter's time unit.
+     */
+    private MeterUsage timeWeighted(TenantId tenant, UUID subscriptionId, Meter meter, Instant from, Instant to,
+                                    Duration period) {
+        BigDecimal carried = jdbc.queryForObject("""
+                SELECT coalesce(sum(quantity), 0) FROM usage_events
+                WHERE tenant_id = ? AND subscription_id = ? AND meter = ? AND occurred_at < ?""",
+                BigDecimal.class, tenant.value(), subscriptionId, meter.code(), Timestamp.from(from));
+        Map<String, Object> steps = jdbc.queryForMap("""
+                WITH steps AS (
+                    SELECT occurred_at,
+                           lead(occurred_at, 1, ?::timestamptz) OVER w AS until,
+                           sum(quantity) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running
+                    FROM usage_events
+                    WHERE tenant_id = ? AND subscription_id = ? AND meter = ? AND occurred_at >= ? AND occurred_at < ?
+                    WINDOW w AS (ORDER BY occurred_at, transaction_id))
+                SELECT coalesce(sum((? + running) * extract(epoch FROM until - occurred_at)), 0) AS weighted,
+                       coalesce(extract(epoch FROM min(occurred_at) - ?::timestamptz),
+                                extract(epoch FROM ?::timestamptz - ?::timestamptz)) AS before_first,
+                       count(*) AS events
+                FROM steps""",
+                Timestamp.from(to), tenant.value(), subscriptionId, meter.code(), Timestamp.from(from),
+                Timestamp.from(to), carried, Timestamp.from(from), Timestamp.from(to), Timestamp.from(from));
+        BigDecimal levelSeconds = ((BigDecimal) steps.get("weighted"))
+                .add(carried.multiply((BigDecimal) steps.get("before_first")));
+        BigDecimal seconds = BigDecimal.valueOf(switch (meter.per()) {
+            case HOUR -> 3_600L;
+            case DAY -> 86_400L;
+            case PERIOD -> period.toSeconds();
+        });
+        BigDecimal quantity = levelSeconds.divide(seconds, MathContext.DECIMAL128)
+                .setScale(TIME_WEIGHTED_SCALE, RoundingMode.HALF_UP).stripTrailingZeros();
+        return new MeterUsage(meter.code(), meter.unit(), meter.aggregation(),
+                quantity.signum() == 0 ? BigDecimal.ZERO : quantity, ((Number) steps.get("events")).longValue());
+    }
+
+    /** Each event's quantity in [from, to), in the order they occurred: for charges priced per transaction. */
+    public List<BigDecimal> quantities(TenantId tenant, UUID subscriptionId, String meter, Instant from, Instant to) {
+        return tenantScope.call(tenant, () -> jdbc.queryForList("""
+                SELECT quantity FROM usage_events
+                WHERE tenant_id = ? AND subscription_id = ? AND meter = ? AND occurred_at >= ? AND occurred_at < ?
+                ORDER BY occurred_at, transaction_id""", BigDecimal.class, tenant.value(), subscriptionId, meter,
+                Timestamp.from(from), Timestamp.from(to)));
+    }
+
+    /** One usage event as listed behind an invoice line. */
+    public record Transaction(String transactionId, Instant occurredAt, BigDecimal quantity) {
+    }
+
+    /** The events of one meter in [from, to), in the order they occurred, a page at a time. */
+    public List<Transaction> transactions(TenantId tenant, UUID subscriptionId, String meter, Instant from,
+                                          Instant to, int limit, long offset) {
+        return tenantScope.call(tenant, () -> jdbc.query("""
+                SELECT transaction_id, occurred_at, quantity FROM usage_events
+                WHERE tenant_id = ? AND subscription_id = ? AND meter = ? AND occurred_at >= ? AND occurred_at < ?
+                ORDER BY occurred_at, transaction_id LIMIT ? OFFSET ?""",
+                (rs, n) -> new Transaction(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                        rs.getBigDecimal(3).stripTrailingZeros()),
+                tenant.value(), subscriptionId, meter, Timestamp.from(from), Timestamp.from(to), limit, offset));
     }
 }

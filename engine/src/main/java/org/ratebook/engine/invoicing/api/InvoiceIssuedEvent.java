@@ -14,7 +14,7 @@ import java.util.List;
  * rule pack and the trace, and the parties as they were that day, so replay re-applies outcomes and never
  * re-prices.
  */
-@Revision("3")
+@Revision("4")
 public record InvoiceIssuedEvent(TenantId tenantId, InvoiceId invoiceId, AccountId accountId, String number,
                                  LocalDate invoiceDate, LocalDate dueDate, String currency, List<InvoiceLine> lines,
                                  BigDecimal subtotal, BigDecimal tax, BigDecimal total, PackRef pack,
