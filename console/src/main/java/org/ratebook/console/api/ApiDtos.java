@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.ratebook.engine.account.projection.AccountView;
 import org.ratebook.engine.invoicing.api.RuleFiring;
+import org.ratebook.engine.invoicing.api.UsageTierLine;
 import org.ratebook.engine.invoicing.query.AccountBalance;
 import org.ratebook.engine.invoicing.query.InvoiceLineView;
 import org.ratebook.engine.invoicing.query.PaymentView;
@@ -81,11 +82,30 @@ public final class ApiDtos {
     public record InvoiceLineResponse(int lineNo, UUID subscriptionId, String itemType, String description,
                                       LocalDate periodFrom, LocalDate periodTo, String quantity, String unitPrice,
                                       String amount, String taxRate, String taxAmount, String taxLabel,
-                                      @Schema(description = "Rules that produced this line, in firing order") List<String> rules) {
-        static InvoiceLineResponse of(InvoiceLineView l) {
+                                      @Schema(description = "Rules that produced this line, in firing order") List<String> rules,
+                                      @Schema(description = "Usage lines: the meter billed") String meter,
+                                      @Schema(description = "Usage lines: the unit the quantity is counted in") String unit,
+                                      @Schema(description = "Usage lines: the tiers or parts that make the amount")
+                                      List<TierResponse> tiers,
+                                      @Schema(description = "Usage lines: usage events in the period when it was rated")
+                                      Long transactions,
+                                      @Schema(description = "Usage lines: where to list the transaction ids behind it")
+                                      String usage) {
+        static InvoiceLineResponse of(UUID invoiceId, InvoiceLineView l) {
             return new InvoiceLineResponse(l.lineNo(), l.subscriptionId(), l.itemType(), l.description(),
                     l.periodFrom(), l.periodTo(), money(l.quantity()), money(l.unitPrice()), money(l.amount()),
-                    money(l.taxRate()), money(l.taxAmount()), l.taxLabel(), l.rules());
+                    money(l.taxRate()), money(l.taxAmount()), l.taxLabel(), l.rules(), l.meter(), l.unit(),
+                    l.tiers().stream().map(TierResponse::of).toList(), l.transactions(),
+                    l.usage() ? "/api/v1/invoices/" + invoiceId + "/lines/" + l.lineNo() + "/usage" : null);
+        }
+    }
+
+    /** A tier (or part: percentage, fees, markup) of a usage line; amounts are exact, before the line's rounding. */
+    public record TierResponse(String label, String from, String to, String units, String unitPrice, String flatFee,
+                               String amount) {
+        static TierResponse of(UsageTierLine t) {
+            return new TierResponse(t.label(), plain(t.from()), plain(t.to()), plain(t.units()), plain(t.unitPrice()),
+                    plain(t.flatFee()), plain(t.amount()));
         }
     }
 
@@ -100,7 +120,7 @@ public final class ApiDtos {
                     i.currency(), money(i.subtotal()), money(i.tax()), money(i.total()), money(i.amountPaid()),
                     money(i.balance()),
                     new RulePackResponse(i.packName(), i.packVersion(), i.packHash()), i.seller(), i.buyer(),
-                    i.lines().stream().map(InvoiceLineResponse::of).toList(),
+                    i.lines().stream().map(l -> InvoiceLineResponse.of(i.invoiceId(), l)).toList(),
                     "/api/v1/invoices/" + i.invoiceId() + ".pdf");
         }
     }
@@ -141,5 +161,10 @@ public final class ApiDtos {
 
     static String money(BigDecimal value) {
         return value == null ? null : value.toPlainString();
+    }
+
+    /** A quantity or price as written, without trailing zeros. */
+    static String plain(BigDecimal value) {
+        return value == null ? null : value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 }
