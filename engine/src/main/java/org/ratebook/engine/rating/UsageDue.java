@@ -17,11 +17,13 @@ import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.UsageCharge;
 import org.ratebook.rules.fact.UsagePeriod;
 import org.ratebook.rules.pack.RulePack;
+import org.ratebook.tenants.TenantClocks;
 import org.ratebook.tenants.TenantId;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -39,7 +41,8 @@ import java.util.UUID;
  * in arrear: a subscription's usage period (its billing period, cut to its time in service, with boundaries at
  * midnight in the account's time zone) is due on the day it ends, for every meter its plan has a usage charge
  * for in the pack in effect that day, once: a period with a usage line on an invoice that is not void is
- * billed.
+ * billed. A period is only rated once it has ended by the tenant's clock too: a run for today at 00:00 UTC
+ * leaves the day's periods of accounts west of UTC to the next run, instead of rating them half-way.
  * <p>
  * Late and corrected usage: whenever a subscription has usage due, the {@value #LATE_USAGE_PERIODS} billed
  * periods before it are aggregated again, and each whose quantity or event count changed since it was rated is
@@ -80,21 +83,24 @@ public class UsageDue {
     private final Meters meters;
     private final UsageQueries usage;
     private final BilledUsage billedUsage;
+    private final TenantClocks clocks;
 
     public UsageDue(SubscriptionProjection subscriptions, AccountDirectory accounts, TenantPacks packs, Meters meters,
-                    UsageQueries usage, BilledUsage billedUsage) {
+                    UsageQueries usage, BilledUsage billedUsage, TenantClocks clocks) {
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.packs = packs;
         this.meters = meters;
         this.usage = usage;
         this.billedUsage = billedUsage;
+        this.clocks = clocks;
     }
 
     public Result due(TenantId tenant, LocalDate target) {
         Map<Key, List<UsagePeriod>> due = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         Map<String, Meter> known = meters.indexed(tenant);
+        Instant now = clocks.of(tenant).instant();
         Map<AccountId, Optional<AccountView>> accountsSeen = new HashMap<>();
         for (SubscriptionView s : subscriptions.activeOn(tenant, target)) {
             Optional<AccountView> account = accountsSeen.computeIfAbsent(s.accountId(),
@@ -105,7 +111,7 @@ public class UsageDue {
             }
             ZoneId zone = ZoneId.of(account.get().timeZone());
             List<UsageWindow> windows = windows(tenant, s, target.plusDays(1)).stream()
-                    .filter(w -> !w.to().isAfter(target)).toList();
+                    .filter(w -> !w.to().isAfter(target) && !w.end(zone).isAfter(now)).toList();
             if (windows.isEmpty()) {
                 continue;
             }
@@ -138,9 +144,10 @@ public class UsageDue {
                         if (before == null || !reread.add(key)) {
                             continue;
                         }
-                        UsagePeriod now = period(tenant, s, meter, charge, earlier, zone, before, null);
-                        if (now.quantity().compareTo(before.quantity()) != 0 || now.events() != before.transactions()) {
-                            facts.add(now);
+                        UsagePeriod again = period(tenant, s, meter, charge, earlier, zone, before, null);
+                        if (again.quantity().compareTo(before.quantity()) != 0
+                                || again.events() != before.transactions()) {
+                            facts.add(again);
                         }
                     }
                 }

@@ -284,15 +284,16 @@ public final class ChargeRating {
     }
 
     private static String percentSummary(UsageCharge charge) {
+        // amounts as the pack writes them ("0.30"), the rate without trailing zeros
         StringBuilder s = new StringBuilder(plain(charge.percentage()) + " %");
         if (charge.transactionFee() != null) {
-            s.append(" + ").append(plain(charge.transactionFee())).append(" per transaction");
+            s.append(" + ").append(charge.transactionFee().toPlainString()).append(" per transaction");
         }
         if (charge.transactionMin() != null) {
-            s.append(", min ").append(plain(charge.transactionMin()));
+            s.append(", min ").append(charge.transactionMin().toPlainString());
         }
         if (charge.transactionMax() != null) {
-            s.append(", max ").append(plain(charge.transactionMax()));
+            s.append(", max ").append(charge.transactionMax().toPlainString());
         }
         if (charge.freeEvents() > 0) {
             s.append(", first ").append(charge.freeEvents()).append(" transactions free");
