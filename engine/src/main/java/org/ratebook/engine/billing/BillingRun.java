@@ -16,6 +16,7 @@ import org.ratebook.engine.invoicing.api.RuleFiring;
 import org.ratebook.engine.invoicing.query.InvoiceQueries;
 import org.ratebook.engine.invoicing.query.Party;
 import org.ratebook.engine.pricing.TenantPacks;
+import org.ratebook.engine.invoicing.api.UsageSpikeFlag;
 import org.ratebook.engine.invoicing.api.UsageTierLine;
 import org.ratebook.engine.rating.UsageDue;
 import org.ratebook.engine.billing.generator.InvoiceGenerator;
@@ -260,7 +261,9 @@ public class BillingRun {
                 decision.currency(), lines,
                 new PackRef(decision.trace().packName(), decision.trace().packVersion(), decision.trace().packHash()),
                 trace, new Party(tenant.name(), tenant.addressLines(), tenant.taxId()),
-                new Party(account.name(), account.addressLines(), account.taxId())));
+                new Party(account.name(), account.addressLines(), account.taxId()),
+                decision.spikes().stream().map(x -> new UsageSpikeFlag(x.subscriptionId(), x.meter(), x.from(), x.to(),
+                        x.quantity(), x.trailingAverage(), x.reason(), x.rule())).toList()));
     }
 
     /** A decided usage, true-up or adjustment line: its usage period, meter, unit, tiers and event count. */

@@ -14,6 +14,7 @@ import org.ratebook.engine.usage.Meters;
 import org.ratebook.engine.usage.UsageQueries;
 import org.ratebook.rules.fact.BillingPeriod;
 import org.ratebook.rules.fact.CatalogPlan;
+import org.ratebook.rules.fact.TransactionAmounts;
 import org.ratebook.rules.fact.UsageCharge;
 import org.ratebook.rules.fact.UsagePeriod;
 import org.ratebook.rules.pack.RulePack;
@@ -190,12 +191,12 @@ public class UsageDue {
         UUID id = s.subscriptionId().value();
         BigDecimal quantity;
         long events;
-        List<BigDecimal> amounts = List.of();
+        TransactionAmounts amounts = TransactionAmounts.NONE;
         if (charge.perTransaction()) {
-            amounts = usage.quantities(tenant, id, meter.code(), window.start(zone), window.end(zone));
-            events = amounts.size();
-            quantity = meter.aggregation() == Aggregation.SUM
-                    ? amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add).stripTrailingZeros()
+            amounts = usage.transactionAmounts(tenant, id, meter.code(), window.start(zone), window.end(zone),
+                    charge.freeEvents(), charge.freeUnits());
+            events = amounts.count();
+            quantity = meter.aggregation() == Aggregation.SUM ? sum(amounts)
                     : usage.aggregate(tenant, id, meter, window.start(zone), window.end(zone), window.period(zone))
                     .quantity();
         } else {
@@ -207,6 +208,14 @@ public class UsageDue {
         return new UsagePeriod(id.toString(), s.plan(), meter.code(), meter.unit(), s.currency(), window.from(),
                 window.to(), quantity, events, amounts, billed == null ? null : billed.amount(),
                 billed == null ? null : billed.quantity(), trailingAverage);
+    }
+
+    private static BigDecimal sum(TransactionAmounts amounts) {
+        BigDecimal sum = amounts.earliest().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        for (TransactionAmounts.AmountCount group : amounts.others()) {
+            sum = sum.add(group.amount().multiply(BigDecimal.valueOf(group.count())));
+        }
+        return sum.signum() == 0 ? BigDecimal.ZERO : sum.stripTrailingZeros();
     }
 
     /** The average billed quantity of up to {@value #TRAILING_PERIODS} periods before window {@code i}; null if none. */

@@ -1,5 +1,6 @@
 package org.ratebook.engine.usage;
 
+import org.ratebook.rules.fact.TransactionAmounts;
 import org.ratebook.tenants.TenantId;
 import org.ratebook.tenants.TenantScope;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** Usage of a subscription per meter over a window [from, to), aggregated as each meter says. */
@@ -81,26 +83,38 @@ public class UsageQueries {
      */
     public MeterUsage aggregate(TenantId tenant, UUID subscriptionId, Meter meter, Instant from, Instant to,
                                 Duration period) {
-        return tenantScope.call(tenant, () -> switch (meter.aggregation()) {
-            case TIME_WEIGHTED -> timeWeighted(tenant, subscriptionId, meter, from, to, period);
-            default -> jdbc.queryForObject("""
-                    SELECT coalesce(sum(quantity), 0) AS total, coalesce(max(quantity), 0) AS highest,
-                           count(*) AS events, count(DISTINCT properties ->> ?) AS distinct_values,
-                           coalesce((array_agg(quantity ORDER BY occurred_at DESC, received_at DESC))[1], 0) AS latest
-                    FROM usage_events
-                    WHERE tenant_id = ? AND subscription_id = ? AND meter = ? AND occurred_at >= ? AND occurred_at < ?""",
-                    (rs, n) -> new MeterUsage(meter.code(), meter.unit(), meter.aggregation(),
-                            (switch (meter.aggregation()) {
-                                case SUM -> rs.getBigDecimal("total");
-                                case MAX -> rs.getBigDecimal("highest");
-                                case COUNT -> BigDecimal.valueOf(rs.getLong("events"));
-                                case UNIQUE_COUNT -> BigDecimal.valueOf(rs.getLong("distinct_values"));
-                                case LAST -> rs.getBigDecimal("latest");
-                                case TIME_WEIGHTED -> throw new IllegalStateException("handled above");
-                            }).stripTrailingZeros(), rs.getLong("events")),
-                    meter.property() == null ? "" : meter.property(), tenant.value(), subscriptionId, meter.code(),
-                    Timestamp.from(from), Timestamp.from(to));
-        });
+        if (meter.aggregation() == Aggregation.TIME_WEIGHTED) {
+            return tenantScope.call(tenant, () -> timeWeighted(tenant, subscriptionId, meter, from, to, period));
+        }
+        // only what the aggregation needs: a distinct count or a latest value sorts, a sum does not
+        String quantity = switch (meter.aggregation()) {
+            case SUM -> "coalesce(sum(quantity), 0)";
+            case MAX -> "coalesce(max(quantity), 0)";
+            case COUNT -> "count(*)";
+            case UNIQUE_COUNT -> "count(DISTINCT properties ->> ?)";
+            case LAST -> """
+                    coalesce((SELECT l.quantity FROM usage_events l
+                              WHERE l.tenant_id = ? AND l.subscription_id = ? AND l.meter = ? AND l.occurred_at >= ?
+                                AND l.occurred_at < ?
+                              ORDER BY l.occurred_at DESC, l.received_at DESC LIMIT 1), 0)""";
+            case TIME_WEIGHTED -> throw new IllegalStateException("handled above");
+        };
+        List<Object> args = new ArrayList<>();
+        if (meter.aggregation() == Aggregation.UNIQUE_COUNT) {
+            args.add(meter.property());
+        }
+        List<Object> window = List.of(tenant.value(), subscriptionId, meter.code(), Timestamp.from(from),
+                Timestamp.from(to));
+        if (meter.aggregation() == Aggregation.LAST) {
+            args.addAll(window);
+        }
+        args.addAll(window);
+        return tenantScope.call(tenant, () -> jdbc.queryForObject("SELECT " + quantity + """
+                 AS quantity, count(*) AS events FROM usage_events
+                WHERE tenant_id = ? AND subscription_id = ? AND meter = ? AND occurred_at >= ? AND occurred_at < ?""",
+                (rs, n) -> new MeterUsage(meter.code(), meter.unit(), meter.aggregation(),
+                        rs.getBigDecimal("quantity").stripTrailingZeros(), rs.getLong("events")),
+                args.toArray()));
     }
 
     /**
@@ -141,13 +155,55 @@ public class UsageQueries {
                 quantity.signum() == 0 ? BigDecimal.ZERO : quantity, ((Number) steps.get("events")).longValue());
     }
 
-    /** Each event's quantity in [from, to), in the order they occurred: for charges priced per transaction. */
-    public List<BigDecimal> quantities(TenantId tenant, UUID subscriptionId, String meter, Instant from, Instant to) {
-        return tenantScope.call(tenant, () -> jdbc.queryForList("""
-                SELECT quantity FROM usage_events
-                WHERE tenant_id = ? AND subscription_id = ? AND meter = ? AND occurred_at >= ? AND occurred_at < ?
-                ORDER BY occurred_at, transaction_id""", BigDecimal.class, tenant.value(), subscriptionId, meter,
-                Timestamp.from(from), Timestamp.from(to)));
+    /**
+     * The events' quantities in [from, to), for charges priced per transaction: the earliest in the order they
+     * occurred, as many as {@code freeEvents} and {@code freeUnits} reach (the free events, then positive amounts
+     * until the free units are used up), and the others as distinct quantities with their counts. One statement,
+     * so both parts come from the same snapshot even while usage arrives.
+     */
+    public TransactionAmounts transactionAmounts(TenantId tenant, UUID subscriptionId, String meter, Instant from,
+                                                 Instant to, long freeEvents, BigDecimal freeUnits) {
+        BigDecimal free = freeUnits == null ? BigDecimal.ZERO : freeUnits;
+        boolean ordered = freeEvents > 0 || free.signum() > 0;
+        String head = ordered ? """
+                ordered AS (
+                    SELECT quantity, row_number() OVER (ORDER BY occurred_at, transaction_id) AS pos FROM w),
+                used AS (
+                    SELECT quantity, pos,
+                           coalesce(sum(CASE WHEN pos > ? AND quantity > 0 THEN quantity ELSE 0 END)
+                                    OVER (ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
+                    FROM ordered),
+                head AS (SELECT quantity, pos FROM used WHERE pos <= ? OR before < ?)
+                """ : "head AS (SELECT NULL::numeric AS quantity, NULL::bigint AS pos WHERE false)\n";
+        List<Object> args = new ArrayList<>(List.of(tenant.value(), subscriptionId, meter, Timestamp.from(from),
+                Timestamp.from(to)));
+        if (ordered) {
+            args.addAll(List.of(freeEvents, freeEvents, free));
+        }
+        Map<BigDecimal, Long> counts = new TreeMap<>();
+        List<BigDecimal> earliest = new ArrayList<>();
+        tenantScope.run(tenant, () -> jdbc.query("""
+                WITH w AS (
+                    SELECT quantity, occurred_at, transaction_id FROM usage_events
+                    WHERE tenant_id = ? AND subscription_id = ? AND meter = ? AND occurred_at >= ? AND occurred_at < ?),
+                """ + head + """
+                SELECT 'h' AS part, quantity, 1 AS n, pos FROM head
+                UNION ALL
+                SELECT 'c', quantity, count(*), NULL FROM w GROUP BY quantity
+                ORDER BY part DESC, pos""", rs -> {
+            BigDecimal quantity = rs.getBigDecimal("quantity").stripTrailingZeros();
+            if (rs.getString("part").equals("h")) {
+                earliest.add(quantity);
+            } else {
+                counts.merge(quantity, rs.getLong("n"), Long::sum);
+            }
+        }, args.toArray()));
+        for (BigDecimal q : earliest) {
+            counts.computeIfPresent(q, (k, c) -> c == 1 ? null : c - 1);
+        }
+        List<TransactionAmounts.AmountCount> others = new ArrayList<>();
+        counts.forEach((amount, count) -> others.add(new TransactionAmounts.AmountCount(amount, count)));
+        return new TransactionAmounts(earliest, others);
     }
 
     /** One usage event as listed behind an invoice line. */

@@ -25,6 +25,7 @@ import org.ratebook.engine.usage.UsageOutcome;
 import org.ratebook.engine.usage.UsageQueries;
 import org.ratebook.engine.usage.Weighting;
 import org.ratebook.rules.fact.ChargeModel;
+import org.ratebook.rules.fact.TransactionAmounts;
 import org.ratebook.rules.fact.UsageCharge;
 import org.ratebook.rules.fact.UsageTier;
 import org.ratebook.rules.pack.RulePack;
@@ -202,6 +203,32 @@ class UsageRatingIntegrationTest {
                 Instant.parse("2026-06-01T00:00:00Z"), Duration.ofDays(31)).quantity()).isEqualByComparingTo("10");
         assertThat(usage.usage(tenant, subscription, march, april)).extracting(u -> u.meter() + "=" + u.quantity())
                 .contains("devices=2", "device_days=111");
+    }
+
+    @Test
+    void perTransactionAmountsComeAsTheEarliestInOrderAndTheOthersGroupedFromOneSnapshot() {
+        TenantId tenant = sandbox("2026-01-01T00:00:00Z");
+        packs.importShipped(tenant, RulePackLoader.DEFAULT_PACK, LocalDate.of(2000, 1, 1));
+        meters.define(tenant, new Meter("payments", "EUR", Aggregation.SUM, true));
+        UUID subscription = customer(tenant, "UTC", LocalDate.of(2026, 2, 1));
+        String[] amounts = {"7", "15", "-3", "10", "400", "10.00", "10", "400", "3.33"};
+        for (int i = 0; i < amounts.length; i++) {
+            send(tenant, subscription, "payments", "p-" + i, amounts[i], "2026-03-0" + (i + 1) + "T10:00:00Z", Map.of());
+        }
+        Instant march = Instant.parse("2026-03-01T00:00:00Z");
+        Instant april = Instant.parse("2026-04-01T00:00:00Z");
+
+        // one free event, then 20 free units: 15 and 10 use them up (the -3 is no payment and uses none)
+        TransactionAmounts some = usage.transactionAmounts(tenant, subscription, "payments", march, april, 1, d("20"));
+        assertThat(some.earliest()).extracting(BigDecimal::toPlainString).containsExactly("7", "15", "-3", "10");
+        assertThat(some.others()).extracting(a -> a.amount().toPlainString() + "x" + a.count())
+                .containsExactly("3.33x1", "10x2", "400x2");
+        assertThat(some.count()).isEqualTo(9);
+
+        TransactionAmounts none = usage.transactionAmounts(tenant, subscription, "payments", march, april, 0, null);
+        assertThat(none.earliest()).isEmpty();
+        assertThat(none.others()).extracting(a -> a.amount().toPlainString() + "x" + a.count())
+                .containsExactly("-3x1", "3.33x1", "7x1", "10x3", "15x1", "400x2");
     }
 
     private Meter meter(TenantId tenant, String code) {

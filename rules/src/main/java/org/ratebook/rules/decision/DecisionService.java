@@ -83,7 +83,7 @@ public final class DecisionService {
         run(compiled, RuleCategory.TAX, taxFacts, decisions, fired);
 
         return new InvoiceDecision(question.account().currency(), decisions.lines(),
-                new DecisionTrace(pack.name(), pack.version(), compiled.contentHash(), fired));
+                new DecisionTrace(pack.name(), pack.version(), compiled.contentHash(), fired), decisions.spikes());
     }
 
     private void run(CompiledPack compiled, RuleCategory category, Collection<Object> facts, Decisions decisions,

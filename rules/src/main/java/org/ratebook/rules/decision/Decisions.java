@@ -44,6 +44,7 @@ public final class Decisions {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 
     private final Map<Integer, UsageDetail> usageByLine = new LinkedHashMap<>();
+    private final List<UsageSpike> spikes = new ArrayList<>();
     private String firingRule;
     private final RoundingMode rounding;
     private final List<UsageTier> usageTiers;
@@ -159,6 +160,23 @@ public final class Decisions {
                         .toPlainString() + " " + period.unit() + was + ")",
                 period.from(), period.to(), period.quantity(), rated.unitPrice(), difference, charge.currency()),
                 detail);
+    }
+
+    /**
+     * Flags the period's usage as unusual, with a reason for whoever looks at it (the console, a webhook). The
+     * invoice is not changed; a period is flagged at most once per question.
+     */
+    public void spike(UsagePeriod period, String reason) {
+        if (spikes.stream().anyMatch(s -> s.subscriptionId().equals(period.subscriptionId())
+                && s.meter().equals(period.meter()) && s.from().equals(period.from()))) {
+            return;
+        }
+        spikes.add(new UsageSpike(period.subscriptionId(), period.meter(), period.from(), period.to(),
+                period.quantity(), period.trailingAverage(), reason, firingRule));
+    }
+
+    List<UsageSpike> spikes() {
+        return List.copyOf(spikes);
     }
 
     private static LocalDate lastDay(UsagePeriod period) {

@@ -2,7 +2,6 @@ package org.ratebook.rules.fact;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * A subscription's usage of one meter over one billing period [from, to), due to be invoiced (usage is billed
@@ -14,17 +13,17 @@ import java.util.List;
  * {@code billedQuantity} the quantity they charged for; the period is then re-rated and only the difference is
  * invoiced, as an adjustment. Both are null for a period invoiced for the first time.
  *
- * @param transactions     each event's quantity in the order they occurred, for charges priced per transaction
- *                         (a percentage with a minimum or maximum per transaction, free events); empty otherwise
+ * @param transactions     the events' quantities, for charges priced per transaction (a percentage with a minimum
+ *                         or maximum per transaction, free events); none otherwise
  * @param trailingAverage  the average quantity of the periods invoiced before it (up to three), null if none
  */
 public record UsagePeriod(String subscriptionId, String plan, String meter, String unit, String currency,
                           LocalDate from, LocalDate to, BigDecimal quantity, long events,
-                          List<BigDecimal> transactions, BigDecimal billedAmount, BigDecimal billedQuantity,
+                          TransactionAmounts transactions, BigDecimal billedAmount, BigDecimal billedQuantity,
                           BigDecimal trailingAverage) {
 
     public UsagePeriod {
-        transactions = transactions == null ? List.of() : List.copyOf(transactions);
+        transactions = transactions == null ? TransactionAmounts.NONE : transactions;
         if (quantity == null) {
             throw new IllegalArgumentException("a usage period needs a quantity (0 when nothing was used)");
         }
@@ -33,7 +32,8 @@ public record UsagePeriod(String subscriptionId, String plan, String meter, Stri
     /** A period invoiced for the first time, its total only. */
     public UsagePeriod(String subscriptionId, String plan, String meter, String unit, String currency,
                        LocalDate from, LocalDate to, BigDecimal quantity, long events) {
-        this(subscriptionId, plan, meter, unit, currency, from, to, quantity, events, List.of(), null, null, null);
+        this(subscriptionId, plan, meter, unit, currency, from, to, quantity, events, TransactionAmounts.NONE, null,
+                null, null);
     }
 
     /** Whether the period was invoiced before and is being re-rated. */
@@ -47,7 +47,7 @@ public record UsagePeriod(String subscriptionId, String plan, String meter, Stri
         return "UsagePeriod[subscriptionId=" + subscriptionId + ", plan=" + plan + ", meter=" + meter + ", unit="
                 + unit + ", currency=" + currency + ", from=" + from + ", to=" + to + ", quantity="
                 + quantity.toPlainString() + ", events=" + events
-                + (transactions.isEmpty() ? "" : ", transactions=" + transactions.size() + " amounts")
+                + (transactions.isEmpty() ? "" : ", transactions=" + transactions)
                 + (billedAmount == null ? "" : ", billedAmount=" + billedAmount.toPlainString()
                 + ", billedQuantity=" + (billedQuantity == null ? null : billedQuantity.toPlainString()))
                 + (trailingAverage == null ? "" : ", trailingAverage=" + trailingAverage.toPlainString()) + "]";

@@ -1,6 +1,7 @@
 package org.ratebook.rules.rating;
 
 import org.ratebook.rules.fact.ChargeModel;
+import org.ratebook.rules.fact.TransactionAmounts;
 import org.ratebook.rules.fact.UsageCharge;
 import org.ratebook.rules.fact.UsageTier;
 
@@ -35,10 +36,10 @@ public final class ChargeRating {
      * Prices {@code quantity} (from {@code events} events) with {@code charge}.
      *
      * @param tiers        the charge's tiers (any order; other charges' tiers are ignored)
-     * @param transactions each transaction's amount in order, needed when {@link UsageCharge#perTransaction()}
+     * @param transactions the transactions' amounts, needed when {@link UsageCharge#perTransaction()}
      */
     public static Rated rate(UsageCharge charge, List<UsageTier> tiers, BigDecimal quantity, long events,
-                             List<BigDecimal> transactions) {
+                             TransactionAmounts transactions) {
         List<UsageTier> ordered = ordered(charge, tiers);
         BigDecimal free = orZero(charge.freeUnits());
         BigDecimal billable = quantity.subtract(free).max(BigDecimal.ZERO);
@@ -54,6 +55,12 @@ public final class ChargeRating {
                     ? percentagePerTransaction(charge, transactions, events)
                     : percentage(charge, billable, events);
         };
+    }
+
+    /** {@link #rate(UsageCharge, List, BigDecimal, long, TransactionAmounts)} with every amount in order. */
+    public static Rated rate(UsageCharge charge, List<UsageTier> tiers, BigDecimal quantity, long events,
+                             List<BigDecimal> amountsInOrder) {
+        return rate(charge, tiers, quantity, events, TransactionAmounts.inOrder(amountsInOrder));
     }
 
     /**
@@ -214,73 +221,112 @@ public final class ChargeRating {
     /**
      * Each transaction priced alone: the first {@code freeEvents} are free, free units are used up by the
      * earliest amounts, and what is left costs the percentage plus the fee, raised to the minimum and cut to the
-     * maximum. A negative amount (a correction) gives back its percentage only.
+     * maximum. A negative amount (a correction) gives back its percentage only. The earliest transactions are
+     * taken in order; the others, grouped by amount, only once nothing free is left.
      */
-    private static Rated percentagePerTransaction(UsageCharge charge, List<BigDecimal> transactions, long events) {
-        if (transactions.size() != events) {
+    private static Rated percentagePerTransaction(UsageCharge charge, TransactionAmounts transactions, long events) {
+        if (transactions.count() != events) {
             throw new IllegalArgumentException("usage charge " + charge.charge() + " prices each transaction, but "
-                    + transactions.size() + " amounts were given for " + events + " events");
+                    + transactions.count() + " amounts were given for " + events + " events");
         }
-        BigDecimal rate = charge.percentage().divide(HUNDRED);
-        BigDecimal fee = orZero(charge.transactionFee());
-        BigDecimal freeLeft = orZero(charge.freeUnits());
-        BigDecimal base = BigDecimal.ZERO;
-        BigDecimal shares = BigDecimal.ZERO;
-        long charged = 0;
-        long raised = 0;
-        long lowered = 0;
-        BigDecimal raise = BigDecimal.ZERO;
-        BigDecimal cut = BigDecimal.ZERO;
-        long skipped = Math.min(charge.freeEvents(), transactions.size());
-        for (int i = (int) skipped; i < transactions.size(); i++) {
-            BigDecimal amount = transactions.get(i);
+        PerTransaction priced = new PerTransaction(charge);
+        for (BigDecimal amount : transactions.earliest()) {
+            priced.add(amount, 1);
+        }
+        if (!transactions.others().isEmpty() && (priced.freeEventsLeft > 0 || priced.freeLeft.signum() > 0)) {
+            throw new IllegalArgumentException("usage charge " + charge.charge() + " has free events or units left "
+                    + "after the earliest transactions; the transactions after them must be given in order too");
+        }
+        for (TransactionAmounts.AmountCount group : transactions.others()) {
+            priced.add(group.amount(), group.count());
+        }
+        return priced.rated();
+    }
+
+    /** The running sums of a per-transaction percentage. */
+    private static final class PerTransaction {
+        private final UsageCharge charge;
+        private final BigDecimal rate;
+        private final BigDecimal fee;
+        private BigDecimal freeLeft;
+        private long freeEventsLeft;
+        private long skipped;
+        private BigDecimal base = BigDecimal.ZERO;
+        private BigDecimal shares = BigDecimal.ZERO;
+        private long charged;
+        private long raised;
+        private long lowered;
+        private BigDecimal raise = BigDecimal.ZERO;
+        private BigDecimal cut = BigDecimal.ZERO;
+
+        PerTransaction(UsageCharge charge) {
+            this.charge = charge;
+            this.rate = charge.percentage().divide(HUNDRED);
+            this.fee = orZero(charge.transactionFee());
+            this.freeLeft = orZero(charge.freeUnits());
+            this.freeEventsLeft = charge.freeEvents();
+        }
+
+        /** {@code count} transactions of {@code amount}; more than one only once nothing free is left. */
+        void add(BigDecimal amount, long count) {
+            if (freeEventsLeft > 0) {
+                freeEventsLeft--;
+                skipped++;
+                return;
+            }
+            BigDecimal times = BigDecimal.valueOf(count);
             if (amount.signum() < 0) {
-                base = base.add(amount);
-                shares = shares.add(amount.multiply(rate));
-                continue;
+                base = base.add(amount.multiply(times));
+                shares = shares.add(amount.multiply(rate).multiply(times));
+                return;
             }
             BigDecimal covered = freeLeft.min(amount);
             freeLeft = freeLeft.subtract(covered);
             BigDecimal chargeable = amount.subtract(covered);
             if (chargeable.signum() == 0) {
-                continue; // wholly inside the free units: no fee either
+                return; // wholly inside the free units: no fee either
             }
-            base = base.add(chargeable);
+            base = base.add(chargeable.multiply(times));
             BigDecimal share = chargeable.multiply(rate);
-            shares = shares.add(share);
-            charged++;
+            shares = shares.add(share.multiply(times));
+            charged += count;
             BigDecimal price = share.add(fee);
             if (charge.transactionMin() != null && price.compareTo(charge.transactionMin()) < 0) {
-                raised++;
-                raise = raise.add(charge.transactionMin().subtract(price));
+                raised += count;
+                raise = raise.add(charge.transactionMin().subtract(price).multiply(times));
             } else if (charge.transactionMax() != null && price.compareTo(charge.transactionMax()) > 0) {
-                lowered++;
-                cut = cut.add(price.subtract(charge.transactionMax()));
+                lowered += count;
+                cut = cut.add(price.subtract(charge.transactionMax()).multiply(times));
             }
         }
-        List<TierCharge> rows = new ArrayList<>();
-        if (skipped > 0) {
-            rows.add(new TierCharge("free transactions", null, null, BigDecimal.valueOf(skipped), null, null,
-                    BigDecimal.ZERO));
+
+        Rated rated() {
+            List<TierCharge> rows = new ArrayList<>();
+            if (skipped > 0) {
+                rows.add(new TierCharge("free transactions", null, null, BigDecimal.valueOf(skipped), null, null,
+                        BigDecimal.ZERO));
+            }
+            rows.add(new TierCharge(plain(charge.percentage()) + " % of the amount", null, null, base, rate, null,
+                    shares));
+            BigDecimal total = shares;
+            if (charge.transactionFee() != null) {
+                BigDecimal fees = fee.multiply(BigDecimal.valueOf(charged));
+                rows.add(new TierCharge("fee per transaction", null, null, BigDecimal.valueOf(charged), fee, null,
+                        fees));
+                total = total.add(fees);
+            }
+            if (raised > 0) {
+                rows.add(new TierCharge("raised to the minimum per transaction", null, null,
+                        BigDecimal.valueOf(raised), charge.transactionMin(), null, raise));
+                total = total.add(raise);
+            }
+            if (lowered > 0) {
+                rows.add(new TierCharge("cut to the maximum per transaction", null, null, BigDecimal.valueOf(lowered),
+                        charge.transactionMax(), null, cut.negate()));
+                total = total.subtract(cut);
+            }
+            return new Rated(base, average(total, base), total, rows, percentSummary(charge));
         }
-        rows.add(new TierCharge(plain(charge.percentage()) + " % of the amount", null, null, base, rate, null, shares));
-        BigDecimal total = shares;
-        if (charge.transactionFee() != null) {
-            BigDecimal fees = fee.multiply(BigDecimal.valueOf(charged));
-            rows.add(new TierCharge("fee per transaction", null, null, BigDecimal.valueOf(charged), fee, null, fees));
-            total = total.add(fees);
-        }
-        if (raised > 0) {
-            rows.add(new TierCharge("raised to the minimum per transaction", null, null, BigDecimal.valueOf(raised),
-                    charge.transactionMin(), null, raise));
-            total = total.add(raise);
-        }
-        if (lowered > 0) {
-            rows.add(new TierCharge("cut to the maximum per transaction", null, null, BigDecimal.valueOf(lowered),
-                    charge.transactionMax(), null, cut.negate()));
-            total = total.subtract(cut);
-        }
-        return new Rated(base, average(total, base), total, rows, percentSummary(charge));
     }
 
     private static String percentSummary(UsageCharge charge) {

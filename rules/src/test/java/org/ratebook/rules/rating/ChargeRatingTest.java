@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ratebook.rules.fact.ChargeModel;
+import org.ratebook.rules.fact.TransactionAmounts;
 import org.ratebook.rules.fact.UsageCharge;
 import org.ratebook.rules.fact.UsageTier;
 
@@ -207,6 +208,29 @@ class ChargeRatingTest {
             Rated rated = ChargeRating.rate(percentage("2", "0.25", "0.30", null, 0, null), List.of(), d("80"), 2,
                     List.of(d("100"), d("-20")));
             assertThat(rated.amount()).isEqualByComparingTo("1.85"); // 2.00 + 0.25 − 0.40
+        }
+
+        @Test
+        void amountsGroupedAfterTheEarliestOnesPriceExactlyAsEachOneInOrder() {
+            UsageCharge charge = percentage("1.5", "0.25", "0.30", "5.00", 1, "20");
+            List<BigDecimal> inOrder = List.of(d("7"), d("15"), d("10"), d("400"), d("10"), d("10"), d("-4"),
+                    d("400"), d("3.33"));
+            // the first is free; 15 and 5 of the 10 use up the 20 free units; the rest may come in any order
+            TransactionAmounts grouped = new TransactionAmounts(List.of(d("7"), d("15"), d("10")), List.of(
+                    new TransactionAmounts.AmountCount(d("-4"), 1), new TransactionAmounts.AmountCount(d("3.33"), 1),
+                    new TransactionAmounts.AmountCount(d("10"), 2), new TransactionAmounts.AmountCount(d("400"), 2)));
+            Rated one = ChargeRating.rate(charge, List.of(), d("851.33"), 9, inOrder);
+            Rated other = ChargeRating.rate(charge, List.of(), d("851.33"), 9, grouped);
+            assertThat(other.amount()).isEqualByComparingTo(one.amount());
+            assertThat(other.breakdown()).isEqualTo(one.breakdown());
+        }
+
+        @Test
+        void groupedAmountsAreRefusedWhileSomethingFreeIsLeft() {
+            TransactionAmounts tooFewInOrder = new TransactionAmounts(List.of(d("5")),
+                    List.of(new TransactionAmounts.AmountCount(d("100"), 3)));
+            assertThatThrownBy(() -> ChargeRating.rate(percentage("1", null, "0.5", null, 0, "50"), List.of(),
+                    d("305"), 4, tooFewInOrder)).hasMessageContaining("free events or units left");
         }
 
         @Test

@@ -9,6 +9,7 @@ import org.ratebook.rules.decision.InvoiceQuestion;
 import org.ratebook.rules.fact.BillingAccount;
 import org.ratebook.rules.fact.ChargeModel;
 import org.ratebook.rules.fact.SubscriptionPeriod;
+import org.ratebook.rules.fact.TransactionAmounts;
 import org.ratebook.rules.fact.UsageCharge;
 import org.ratebook.rules.fact.UsagePeriod;
 import org.ratebook.rules.fact.UsageTier;
@@ -131,7 +132,7 @@ class UsageDecisionTest {
     void lateUsageReRatesThePeriodAndChargesOnlyTheDifferenceNamingThePeriod() {
         // March was billed at 11 calls (110.00); three more arrived late: 14 calls cost 125.00
         UsagePeriod late = new UsagePeriod("sub-1", "Pro", "api_calls", "call", "EUR", MARCH, APRIL, d("14"), 5,
-                List.of(), d("110.00"), d("11"), null);
+                TransactionAmounts.NONE, d("110.00"), d("11"), null);
 
         InvoiceDecision decision = service.decide(packWith(List.of(graduatedApiCalls(null)), PEER_TIERS),
                 question(late));
@@ -150,12 +151,12 @@ class UsageDecisionTest {
     void aCorrectionDownwardsIsANegativeAdjustmentAndTheCommitmentStillHolds() {
         // billed 110.00 usage + 40.00 true-up for a 150 commitment; corrected to 1 call: still 150 in all
         UsagePeriod corrected = new UsagePeriod("sub-1", "Pro", "api_calls", "call", "EUR", MARCH, APRIL, d("1"), 4,
-                List.of(), d("150.00"), d("11"), null);
+                TransactionAmounts.NONE, d("150.00"), d("11"), null);
         assertThat(service.decide(packWith(List.of(graduatedApiCalls("150")), PEER_TIERS), question(corrected))
                 .lines()).extracting(DecidedLine::itemType).containsExactly("RECURRING");
 
         UsagePeriod withoutCommitment = new UsagePeriod("sub-1", "Pro", "api_calls", "call", "EUR", MARCH, APRIL,
-                d("1"), 4, List.of(), d("110.00"), d("11"), null);
+                d("1"), 4, TransactionAmounts.NONE, d("110.00"), d("11"), null);
         DecidedLine credit = service.decide(packWith(List.of(graduatedApiCalls(null)), PEER_TIERS),
                 question(withoutCommitment)).lines().get(1);
         assertThat(credit.amount()).isEqualByComparingTo("-98.00");
@@ -173,7 +174,7 @@ class UsageDecisionTest {
         UsageCharge payments = new UsageCharge("pay", "Payments", "Pro", "payments", "EUR", ChargeModel.PERCENTAGE,
                 null, null, null, 0, d("1"), d("0.10"), d("0.50"), null, null, null);
         UsagePeriod period = new UsagePeriod("sub-1", "Pro", "payments", "EUR", "EUR", MARCH, APRIL, d("110"), 2,
-                List.of(d("10"), d("100")), null, null, null);
+                TransactionAmounts.inOrder(List.of(d("10"), d("100"))), null, null, null);
 
         InvoiceDecision decision = service.decide(packWith(List.of(payments), List.of()), question(period));
 
