@@ -11,6 +11,7 @@ import org.ratebook.engine.invoicing.query.InvoiceView;
 import org.ratebook.engine.pricing.TenantPacks;
 import org.ratebook.engine.rating.LineUsage;
 import org.ratebook.engine.rating.UsageEstimates;
+import org.ratebook.engine.rating.UsageSpikes;
 import org.ratebook.engine.rulepack.RulePackImports;
 import org.ratebook.engine.rulepack.api.RulePackContent;
 import org.ratebook.engine.subscription.api.SubscriptionId;
@@ -73,12 +74,14 @@ public class RatingSteps {
     private final LineUsage lineUsage;
     private final UsageEstimates estimates;
     private final TestClocks testClocks;
+    private final UsageSpikes spikes;
     private final Map<String, UsageCharge> charges = new LinkedHashMap<>();
     private final List<UsageTier> tiers = new ArrayList<>();
 
     public RatingSteps(BillingWorld world, RulePackImports packs, TenantPacks tenantPacks, Meters meters,
                        UsageIngestion ingestion, SubscriptionProjection subscriptions, TenantScope tenantScope,
-                       InvoiceQueries invoices, LineUsage lineUsage, UsageEstimates estimates, TestClocks testClocks) {
+                       InvoiceQueries invoices, LineUsage lineUsage, UsageEstimates estimates, TestClocks testClocks,
+                       UsageSpikes spikes) {
         this.world = world;
         this.packs = packs;
         this.tenantPacks = tenantPacks;
@@ -90,6 +93,7 @@ public class RatingSteps {
         this.lineUsage = lineUsage;
         this.estimates = estimates;
         this.testClocks = testClocks;
+        this.spikes = spikes;
     }
 
     // ---- the pack's usage tables ----
@@ -296,6 +300,28 @@ public class RatingSteps {
                 .isEqualTo(BusinessDates.format(to));
         assertThat(estimate.currency()).isEqualTo(amount.currency());
         assertThat(estimate.amount()).as("estimated usage charge").isEqualByComparingTo(amount.amount());
+    }
+
+    /** Columns customer, meter, from, to (first and last day), quantity, average, reason; newest first. */
+    @Then("the seller's flagged usage is:")
+    public void flagged(DataTable table) {
+        List<UsageSpikes.Spike> flagged = spikes.latest(world.theSeller(), 100);
+        List<Map<String, String>> expected = table.asMaps();
+        assertThat(flagged).as("flagged usage %s", flagged).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            Map<String, String> row = expected.get(i);
+            check(row.keySet(), Set.of("customer", "meter", "from", "to", "quantity", "average", "reason"),
+                    "flagged usage");
+            UsageSpikes.Spike spike = flagged.get(i);
+            assertThat(spike.accountId()).as("customer").isEqualTo(world.customer(text(row, "customer")).account().value());
+            assertThat(spike.meter()).isEqualTo(text(row, "meter"));
+            assertThat(BusinessDates.format(spike.from())).isEqualTo(BusinessDates.format(BusinessDates.parse(text(row, "from"))));
+            assertThat(BusinessDates.format(spike.to().minusDays(1)))
+                    .isEqualTo(BusinessDates.format(BusinessDates.parse(text(row, "to"))));
+            assertThat(spike.quantity()).isEqualByComparingTo(text(row, "quantity"));
+            assertThat(spike.trailingAverage()).isEqualByComparingTo(text(row, "average"));
+            assertThat(spike.reason()).isEqualTo(text(row, "reason"));
+        }
     }
 
     private InvoiceLineView usageLine(String number, String description) {

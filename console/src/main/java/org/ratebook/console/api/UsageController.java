@@ -20,6 +20,7 @@ import org.ratebook.engine.usage.UsageOutcome;
 import org.ratebook.engine.usage.UsageQueries;
 import org.ratebook.engine.usage.Weighting;
 import org.ratebook.engine.rating.UsageEstimates;
+import org.ratebook.engine.rating.UsageSpikes;
 import org.ratebook.tenants.TenantClocks;
 import org.ratebook.tenants.TenantId;
 import org.springframework.http.HttpStatus;
@@ -100,16 +101,19 @@ public class UsageController {
     private final SubscriptionProjection subscriptions;
     private final TenantClocks clocks;
     private final UsageEstimates estimates;
+    private final UsageSpikes spikes;
     private final ObjectMapper json = AxonConfiguration.eventMapper();
 
     public UsageController(UsageIngestion ingestion, Meters meters, UsageQueries usage,
-                           SubscriptionProjection subscriptions, TenantClocks clocks, UsageEstimates estimates) {
+                           SubscriptionProjection subscriptions, TenantClocks clocks, UsageEstimates estimates,
+                           UsageSpikes spikes) {
         this.ingestion = ingestion;
         this.meters = meters;
         this.usage = usage;
         this.subscriptions = subscriptions;
         this.clocks = clocks;
         this.estimates = estimates;
+        this.spikes = spikes;
     }
 
     @PostMapping("/api/v1/meters")
@@ -240,6 +244,25 @@ public class UsageController {
         }
         return new UsageResponse(subscriptionId, start, end, usage.usage(tenant, subscriptionId, start, end),
                 estimates.current(tenant, new SubscriptionId(subscriptionId)).map(EstimateResponse::of).orElse(null));
+    }
+
+    /** A period whose usage the tenant's rules flagged as unusual. */
+    public record SpikeResponse(UUID invoiceId, UUID subscriptionId, UUID accountId, String meter, LocalDate from,
+                                LocalDate to, String quantity, String trailingAverage, String reason, String rule,
+                                LocalDate flaggedOn) {
+        static SpikeResponse of(UsageSpikes.Spike s) {
+            return new SpikeResponse(s.invoiceId(), s.subscriptionId(), s.accountId(), s.meter(), s.from(), s.to(),
+                    s.quantity().toPlainString(), s.trailingAverage() == null ? null : s.trailingAverage().toPlainString(),
+                    s.reason(), s.rule(), s.flaggedOn());
+        }
+    }
+
+    @GetMapping("/api/v1/usage-spikes")
+    @Operation(summary = "Usage the tenant's rules flagged as unusual (e.g. 3× the trailing average), newest first",
+            description = "Flagged when the invoice billing the period is decided; the invoice itself is unchanged.")
+    public List<SpikeResponse> spikes(@RequestParam(defaultValue = "50") int limit) {
+        return spikes.latest(CurrentCaller.tenant(), Math.max(1, Math.min(limit, 500))).stream()
+                .map(SpikeResponse::of).toList();
     }
 
     private IngestResponse ingestAll(TenantId tenant, List<Parsed> parsed, boolean everyResult) {
