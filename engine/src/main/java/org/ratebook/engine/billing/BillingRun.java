@@ -112,8 +112,11 @@ public class BillingRun {
         Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
         List<String> problems = new ArrayList<>();
         Set<Key> billedBefore = new HashSet<>();
+        // usage first: reading it takes time, which must not widen the gap between finding the due plan periods
+        // and numbering their invoices (concurrent runs rely on that gap being short)
+        UsageDue.Result dueUsage = usageDue.due(tenantId, targetDate);
         Map<Key, List<SubscriptionPeriod>> due = duePeriods(tenantId, targetDate, problems, billedBefore);
-        Map<Key, List<UsagePeriod>> usage = dueUsage(tenantId, targetDate, due, problems);
+        Map<Key, List<UsagePeriod>> usage = byInvoice(dueUsage, due, problems);
         billedBefore.removeAll(due.keySet());
 
         List<UUID> issued = new ArrayList<>();
@@ -199,9 +202,8 @@ public class BillingRun {
      * The usage periods due on {@code target} (see {@link UsageDue}), by account and invoice date; a date with
      * only usage due gets its own entry in {@code due}, so it is invoiced too.
      */
-    private Map<Key, List<UsagePeriod>> dueUsage(TenantId tenant, LocalDate target, Map<Key, List<SubscriptionPeriod>> due,
-                                                 List<String> problems) {
-        UsageDue.Result result = usageDue.due(tenant, target);
+    private static Map<Key, List<UsagePeriod>> byInvoice(UsageDue.Result result, Map<Key, List<SubscriptionPeriod>> due,
+                                                        List<String> problems) {
         problems.addAll(result.problems());
         Map<Key, List<UsagePeriod>> usage = new HashMap<>();
         for (UsageDue.Due d : result.due()) {

@@ -101,6 +101,9 @@ public class UsageDue {
         Map<Key, List<UsagePeriod>> due = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         Map<String, Meter> known = meters.indexed(tenant);
+        if (known.isEmpty()) {
+            return new Result(List.of(), List.of()); // a tenant that meters nothing has no usage to bill
+        }
         Instant now = clocks.of(tenant).instant();
         Map<AccountId, Optional<AccountView>> accountsSeen = new HashMap<>();
         for (SubscriptionView s : subscriptions.activeOn(tenant, target)) {
