@@ -59,6 +59,17 @@ class UsageRatingApiTest {
     }
 
     @Test
+    void aPackVersionShowsItsUsageChargeAndTierTables() {
+        JsonNode latest = api.get("/api/v1/rule-packs").json().get(0);
+        JsonNode content = api.get("/api/v1/rule-packs/" + latest.get("version").asInt()).json();
+        assertThat(content.get("usageCharges").get(0).get("model").asText()).isEqualTo("GRADUATED");
+        assertThat(content.get("usageCharges").get(0).get("meter").asText()).isEqualTo("api_calls");
+        assertThat(content.get("usageTiers")).hasSize(2);
+        assertThat(content.get("usageTiers").get(1).get("unitPrice").asText()).isEqualTo("5");
+        assertThat(content.get("usageTiers").get(1).get("to").isNull()).isTrue();
+    }
+
+    @Test
     void meterDefinitionsAreCheckedWithReasons() {
         ApiClient.Response median = api.post("/api/v1/meters",
                 "{\"code\":\"cpu\",\"unit\":\"core\",\"aggregation\":\"MEDIAN\"}");
