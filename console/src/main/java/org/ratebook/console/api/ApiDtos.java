@@ -7,6 +7,7 @@ import org.ratebook.engine.account.api.TaxDetails;
 import org.ratebook.engine.account.projection.AccountView;
 import org.ratebook.engine.discount.projection.CouponRedemptionView;
 import org.ratebook.engine.invoicing.api.RuleFiring;
+import org.ratebook.engine.invoicing.api.UsageTierLine;
 import org.ratebook.engine.invoicing.query.AccountBalance;
 import org.ratebook.engine.invoicing.query.InvoiceLineView;
 import org.ratebook.engine.invoicing.query.PaymentView;
@@ -182,7 +183,8 @@ public final class ApiDtos {
                             l.subscriptionId() == null ? null : l.subscriptionId().value(), l.itemType(),
                             l.description(), l.periodFrom(), l.periodTo(), money(l.quantity()), money(l.unitPrice()),
                             money(l.amount()), money(l.taxRate()), money(l.taxAmount()), l.taxLabel(), l.rules(),
-                            l.discountOf(), l.coupon())).toList(),
+                            l.discountOf(), l.coupon(), l.meter(), l.unit(),
+                            l.tiers().stream().map(TierResponse::of).toList(), l.transactions(), null)).toList(),
                     money(subtotal), money(tax), money(subtotal.add(tax)),
                     new RulePackResponse(c.pack().name(), c.pack().version(), c.pack().hash()));
         }
@@ -224,11 +226,31 @@ public final class ApiDtos {
                                       String amount, String taxRate, String taxAmount, String taxLabel,
                                       @Schema(description = "Rules that produced this line, in firing order") List<String> rules,
                                       @Schema(description = "DISCOUNT lines: the line they discount") Integer discountOf,
-                                      @Schema(description = "DISCOUNT lines: the coupon that gave them, if any") String coupon) {
-        static InvoiceLineResponse of(InvoiceLineView l) {
+                                      @Schema(description = "DISCOUNT lines: the coupon that gave them, if any") String coupon,
+                                      @Schema(description = "Usage lines: the meter billed") String meter,
+                                      @Schema(description = "Usage lines: the unit the quantity is counted in") String unit,
+                                      @Schema(description = "Usage lines: the tiers or parts that make the amount")
+                                      List<TierResponse> tiers,
+                                      @Schema(description = "Usage lines: usage events in the period when it was rated")
+                                      Long transactions,
+                                      @Schema(description = "Usage lines: where to list the transaction ids behind it")
+                                      String usage) {
+        static InvoiceLineResponse of(UUID invoiceId, InvoiceLineView l) {
             return new InvoiceLineResponse(l.lineNo(), l.subscriptionId(), l.itemType(), l.description(),
                     l.periodFrom(), l.periodTo(), money(l.quantity()), money(l.unitPrice()), money(l.amount()),
-                    money(l.taxRate()), money(l.taxAmount()), l.taxLabel(), l.rules(), l.discountOf(), l.coupon());
+                    money(l.taxRate()), money(l.taxAmount()), l.taxLabel(), l.rules(), l.discountOf(), l.coupon(),
+                    l.meter(), l.unit(), l.tiers().stream().map(TierResponse::of).toList(), l.transactions(),
+                    l.usage() && invoiceId != null
+                            ? "/api/v1/invoices/" + invoiceId + "/lines/" + l.lineNo() + "/usage" : null);
+        }
+    }
+
+    /** A tier (or part: percentage, fees, markup) of a usage line; amounts are exact, before the line's rounding. */
+    public record TierResponse(String label, String from, String to, String units, String unitPrice, String flatFee,
+                               String amount) {
+        static TierResponse of(UsageTierLine t) {
+            return new TierResponse(t.label(), plain(t.from()), plain(t.to()), plain(t.units()), plain(t.unitPrice()),
+                    plain(t.flatFee()), plain(t.amount()));
         }
     }
 
@@ -254,7 +276,7 @@ public final class ApiDtos {
                     i.currency(), money(i.subtotal()), money(i.tax()), money(i.total()), money(i.amountPaid()),
                     money(i.amountCredited()), money(i.balance()),
                     new RulePackResponse(i.packName(), i.packVersion(), i.packHash()), i.seller(), i.buyer(),
-                    i.lines().stream().map(InvoiceLineResponse::of).toList(),
+                    i.lines().stream().map(l -> InvoiceLineResponse.of(i.invoiceId(), l)).toList(),
                     "/api/v1/invoices/" + i.invoiceId() + ".pdf",
                     i.taxes().stream().map(TaxSubtotalResponse::of).toList());
         }
@@ -312,5 +334,10 @@ public final class ApiDtos {
 
     static String money(BigDecimal value) {
         return value == null ? null : value.toPlainString();
+    }
+
+    /** A quantity or price as written, without trailing zeros. */
+    static String plain(BigDecimal value) {
+        return value == null ? null : value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 }

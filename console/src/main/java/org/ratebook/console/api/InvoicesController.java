@@ -21,6 +21,7 @@ import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.invoicing.pdf.InvoicePdfRenderer;
 import org.ratebook.engine.invoicing.query.InvoiceQueries;
 import org.ratebook.engine.invoicing.query.InvoiceView;
+import org.ratebook.engine.rating.LineUsage;
 import org.ratebook.tenants.TenantId;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +33,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,11 +49,44 @@ public class InvoicesController {
     private final InvoiceQueries invoices;
     private final InvoicePdfRenderer pdf;
     private final InvoicePayments payments;
+    private final LineUsage lineUsage;
 
-    public InvoicesController(InvoiceQueries invoices, InvoicePdfRenderer pdf, InvoicePayments payments) {
+    public InvoicesController(InvoiceQueries invoices, InvoicePdfRenderer pdf, InvoicePayments payments,
+                              LineUsage lineUsage) {
         this.invoices = invoices;
         this.pdf = pdf;
         this.payments = payments;
+        this.lineUsage = lineUsage;
+    }
+
+    /** The usage events behind a usage line, a page at a time. */
+    public record LineUsageResponse(UUID invoiceId, int lineNo, String meter, LocalDate from, LocalDate to,
+                                    long transactionsOnLine, long transactionsNow, int offset,
+                                    List<TransactionResponse> transactions, String next) {
+    }
+
+    public record TransactionResponse(String transactionId, Instant occurredAt, String quantity) {
+    }
+
+    @GetMapping("/{invoiceId}/lines/{lineNo}/usage")
+    @Operation(summary = "The usage events (transaction ids) behind a usage line, in the order they occurred",
+            description = "transactionsOnLine is how many the period had when the line was rated; more now means "
+                    + "some arrived late and are billed by an adjustment on a later invoice. limit ≤ 1000.")
+    public LineUsageResponse lineUsage(@PathVariable UUID invoiceId, @PathVariable int lineNo,
+                                       @RequestParam(defaultValue = "100") int limit,
+                                       @RequestParam(defaultValue = "0") int offset) {
+        if (limit < 1 || limit > 1000 || offset < 0) {
+            throw new BadRequest("limit must be 1 to 1000 and offset 0 or more");
+        }
+        TenantId tenant = CurrentCaller.tenant();
+        find(tenant, invoiceId);
+        LineUsage.Page page = lineUsage.transactions(tenant, invoiceId, lineNo, limit, offset);
+        String next = offset + page.transactions().size() < page.transactionsNow()
+                ? "/api/v1/invoices/" + invoiceId + "/lines/" + lineNo + "/usage?limit=" + limit + "&offset="
+                + (offset + page.transactions().size()) : null;
+        return new LineUsageResponse(invoiceId, lineNo, page.meter(), page.from(), page.to(), page.transactionsOnLine(),
+                page.transactionsNow(), offset, page.transactions().stream().map(t -> new TransactionResponse(
+                        t.transactionId(), t.occurredAt(), t.quantity().toPlainString())).toList(), next);
     }
 
     @GetMapping

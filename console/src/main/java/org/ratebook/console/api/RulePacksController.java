@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.rulepack.projection.RulePackVersionView;
 import org.ratebook.engine.rulepack.projection.RulePackVersionsProjection;
+import org.ratebook.rules.fact.UsageCharge;
+import org.ratebook.rules.fact.UsageTier;
 import org.ratebook.rules.pack.RulePack;
 import org.ratebook.rules.pack.TaxSettings;
 import org.ratebook.tenants.TenantId;
@@ -23,11 +25,39 @@ public class RulePacksController {
 
     /**
      * A version's content as stored: the catalog rows (prices as decimal strings), the DRL sources, the other
-     * tables by name (CSV as written: tax.rates, discount.coupons, …) and the tax settings.
+     * tables by name (CSV as written: tax.rates, discount.coupons, …), the tax settings, and the usage charge and
+     * tier tables (empty for a pack without usage charges).
      */
     public record RulePackContentResponse(int version, String name, String contentHash, List<PlanRow> plans,
                                           List<Source> sources, Map<String, String> tables,
-                                          TaxSettings taxSettings) {
+                                          TaxSettings taxSettings, List<UsageChargeRow> usageCharges,
+                                          List<UsageTierRow> usageTiers) {
+    }
+
+    /** A row of the usage charge table; blank cells are null, decimals as written. */
+    public record UsageChargeRow(String charge, String name, String plan, String meter, String currency, String model,
+                                 String unitPrice, String packageSize, String freeUnits, long freeEvents,
+                                 String percentage, String transactionFee, String transactionMin,
+                                 String transactionMax, String commitment, String markup) {
+        static UsageChargeRow of(UsageCharge c) {
+            return new UsageChargeRow(c.charge(), c.name(), c.plan(), c.meter(), c.currency(), c.model().name(),
+                    text(c.unitPrice()), text(c.packageSize()), text(c.freeUnits()), c.freeEvents(),
+                    text(c.percentage()), text(c.transactionFee()), text(c.transactionMin()), text(c.transactionMax()),
+                    text(c.commitment()), text(c.markup()));
+        }
+    }
+
+    /** A row of the usage tier table; {@code to} null means no end. */
+    public record UsageTierRow(String charge, String from, String to, String unitPrice, String flatFee,
+                               String packageSize, String percentage) {
+        static UsageTierRow of(UsageTier t) {
+            return new UsageTierRow(t.charge(), text(t.from()), text(t.to()), text(t.unitPrice()), text(t.flatFee()),
+                    text(t.packageSize()), text(t.percentage()));
+        }
+    }
+
+    private static String text(java.math.BigDecimal value) {
+        return value == null ? null : value.toPlainString();
     }
 
     public record PlanRow(String plan, String product, String currency, String price, String billingPeriod,
@@ -59,6 +89,8 @@ public class RulePacksController {
                 pack.plans().stream().map(p -> new PlanRow(p.code(), p.product(), p.currency(),
                         p.price().toPlainString(), p.period().name(), p.mode().name())).toList(),
                 pack.sources().stream().map(s -> new Source(s.category().name(), s.name(), s.text())).toList(),
-                pack.tables().texts(), pack.taxSettings());
+                pack.tables().texts(), pack.taxSettings(),
+                pack.usageCharges().stream().map(UsageChargeRow::of).toList(),
+                pack.usageTiers().stream().map(UsageTierRow::of).toList());
     }
 }

@@ -18,6 +18,9 @@ import org.ratebook.engine.usage.UsageEvent;
 import org.ratebook.engine.usage.UsageIngestion;
 import org.ratebook.engine.usage.UsageOutcome;
 import org.ratebook.engine.usage.UsageQueries;
+import org.ratebook.engine.usage.Weighting;
+import org.ratebook.engine.rating.UsageEstimates;
+import org.ratebook.engine.rating.UsageSpikes;
 import org.ratebook.tenants.TenantClocks;
 import org.ratebook.tenants.TenantId;
 import org.springframework.http.HttpStatus;
@@ -58,10 +61,37 @@ public class UsageController {
     public record IngestResponse(int accepted, int duplicates, int rejected, List<Result> results) {
     }
 
-    public record MeterRequest(String code, String unit, String aggregation, Boolean correctable) {
+    public record MeterRequest(String code, String unit, String aggregation, Boolean correctable, String property,
+                               String per) {
     }
 
-    public record UsageResponse(UUID subscriptionId, Instant from, Instant to, List<MeterUsage> meters) {
+    /**
+     * Usage per meter over [from, to), and the estimate of the subscription's current usage period (its billing
+     * period, in the account's time zone) rated by the pack in effect at its end; null when not in service.
+     */
+    public record UsageResponse(UUID subscriptionId, Instant from, Instant to, List<MeterUsage> meters,
+                                EstimateResponse estimate) {
+    }
+
+    /** What the current period's usage would cost if it ended now: lines as the invoice would show them. */
+    public record EstimateResponse(LocalDate from, LocalDate to, String currency, String rulePack, int rulePackVersion,
+                                   List<EstimatedLine> lines, String amount, String tax) {
+        static EstimateResponse of(UsageEstimates.Estimate e) {
+            return new EstimateResponse(e.from(), e.to(), e.currency(), e.packName(), e.packVersion(),
+                    e.lines().stream().map(EstimatedLine::of).toList(), e.amount().toPlainString(),
+                    e.taxAmount().toPlainString());
+        }
+    }
+
+    public record EstimatedLine(String itemType, String description, String meter, String unit, String quantity,
+                                long transactions, String unitPrice, String amount, String tax,
+                                List<ApiDtos.TierResponse> tiers, List<String> rules) {
+        static EstimatedLine of(UsageEstimates.Line l) {
+            return new EstimatedLine(l.itemType(), l.description(), l.meter(), l.unit(), ApiDtos.plain(l.quantity()),
+                    l.transactions(), ApiDtos.plain(l.unitPrice()), l.amount().toPlainString(),
+                    l.taxAmount().toPlainString(), l.tiers().stream().map(ApiDtos.TierResponse::of).toList(),
+                    l.rules());
+        }
     }
 
     /** An event that could not even be read: it is rejected where it stands, the rest go on. */
@@ -73,28 +103,45 @@ public class UsageController {
     private final UsageQueries usage;
     private final SubscriptionProjection subscriptions;
     private final TenantClocks clocks;
+    private final UsageEstimates estimates;
+    private final UsageSpikes spikes;
     private final ObjectMapper json = AxonConfiguration.eventMapper();
 
     public UsageController(UsageIngestion ingestion, Meters meters, UsageQueries usage,
-                           SubscriptionProjection subscriptions, TenantClocks clocks) {
+                           SubscriptionProjection subscriptions, TenantClocks clocks, UsageEstimates estimates,
+                           UsageSpikes spikes) {
         this.ingestion = ingestion;
         this.meters = meters;
         this.usage = usage;
         this.subscriptions = subscriptions;
         this.clocks = clocks;
+        this.estimates = estimates;
+        this.spikes = spikes;
     }
 
     @PostMapping("/api/v1/meters")
-    @Operation(summary = "Define a meter (code, unit, aggregation SUM|MAX|COUNT|LAST, correctable)")
+    @Operation(summary = "Define a meter (code, unit, aggregation SUM|MAX|COUNT|UNIQUE_COUNT|LAST|TIME_WEIGHTED, "
+            + "correctable; property for UNIQUE_COUNT; per HOUR|DAY|PERIOD for TIME_WEIGHTED)")
     public ResponseEntity<Meter> defineMeter(@RequestBody MeterRequest body) {
         Meter meter;
+        Aggregation aggregation;
+        Weighting per;
         try {
-            meter = new Meter(body.code(), body.unit(), body.aggregation() == null ? null
-                    : Aggregation.valueOf(body.aggregation().toUpperCase(Locale.ROOT)),
-                    Boolean.TRUE.equals(body.correctable()));
+            aggregation = body.aggregation() == null ? null
+                    : Aggregation.valueOf(body.aggregation().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequest(e.getMessage().startsWith("No enum constant")
-                    ? "aggregation must be one of SUM, MAX, COUNT, LAST" : e.getMessage());
+            throw new BadRequest("aggregation must be one of " + java.util.Arrays.toString(Aggregation.values()));
+        }
+        try {
+            per = body.per() == null ? null : Weighting.valueOf(body.per().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("per must be one of " + java.util.Arrays.toString(Weighting.values()));
+        }
+        try {
+            meter = new Meter(body.code(), body.unit(), aggregation, Boolean.TRUE.equals(body.correctable()),
+                    body.property(), per);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
         }
         meters.define(CurrentCaller.tenant(), meter);
         return ResponseEntity.status(HttpStatus.CREATED).body(meter);
@@ -187,7 +234,8 @@ public class UsageController {
     }
 
     @GetMapping("/api/v1/subscriptions/{subscriptionId}/usage")
-    @Operation(summary = "Usage per meter over [from, to) (default: the current calendar month, UTC)")
+    @Operation(summary = "Usage per meter over [from, to) (default: the current calendar month, UTC), and the "
+            + "estimated charge of the current usage period, rated by the rule pack in effect")
     public UsageResponse usage(@PathVariable UUID subscriptionId, @RequestParam(required = false) Instant from,
                                @RequestParam(required = false) Instant to) {
         TenantId tenant = CurrentCaller.tenant();
@@ -199,7 +247,27 @@ public class UsageController {
         if (!start.isBefore(end)) {
             throw new BadRequest("from must be before to");
         }
-        return new UsageResponse(subscriptionId, start, end, usage.usage(tenant, subscriptionId, start, end));
+        return new UsageResponse(subscriptionId, start, end, usage.usage(tenant, subscriptionId, start, end),
+                estimates.current(tenant, new SubscriptionId(subscriptionId)).map(EstimateResponse::of).orElse(null));
+    }
+
+    /** A period whose usage the tenant's rules flagged as unusual. */
+    public record SpikeResponse(UUID invoiceId, UUID subscriptionId, UUID accountId, String meter, LocalDate from,
+                                LocalDate to, String quantity, String trailingAverage, String reason, String rule,
+                                LocalDate flaggedOn) {
+        static SpikeResponse of(UsageSpikes.Spike s) {
+            return new SpikeResponse(s.invoiceId(), s.subscriptionId(), s.accountId(), s.meter(), s.from(), s.to(),
+                    s.quantity().toPlainString(), s.trailingAverage() == null ? null : s.trailingAverage().toPlainString(),
+                    s.reason(), s.rule(), s.flaggedOn());
+        }
+    }
+
+    @GetMapping("/api/v1/usage-spikes")
+    @Operation(summary = "Usage the tenant's rules flagged as unusual (e.g. 3× the trailing average), newest first",
+            description = "Flagged when the invoice billing the period is decided; the invoice itself is unchanged.")
+    public List<SpikeResponse> spikes(@RequestParam(defaultValue = "50") int limit) {
+        return spikes.latest(CurrentCaller.tenant(), Math.max(1, Math.min(limit, 500))).stream()
+                .map(SpikeResponse::of).toList();
     }
 
     private IngestResponse ingestAll(TenantId tenant, List<Parsed> parsed, boolean everyResult) {

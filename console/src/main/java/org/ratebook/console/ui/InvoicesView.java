@@ -16,6 +16,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.ratebook.console.security.ConsoleUserDetails;
 import org.ratebook.engine.invoicing.api.RuleFiring;
+import org.ratebook.engine.invoicing.api.UsageTierLine;
 import org.ratebook.engine.invoicing.pdf.InvoicePdfRenderer;
 import org.ratebook.engine.invoicing.query.InvoiceLineView;
 import org.ratebook.engine.invoicing.query.InvoiceQueries;
@@ -92,6 +93,9 @@ public class InvoicesView extends VerticalLayout {
                     + String.join(" → ", line.rules())));
             why.addClassName("why");
             why.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            if (line.usage()) {
+                row.add(usage(line));
+            }
             row.add(why);
             details.add(row);
         }
@@ -109,5 +113,21 @@ public class InvoicesView extends VerticalLayout {
             trace.add(p);
         }
         details.add(trace);
+    }
+
+    /** What a usage line measured and how its amount was reached, tier by tier. */
+    private static Div usage(InvoiceLineView line) {
+        Div usage = new Div(new Span("Measured: " + line.quantity().toPlainString() + " " + line.unit() + " of "
+                + line.meter() + " from " + line.transactions() + " usage events (GET …/lines/" + line.lineNo()
+                + "/usage lists them)"));
+        usage.addClassName("usage");
+        for (UsageTierLine tier : line.tiers()) {
+            usage.add(new Div(new Span(tier.label() + ": " + tier.units().stripTrailingZeros().toPlainString()
+                    + (tier.unitPrice() == null ? "" : " × " + tier.unitPrice().stripTrailingZeros().toPlainString())
+                    + (tier.flatFee() == null ? "" : " + " + tier.flatFee().toPlainString()) + " = "
+                    + tier.amount().stripTrailingZeros().toPlainString())));
+        }
+        usage.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        return usage;
     }
 }

@@ -30,6 +30,7 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Invoices", InvoicesView.class));
+        nav.addItem(new SideNavItem("Usage spikes", UsageSpikesView.class));
         addToDrawer(nav);
     }
 }

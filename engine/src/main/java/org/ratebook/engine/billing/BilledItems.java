@@ -30,7 +30,11 @@ class BilledItems {
     List<BilledItem> of(TenantId tenant, SubscriptionView subscription) {
         String id = subscription.subscriptionId().toString();
         return tenantScope.call(tenant, () -> jdbc.query("""
-                SELECT l.item_type, coalesce(l.plan, ?) AS plan, coalesce(l.phase, ?) AS phase, l.quantity,
+                SELECT l.item_type, coalesce(l.plan, ?) AS plan, coalesce(l.phase, ?) AS phase,
+                       -- an hourly line's quantity is hours served (24 per day per unit): the units are what the
+                       -- generator compares; the description is the one Decisions writes for hourly prices
+                       CASE WHEN l.description LIKE '%(hourly, %' AND l.period_to > l.period_from
+                            THEN l.quantity / (24 * (l.period_to - l.period_from)) ELSE l.quantity END AS quantity,
                        l.period_from, l.period_to, coalesce(l.billing_period_from, l.period_from) AS pf,
                        coalesce(l.billing_period_to, l.period_to) AS pt, l.amount, l.repairs_from, l.unit_price, l.tax_rate,
                        i.number

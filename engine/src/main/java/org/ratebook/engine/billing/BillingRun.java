@@ -18,6 +18,9 @@ import org.ratebook.engine.invoicing.api.RuleFiring;
 import org.ratebook.engine.invoicing.query.InvoiceQueries;
 import org.ratebook.engine.invoicing.query.Party;
 import org.ratebook.engine.pricing.TenantPacks;
+import org.ratebook.engine.invoicing.api.UsageSpikeFlag;
+import org.ratebook.engine.invoicing.api.UsageTierLine;
+import org.ratebook.engine.rating.UsageDue;
 import org.ratebook.engine.billing.generator.InvoiceGenerator;
 import org.ratebook.engine.billing.generator.Proposal;
 import org.ratebook.engine.billing.generator.ServiceState;
@@ -32,6 +35,7 @@ import org.ratebook.rules.decision.InvoiceDecision;
 import org.ratebook.rules.decision.InvoiceQuestion;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.SubscriptionPeriod;
+import org.ratebook.rules.fact.UsagePeriod;
 import org.ratebook.rules.pack.RulePack;
 import org.ratebook.tenants.Tenant;
 import org.ratebook.tenants.TenantId;
@@ -96,13 +100,14 @@ public class BillingRun {
     private final AccountParents parents;
     private final AccountStandings standings;
     private final TaxAndDiscountFacts taxAndDiscount;
+    private final UsageDue usageDue;
 
     public BillingRun(SubscriptionProjection subscriptions, AccountDirectory accounts, InvoiceQueries invoices,
                       TenantPacks packs, TenantRegistry tenants,
                       DecisionService decisions, CommandGateway commands, ObjectProvider<MeterRegistry> meters,
                       BilledItems billedItems, InvoiceProjectionBarrier barrier,
                       OneOffChargeProjection oneOffCharges, AccountStandings standings, AccountParents parents,
-                      TaxAndDiscountFacts taxAndDiscount) {
+                      TaxAndDiscountFacts taxAndDiscount, UsageDue usageDue) {
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.invoices = invoices;
@@ -117,6 +122,7 @@ public class BillingRun {
         this.parents = parents;
         this.standings = standings;
         this.taxAndDiscount = taxAndDiscount;
+        this.usageDue = usageDue;
     }
 
     private record Key(AccountId account, LocalDate invoiceDate) {
@@ -124,9 +130,9 @@ public class BillingRun {
 
     /** What one invoice is to carry: spans and one-off charges for the rules to price, and repairs of earlier charges. */
     private record Due(List<SubscriptionPeriod> periods, List<Repair> repairs, List<OneOffCharge> oneOffs,
-                       Map<String, AccountId> billedFor) {
+                       List<UsagePeriod> usage, Map<String, AccountId> billedFor) {
         Due() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new HashMap<>());
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new HashMap<>());
         }
     }
 
@@ -190,7 +196,11 @@ public class BillingRun {
         // items also counts it, and one that does not picks the same invoice id and collides; read the other way
         // round, a run could bill a span again under the next generation's id
         Map<Map.Entry<UUID, LocalDate>, Integer> generations = invoices.invoiceCounts(tenantId);
+        // at an instant, accounts ahead of UTC are on the next day already; usage periods end at each account's own
+        // midnight, which UsageDue checks against the clock
+        UsageDue.Result dueUsage = usageDue.due(tenantId, now == null ? targetDate : targetDate.plusDays(1));
         Map<Key, Due> due = dueItems(tenantId, targetDate, onlyAccount, now, timelines, problems, billedBefore);
+        addUsage(tenantId, dueUsage, onlyAccount, due, problems);
         billedBefore.removeAll(due.keySet());
 
         List<UUID> issued = new ArrayList<>();
@@ -327,6 +337,30 @@ public class BillingRun {
         return due;
     }
 
+    /**
+     * The usage periods due on {@code target} (see {@link UsageDue}), by account and invoice date; a date with
+     * only usage due gets its own entry in {@code due}, so it is invoiced too.
+     */
+    /** Usage due goes on the invoice of its day, of the account that pays (a parent receiving its branches'). */
+    private void addUsage(TenantId tenant, UsageDue.Result result, AccountId onlyAccount, Map<Key, Due> due,
+                          List<String> problems) {
+        problems.addAll(result.problems());
+        if (result.due().isEmpty()) {
+            return;
+        }
+        Map<AccountId, AccountId> payers = parents.payers(tenant);
+        AccountId onlyPayer = onlyAccount == null ? null : payers.getOrDefault(onlyAccount, onlyAccount);
+        for (UsageDue.Due d : result.due()) {
+            AccountId payer = payers.getOrDefault(d.account(), d.account());
+            if (onlyPayer != null && !onlyPayer.equals(payer)) {
+                continue;
+            }
+            Due forDay = due.computeIfAbsent(new Key(payer, d.invoiceDate()), k -> new Due());
+            forDay.usage().addAll(d.usage());
+            d.usage().forEach(u -> forDay.billedFor().put(u.subscriptionId(), d.account()));
+        }
+    }
+
     /** The subscription's phases as billing states, each priced by the pack in effect when it starts. */
     private Optional<List<ServiceState>> states(TenantId tenant, SubscriptionView s, List<String> problems) {
         List<ServiceState> states = new ArrayList<>();
@@ -359,20 +393,25 @@ public class BillingRun {
         List<InvoiceLine> lines = new ArrayList<>();
         List<RuleFiring> trace = List.of();
         PackRef packRef = new PackRef(pack.name(), pack.version(), pack.contentHash());
-        if (!due.periods().isEmpty() || !due.oneOffs().isEmpty()) {
+        List<UsageSpikeFlag> spikes = List.of();
+        if (!due.periods().isEmpty() || !due.oneOffs().isEmpty() || !due.usage().isEmpty()) {
             InvoiceDecision decision = decisions.decide(pack, new InvoiceQuestion(
                     TaxAndDiscountFacts.customer(account), key.invoiceDate(), due.periods(),
                     TaxAndDiscountFacts.seller(tenant), run.coupons(tenant.id(), key.account(), key.invoiceDate()),
-                    due.oneOffs()));
+                    due.oneOffs(), due.usage()));
             if (decision.lines().isEmpty()) {
                 problems.add("account " + key.account() + " on " + key.invoiceDate() + ": rule pack " + pack.name()
                         + " v" + pack.version() + " decided no charge for " + due.periods().size()
-                        + " due period(s) and " + due.oneOffs().size() + " one-off charge(s)");
+                        + " due period(s), " + due.usage().size() + " usage period(s) and " + due.oneOffs().size()
+                        + " one-off charge(s)");
             }
             Map<String, SubscriptionPeriod> billedSpans = new HashMap<>();
             due.periods().forEach(p -> billedSpans.put(p.subscriptionId() + "|" + p.from(), p));
-            decision.lines().stream().map(d -> line(d, billedSpans.get(d.subscriptionId() + "|" + d.from())))
+            decision.lines().stream().map(d -> d.meter() != null ? usageLine(d)
+                            : line(d, billedSpans.get(d.subscriptionId() + "|" + d.from())))
                     .forEach(lines::add);
+            spikes = decision.spikes().stream().map(x -> new UsageSpikeFlag(x.subscriptionId(), x.meter(), x.from(),
+                    x.to(), x.quantity(), x.trailingAverage(), x.reason(), x.rule())).toList();
             trace = decision.trace().fired().stream()
                     .map(f -> new RuleFiring(f.order(), f.category().name(), f.rule(), f.matched())).toList();
             packRef = new PackRef(decision.trace().packName(), decision.trace().packVersion(),
@@ -391,7 +430,17 @@ public class BillingRun {
         LocalDate dueDate = key.invoiceDate().plusDays(tenants.billingSettings(tenant.id()).paymentTermsDays());
         return Optional.of(new IssueInvoiceCommand(tenant.id(), invoiceId, key.account(), key.invoiceDate(), dueDate,
                 account.currency(), lines, packRef, trace, new Party(tenant.name(), tenant.addressLines(),
-                tenant.taxId()), new Party(account.name(), account.addressLines(), account.taxId())));
+                tenant.taxId()), new Party(account.name(), account.addressLines(), account.taxId()), spikes));
+    }
+
+    /** A decided usage, true-up or adjustment line: its usage period, meter, unit, tiers and event count. */
+    private static InvoiceLine usageLine(DecidedLine d) {
+        return new InvoiceLine(d.lineNo(), new SubscriptionId(UUID.fromString(d.subscriptionId())), d.itemType(),
+                d.description(), d.from(), d.to(), d.quantity(), d.unitPrice(), d.amount(), d.taxRate(),
+                d.taxAmount(), d.taxLabel(), d.rules(), null, null, d.from(), d.to(), d.meter(), d.unit(),
+                d.tiers().stream().map(t -> new UsageTierLine(t.label(), t.from(), t.to(), t.units(), t.unitPrice(),
+                        t.flatFee(), t.amount())).toList(), d.transactions());
+
     }
 
     /**
@@ -409,7 +458,7 @@ public class BillingRun {
                 description, repair.from(), repair.to(), BigDecimal.valueOf(original.quantity()),
                 original.unitPrice(), repair.amount(), original.taxRate(), tax,
                 "Tax given back at the rate charged", List.of(), original.plan(), original.phase(),
-                original.periodFrom(), original.periodTo(), null, null, original.from(), null);
+                original.periodFrom(), original.periodTo(), null, null, original.from(), (UUID) null);
     }
 
     /** On a parent's consolidated invoice, a line for a child account names the child. */
@@ -430,7 +479,8 @@ public class BillingRun {
             named.add(new InvoiceLine(l.lineNo(), l.subscriptionId(), l.itemType(), l.description() + ", for " + name,
                     l.periodFrom(), l.periodTo(), l.quantity(), l.unitPrice(), l.amount(), l.taxRate(), l.taxAmount(),
                     l.taxLabel(), l.rules(), l.plan(), l.phase(), l.billingPeriodFrom(), l.billingPeriodTo(),
-                    l.discountOf(), l.coupon(), l.repairsFrom(), l.chargeId()));
+                    l.discountOf(), l.coupon(), l.repairsFrom(), l.chargeId(), l.meter(), l.unit(), l.tiers(),
+                    l.transactions()));
         }
         return named;
     }
@@ -458,7 +508,7 @@ public class BillingRun {
         BigDecimal zero = BigDecimal.ZERO.setScale(currency.getDefaultFractionDigits());
         return Optional.of(new InvoiceLine(lineNo, null, CREDIT, description, null, null, BigDecimal.ONE, moved,
                 moved, BigDecimal.ZERO, zero, "No tax on credit", List.of(), null, null, null, null, null, null, null,
-                null));
+                null, null, null, List.of(), null));
     }
 
     /** What an issued invoice did to the account's credit: kept some (positive) or used some (negative). */

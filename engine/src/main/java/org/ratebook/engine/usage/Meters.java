@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 public class Meters {
 
     private static final RowMapper<Meter> ROW = (rs, n) -> new Meter(rs.getString("code"), rs.getString("unit"),
-            Aggregation.valueOf(rs.getString("aggregation")), rs.getBoolean("correctable"));
+            Aggregation.valueOf(rs.getString("aggregation")), rs.getBoolean("correctable"), rs.getString("property"),
+            rs.getString("per") == null ? null : Weighting.valueOf(rs.getString("per")));
 
     private final JdbcTemplate jdbc;
     private final TenantScope tenantScope;
@@ -31,8 +32,10 @@ public class Meters {
     public void define(TenantId tenant, Meter meter) {
         try {
             tenantScope.run(tenant, () -> jdbc.update(
-                    "INSERT INTO meters (tenant_id, code, unit, aggregation, correctable) VALUES (?, ?, ?, ?, ?)",
-                    tenant.value(), meter.code(), meter.unit(), meter.aggregation().name(), meter.correctable()));
+                    "INSERT INTO meters (tenant_id, code, unit, aggregation, correctable, property, per) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    tenant.value(), meter.code(), meter.unit(), meter.aggregation().name(), meter.correctable(),
+                    meter.property(), meter.per() == null ? null : meter.per().name()));
         } catch (DuplicateKeyException e) {
             throw new BillingRejection("meter '" + meter.code() + "' already exists");
         }
@@ -41,6 +44,11 @@ public class Meters {
     public List<Meter> all(TenantId tenant) {
         return tenantScope.call(tenant, () ->
                 jdbc.query("SELECT * FROM meters WHERE tenant_id = ? ORDER BY code", ROW, tenant.value()));
+    }
+
+    /** The tenant's meters by code, in a tenant scope of their own (or the caller's). */
+    public Map<String, Meter> indexed(TenantId tenant) {
+        return tenantScope.call(tenant, () -> byCode(tenant));
     }
 
     /** The tenant's meters by code, read inside the caller's tenant-bound transaction. */

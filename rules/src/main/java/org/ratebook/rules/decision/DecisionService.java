@@ -57,7 +57,7 @@ public final class DecisionService {
 
     public InvoiceDecision decide(RulePack pack, InvoiceQuestion question) {
         CompiledPack compiled = compiler.compiled(pack);
-        Decisions decisions = new Decisions(pack.rounding(), pack.taxSettings());
+        Decisions decisions = new Decisions(pack.rounding(), pack.taxSettings(), pack.usageTiers());
         List<FiredRule> fired = new ArrayList<>();
 
         List<Object> facts = new ArrayList<>();
@@ -68,6 +68,17 @@ public final class DecisionService {
         facts.addAll(question.oneOffs());
         run(compiled, RuleCategory.PRICING, facts, decisions, fired);
 
+        if (!question.usage().isEmpty()) {
+            // usage is priced after the plans, so overage rules may also see the plans' charges
+            List<Object> usageFacts = new ArrayList<>();
+            usageFacts.add(question.account());
+            usageFacts.add(new BillingDate(question.targetDate()));
+            usageFacts.addAll(pack.usageCharges());
+            usageFacts.addAll(pack.usageTiers());
+            usageFacts.addAll(question.usage());
+            usageFacts.addAll(decisions.charges());
+            run(compiled, RuleCategory.OVERAGE, usageFacts, decisions, fired);
+        }
         // discounts see the charges, the coupons the account redeemed (only those with periods left) and the
         // pack's discount tables (volume, bundles, promotions); they are settled in a fixed order before tax
         // (see Decisions)
@@ -93,7 +104,7 @@ public final class DecisionService {
         run(compiled, RuleCategory.TAX, taxFacts, decisions, fired);
 
         return new InvoiceDecision(question.account().currency(), decisions.lines(),
-                new DecisionTrace(pack.name(), pack.version(), compiled.contentHash(), fired));
+                new DecisionTrace(pack.name(), pack.version(), compiled.contentHash(), fired), decisions.spikes());
     }
 
     /**

@@ -14,10 +14,19 @@ import org.ratebook.rules.fact.SubscriptionPeriod;
 import org.ratebook.rules.fact.TaxRate;
 import org.ratebook.rules.pack.TaxRounding;
 import org.ratebook.rules.pack.TaxSettings;
+import org.ratebook.rules.fact.UsageCharge;
+import org.ratebook.rules.fact.UsagePeriod;
+import org.ratebook.rules.fact.UsageTier;
+import org.ratebook.rules.money.Rounding;
+import org.ratebook.rules.rating.ChargeRating;
+import org.ratebook.rules.rating.Rated;
+import org.ratebook.rules.rating.TierCharge;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -26,6 +35,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -64,11 +74,20 @@ public final class Decisions {
     private final List<Requested> requested = new ArrayList<>();
     private final List<Discount> discounts = new ArrayList<>();
     private boolean settled;
+    /** What a usage line says beyond a charge: its meter and unit, its breakdown and the period's events. */
+    record UsageDetail(String meter, String unit, List<TierCharge> tiers, long transactions) {
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+
+    private final Map<Integer, UsageDetail> usageByLine = new LinkedHashMap<>();
+    private final List<UsageSpike> spikes = new ArrayList<>();
     private String firingRule;
     private ChangeTiming changeTiming;
     private String changeTimingRule;
     private final RoundingMode rounding;
     private final TaxSettings taxSettings;
+    private final List<UsageTier> usageTiers;
 
     public Decisions() {
         this(RoundingMode.HALF_UP);
@@ -76,13 +95,24 @@ public final class Decisions {
 
     /** Decisions rounded with the pack's rounding mode. */
     public Decisions(RoundingMode rounding) {
-        this(rounding, TaxSettings.DEFAULT);
+        this(rounding, TaxSettings.DEFAULT, List.of());
     }
 
     /** Decisions rounded with the pack's rounding mode, taxed by its tax settings. */
     public Decisions(RoundingMode rounding, TaxSettings taxSettings) {
+        this(rounding, taxSettings, List.of());
+    }
+
+    /** Decisions rounded with the pack's rounding mode, pricing usage with the pack's tier table. */
+    public Decisions(RoundingMode rounding, List<UsageTier> usageTiers) {
+        this(rounding, TaxSettings.DEFAULT, usageTiers);
+    }
+
+    /** Decisions rounded with the pack's rounding mode, taxed by its tax settings, usage priced by its tiers. */
+    public Decisions(RoundingMode rounding, TaxSettings taxSettings, List<UsageTier> usageTiers) {
         this.rounding = rounding;
         this.taxSettings = taxSettings == null ? TaxSettings.DEFAULT : taxSettings;
+        this.usageTiers = usageTiers == null ? List.of() : List.copyOf(usageTiers);
     }
 
     void enterRule(String rule) {
@@ -110,6 +140,16 @@ public final class Decisions {
             case IN_ADVANCE -> "in advance";
             case IN_ARREAR -> "in arrear";
         };
+        if (plan.period() == org.ratebook.rules.fact.BillingPeriod.HOURLY) {
+            // a price per hour: the quantity is the hours served in the span (whole days), times the units
+            BigDecimal hours = BigDecimal.valueOf(java.time.temporal.ChronoUnit.DAYS.between(period.from(),
+                    period.to()) * 24L).multiply(quantity);
+            BigDecimal hourly = plan.price().multiply(hours)
+                    .setScale(Currency.getInstance(plan.currency()).getDefaultFractionDigits(), rounding);
+            return add(new Charge(charges.size() + 1, period.subscriptionId(), "RECURRING", plan.product() + " "
+                    + plan.code() + " (hourly, " + mode + ", " + hours.toPlainString() + " hours)", period.from(),
+                    period.to(), hours, plan.price(), hourly, plan.currency(), plan.code()));
+        }
         String description = plan.product() + " " + plan.code() + " ("
                 + plan.period().name().toLowerCase(java.util.Locale.ROOT) + ", " + mode
                 + (period.prorated() ? ", " + period.numerator() + "/" + period.denominator() + " of the period" : "")
@@ -156,6 +196,88 @@ public final class Decisions {
 
     String changeTimingRule() {
         return changeTimingRule;
+    }
+
+    /**
+     * The period's usage priced by the charge (with its tiers from the pack), rounded once: a USAGE line, and a
+     * TRUE_UP line for what falls short of the charge's commitment. A period invoiced before (late or corrected
+     * usage) is re-rated whole and only the difference to what was billed for it becomes an ADJUSTMENT line
+     * naming the period; no difference, no line (returns null). Returns the usage or adjustment line.
+     */
+    public Charge usage(UsagePeriod period, UsageCharge charge) {
+        if (!charge.currency().equals(period.currency()) || !charge.meter().equals(period.meter())
+                || !charge.plan().equals(period.plan())) {
+            throw new DecisionException("rule '" + firingRule + "' priced " + period.meter() + " usage of plan "
+                    + period.plan() + " in " + period.currency() + " with usage charge " + charge.charge() + " ("
+                    + charge.meter() + " of plan " + charge.plan() + " in " + charge.currency() + ")");
+        }
+        Rated rated;
+        try {
+            rated = ChargeRating.rate(charge, usageTiers, period.quantity(), period.events(), period.transactions());
+        } catch (IllegalArgumentException e) {
+            throw new DecisionException("rule '" + firingRule + "': " + e.getMessage());
+        }
+        Currency currency = Currency.getInstance(charge.currency());
+        int scale = currency.getDefaultFractionDigits();
+        BigDecimal amount = rated.amount().setScale(scale, rounding);
+        BigDecimal shortfall = charge.commitment() == null ? BigDecimal.ZERO.setScale(scale)
+                : charge.commitment().setScale(scale, rounding).subtract(amount).max(BigDecimal.ZERO);
+        UsageDetail detail = new UsageDetail(period.meter(), period.unit(), rated.breakdown(), period.events());
+        if (!period.rerated()) {
+            Charge usage = add(new Charge(charges.size() + 1, period.subscriptionId(), "USAGE",
+                    charge.name() + " (" + rated.summary() + free(charge) + ")", period.from(), period.to(),
+                    period.quantity(), rated.unitPrice(), amount, charge.currency()), detail);
+            if (shortfall.signum() > 0) {
+                add(new Charge(charges.size() + 1, period.subscriptionId(), "TRUE_UP",
+                        charge.name() + " commitment true-up (minimum " + charge.commitment().toPlainString() + ")",
+                        period.from(), period.to(), BigDecimal.ONE, shortfall, shortfall, charge.currency()),
+                        new UsageDetail(period.meter(), period.unit(), List.of(), period.events()));
+            }
+            return usage;
+        }
+        BigDecimal difference = amount.add(shortfall).subtract(period.billedAmount().setScale(scale, rounding));
+        if (difference.signum() == 0) {
+            return null;
+        }
+        String was = period.billedQuantity() == null ? "" : ", billed before "
+                + period.billedQuantity().stripTrailingZeros().toPlainString();
+        return add(new Charge(charges.size() + 1, period.subscriptionId(), "ADJUSTMENT",
+                "Adjustment of " + charge.name() + " for " + DAY.format(period.from()) + " to "
+                        + DAY.format(lastDay(period)) + " (re-rated " + period.quantity().stripTrailingZeros()
+                        .toPlainString() + " " + period.unit() + was + ")",
+                period.from(), period.to(), period.quantity(), rated.unitPrice(), difference, charge.currency()),
+                detail);
+    }
+
+    /**
+     * Flags the period's usage as unusual, with a reason for whoever looks at it (the console, a webhook). The
+     * invoice is not changed; a period is flagged at most once per question.
+     */
+    public void spike(UsagePeriod period, String reason) {
+        if (spikes.stream().anyMatch(s -> s.subscriptionId().equals(period.subscriptionId())
+                && s.meter().equals(period.meter()) && s.from().equals(period.from()))) {
+            return;
+        }
+        spikes.add(new UsageSpike(period.subscriptionId(), period.meter(), period.from(), period.to(),
+                period.quantity(), period.trailingAverage(), reason, firingRule));
+    }
+
+    List<UsageSpike> spikes() {
+        return List.copyOf(spikes);
+    }
+
+    private static LocalDate lastDay(UsagePeriod period) {
+        return period.to().isAfter(period.from()) ? period.to().minusDays(1) : period.to();
+    }
+
+    private static String free(UsageCharge charge) {
+        return charge.freeUnits() == null || charge.freeUnits().signum() == 0 ? ""
+                : ", first " + charge.freeUnits().stripTrailingZeros().toPlainString() + " free";
+    }
+
+    private Charge add(Charge charge, UsageDetail detail) {
+        usageByLine.put(charge.lineNo(), detail);
+        return add(charge);
     }
 
     private Charge add(Charge charge) {
@@ -393,9 +515,12 @@ public final class Decisions {
         for (Charge c : charges) {
             Tax tax = taxByLine.get(c.lineNo());
             Taxed t = taxed.get(c.lineNo());
+            UsageDetail usage = usageByLine.get(c.lineNo());
             lines.add(new DecidedLine(c.lineNo(), c.subscriptionId(), c.itemType(), c.description(), c.from(),
                     c.to(), c.quantity(), c.unitPrice(), t.amount(), rate(tax), t.tax(), label(tax),
-                    rulesByLine.getOrDefault(c.lineNo(), List.of()), null, null, c.reference()));
+                    rulesByLine.getOrDefault(c.lineNo(), List.of()), null, null, c.reference(),
+                    usage == null ? null : usage.meter(), usage == null ? null : usage.unit(),
+                    usage == null ? List.of() : usage.tiers(), usage == null ? null : usage.transactions()));
         }
         for (int i = 0; i < discounts.size(); i++) {
             Discount d = discounts.get(i);

@@ -37,8 +37,6 @@ public record PlanChange(String subscriptionId, ChangeKind kind, String fromPlan
     }
 
     private static BigDecimal monthly(CatalogPlan plan) {
-        return plan.recurring()
-                ? plan.price().divide(BigDecimal.valueOf(plan.period().months()), MathContext.DECIMAL64)
-                : BigDecimal.ZERO;
+        return plan.recurring() ? plan.period().perMonth(plan.price()) : BigDecimal.ZERO;
     }
 }

@@ -1,26 +1,36 @@
 package org.ratebook.rules.pack;
 
 import org.ratebook.rules.fact.CatalogPlan;
-
+import org.ratebook.rules.fact.UsageCharge;
+import org.ratebook.rules.fact.UsageTier;
+import org.ratebook.rules.rating.ChargeRating;
 import org.ratebook.rules.time.DayCount;
+
+import java.math.BigDecimal;
 
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * A rule pack's content: the catalog table, the other tables (tax rates, coupons, discounts), the settings and
- * the DRL sources. Name and version are how a tenant refers to it; the content hash covers only what changes
- * decisions (tables, settings and rules), so renaming or republishing identical content reuses the compiled
- * form.
+ * A rule pack's content: the catalog tables (plans; usage charges and their tiers), the other tables (tax
+ * rates, coupons, discounts), the settings and the DRL sources. Name and version are how a tenant refers to it;
+ * the content hash covers only what changes decisions (tables, settings and rules), so renaming or republishing
+ * identical content reuses the compiled form.
  */
 public record RulePack(String name, int version, List<CatalogPlan> plans, List<DrlSource> sources,
-                       DayCount dayCount, RoundingMode rounding, PackTables tables, TaxSettings taxSettings) {
+                       DayCount dayCount, RoundingMode rounding, PackTables tables, TaxSettings taxSettings,
+                       List<UsageCharge> usageCharges, List<UsageTier> usageTiers) {
 
     public RulePack {
         plans = List.copyOf(plans);
@@ -29,12 +39,30 @@ public record RulePack(String name, int version, List<CatalogPlan> plans, List<D
         rounding = rounding == null ? RoundingMode.HALF_UP : rounding;
         tables = tables == null ? PackTables.NONE : tables;
         taxSettings = taxSettings == null ? TaxSettings.DEFAULT : taxSettings;
+        usageCharges = usageCharges == null ? List.of() : List.copyOf(usageCharges);
+        usageTiers = usageTiers == null ? List.of() : List.copyOf(usageTiers);
+        checkUsageTables(usageCharges, usageTiers);
+    }
+
+    /** A pack with tax and discount tables and settings, without usage charges. */
+    public RulePack(String name, int version, List<CatalogPlan> plans, List<DrlSource> sources,
+                    DayCount dayCount, RoundingMode rounding, PackTables tables, TaxSettings taxSettings) {
+        this(name, version, plans, sources, dayCount, rounding, tables, taxSettings, List.of(), List.of());
+    }
+
+    /** A pack with usage charges, without other tables and with the default tax settings. */
+    public RulePack(String name, int version, List<CatalogPlan> plans, List<DrlSource> sources,
+                    DayCount dayCount, RoundingMode rounding, List<UsageCharge> usageCharges,
+                    List<UsageTier> usageTiers) {
+        this(name, version, plans, sources, dayCount, rounding, PackTables.NONE, TaxSettings.DEFAULT, usageCharges,
+                usageTiers);
     }
 
     /** A pack with no tables besides the catalog and the default tax settings. */
     public RulePack(String name, int version, List<CatalogPlan> plans, List<DrlSource> sources,
                     DayCount dayCount, RoundingMode rounding) {
-        this(name, version, plans, sources, dayCount, rounding, PackTables.NONE, TaxSettings.DEFAULT);
+        this(name, version, plans, sources, dayCount, rounding, PackTables.NONE, TaxSettings.DEFAULT, List.of(),
+                List.of());
     }
 
     /** A pack with the default settings: ACTUAL day count, amounts rounded half-up. */
@@ -69,7 +97,38 @@ public record RulePack(String name, int version, List<CatalogPlan> plans, List<D
     }
 
     public RulePack withVersion(int newVersion) {
-        return new RulePack(name, newVersion, plans, sources, dayCount, rounding, tables, taxSettings);
+        return new RulePack(name, newVersion, plans, sources, dayCount, rounding, tables, taxSettings, usageCharges,
+                usageTiers);
+    }
+
+    /** The usage charges of a plan in a currency (one per meter). */
+    public List<UsageCharge> usageCharges(String plan, String currency) {
+        return usageCharges.stream().filter(c -> c.plan().equals(plan) && c.currency().equals(currency)).toList();
+    }
+
+    /**
+     * Charge ids are unique, a plan prices a meter at most once per currency, every tier belongs to a charge,
+     * and each charge's tiers fit its model (see {@link ChargeRating#ordered}).
+     */
+    private static void checkUsageTables(List<UsageCharge> charges, List<UsageTier> tiers) {
+        Set<String> ids = new HashSet<>();
+        Set<String> priced = new HashSet<>();
+        for (UsageCharge c : charges) {
+            if (!ids.add(c.charge())) {
+                throw new IllegalArgumentException("usage charge id '" + c.charge() + "' appears twice");
+            }
+            if (!priced.add(c.plan() + "|" + c.meter() + "|" + c.currency())) {
+                throw new IllegalArgumentException("plan " + c.plan() + " prices meter " + c.meter() + " in "
+                        + c.currency() + " twice; give it one usage charge");
+            }
+            ChargeRating.ordered(c, tiers);
+        }
+        for (UsageTier t : tiers) {
+            if (!ids.contains(t.charge())) {
+                throw new IllegalArgumentException("a usage tier belongs to charge '" + t.charge()
+                        + "', which the usage charge table does not have");
+            }
+        }
     }
 
     public List<DrlSource> sources(RuleCategory category) {
@@ -97,6 +156,19 @@ public record RulePack(String name, int version, List<CatalogPlan> plans, List<D
                             : "|" + p.phase() + "|" + p.duration()))
                     .sorted()
                     .forEach(row -> update(digest, "plan:" + row));
+            // usage tables enter the hash only when the pack has them, so packs without usage keep their hash
+            usageCharges.stream()
+                    .map(c -> join(c.charge(), c.name(), c.plan(), c.meter(), c.currency(), c.model().name(),
+                            c.unitPrice(), c.packageSize(), c.freeUnits(), c.freeEvents() == 0 ? null
+                                    : BigDecimal.valueOf(c.freeEvents()), c.percentage(), c.transactionFee(),
+                            c.transactionMin(), c.transactionMax(), c.commitment(), c.markup()))
+                    .sorted()
+                    .forEach(row -> update(digest, "usage-charge:" + row));
+            usageTiers.stream()
+                    .map(t -> join(t.charge(), t.from(), t.to(), t.unitPrice(), t.flatFee(), t.packageSize(),
+                            t.percentage()))
+                    .sorted()
+                    .forEach(row -> update(digest, "usage-tier:" + row));
             sources.stream()
                     .sorted(Comparator.comparing(DrlSource::category).thenComparing(DrlSource::name))
                     .forEach(s -> update(digest, "drl:" + s.category() + ":" + s.name() + ":" + s.text()));
@@ -104,6 +176,12 @@ public record RulePack(String name, int version, List<CatalogPlan> plans, List<D
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /** Cells as written (a decimal keeps its scale), empty for a blank cell. */
+    private static String join(Object... cells) {
+        return Stream.of(cells).map(c -> c == null ? "" : c instanceof BigDecimal d ? d.toPlainString()
+                : Objects.toString(c)).collect(Collectors.joining("|"));
     }
 
     private static void update(MessageDigest digest, String part) {

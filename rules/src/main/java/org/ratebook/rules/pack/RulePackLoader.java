@@ -3,6 +3,9 @@ package org.ratebook.rules.pack;
 import org.ratebook.rules.fact.BillingMode;
 import org.ratebook.rules.fact.BillingPeriod;
 import org.ratebook.rules.fact.CatalogPlan;
+import org.ratebook.rules.fact.ChargeModel;
+import org.ratebook.rules.fact.UsageCharge;
+import org.ratebook.rules.fact.UsageTier;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,8 +36,15 @@ import java.util.function.Function;
  *                      optional day_count=ACTUAL|FIXED_30|INCLUSIVE_DAYS and rounding=HALF_UP|HALF_EVEN|…,
  *                      optional tables tax.rates=tax/rates.csv, discount.coupons=discount/coupons.csv,
  *                      discount.volume=discount/volume.csv, discount.bundles=discount/bundles.csv (see PackTables),
- *                      optional prices_include_tax=true|false and tax_rounding=LINE|INVOICE
+ *                      optional prices_include_tax=true|false and tax_rounding=LINE|INVOICE,
+ *                      optional catalog.usage_charges=catalog/usage_charges.csv and
+ *                      catalog.usage_tiers=catalog/usage_tiers.csv
  * catalog/plans.csv    plan,product,currency,price,billing_period,billing_mode[,phase,duration]
+ * catalog/usage_charges.csv  columns by header: charge,plan,meter,currency,model (required) and name,
+ *                      unit_price,package_size,free_units,free_events,percentage,transaction_fee,
+ *                      transaction_min,transaction_max,commitment,markup (optional, blank = none)
+ * catalog/usage_tiers.csv    columns by header: charge,from,to (blank = no end) and unit_price,flat_fee,
+ *                      package_size,percentage
  * rules/*.drl          the category is the file name's first word (pricing, overage, discount, tax, suspension)
  * </pre>
  * The folder is the unit that lives in git and is imported and exported.
@@ -94,14 +107,128 @@ public final class RulePackLoader {
         }
         PackTables tables = tables(props, files, where);
         TaxSettings taxSettings = taxSettings(props, where);
+        String chargesFile = props.getProperty("catalog.usage_charges", "").strip();
+        String tiersFile = props.getProperty("catalog.usage_tiers", "").strip();
+        List<UsageCharge> charges = chargesFile.isEmpty() ? List.of()
+                : parseUsageCharges(files.apply(chargesFile), where + "/" + chargesFile);
+        List<UsageTier> tiers = tiersFile.isEmpty() ? List.of()
+                : parseUsageTiers(files.apply(tiersFile), where + "/" + tiersFile);
+        DayCount dayCount;
+        RoundingMode rounding;
         try {
-            DayCount dayCount = DayCount.valueOf(props.getProperty("day_count", "ACTUAL").strip().toUpperCase(Locale.ROOT));
-            RoundingMode rounding = RoundingMode.valueOf(props.getProperty("rounding", "HALF_UP").strip().toUpperCase(Locale.ROOT));
-            return new RulePack(name, version, plans, sources, dayCount, rounding, tables, taxSettings);
+            dayCount = DayCount.valueOf(props.getProperty("day_count", "ACTUAL").strip().toUpperCase(Locale.ROOT));
+            rounding = RoundingMode.valueOf(props.getProperty("rounding", "HALF_UP").strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new RulePackFormatException(where + "/pack.properties: day_count must be ACTUAL, FIXED_30 or "
                     + "INCLUSIVE_DAYS and rounding a java.math.RoundingMode (" + e.getMessage() + ")");
         }
+        try {
+            return new RulePack(name, version, plans, sources, dayCount, rounding, tables, taxSettings, charges, tiers);
+        } catch (IllegalArgumentException e) {
+            throw new RulePackFormatException(where + " usage tables: " + e.getMessage());
+        }
+    }
+
+    private static final List<String> CHARGE_COLUMNS = List.of("charge", "name", "plan", "meter", "currency", "model",
+            "unit_price", "package_size", "free_units", "free_events", "percentage", "transaction_fee",
+            "transaction_min", "transaction_max", "commitment", "markup");
+    private static final List<String> TIER_COLUMNS = List.of("charge", "from", "to", "unit_price", "flat_fee",
+            "package_size", "percentage");
+
+    /** The usage charge table; columns are found by their header, so optional ones may be left out. */
+    public static List<UsageCharge> parseUsageCharges(String csv, String where) {
+        List<UsageCharge> charges = new ArrayList<>();
+        for (Row row : rows(csv, where, CHARGE_COLUMNS, Set.of("charge", "plan", "meter", "currency", "model"))) {
+            try {
+                String model = row.text("model").toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+                String freeEvents = row.text("free_events");
+                charges.add(new UsageCharge(row.text("charge"), row.text("name"), row.text("plan"), row.text("meter"),
+                        row.text("currency"), ChargeModel.valueOf(model), row.decimal("unit_price"),
+                        row.decimal("package_size"), row.decimal("free_units"),
+                        freeEvents == null ? 0 : Long.parseLong(freeEvents), row.decimal("percentage"),
+                        row.decimal("transaction_fee"), row.decimal("transaction_min"), row.decimal("transaction_max"),
+                        row.decimal("commitment"), row.decimal("markup")));
+            } catch (IllegalArgumentException e) {
+                throw new RulePackFormatException(row.at() + ": " + (e.getMessage() != null
+                        && e.getMessage().startsWith("No enum constant") ? "model must be one of "
+                        + Arrays.toString(ChargeModel.values()) : e.getMessage()));
+            }
+        }
+        return charges;
+    }
+
+    /** The usage tier table; columns are found by their header. */
+    public static List<UsageTier> parseUsageTiers(String csv, String where) {
+        List<UsageTier> tiers = new ArrayList<>();
+        for (Row row : rows(csv, where, TIER_COLUMNS, Set.of("charge", "from"))) {
+            try {
+                tiers.add(new UsageTier(row.text("charge"), row.decimal("from"), row.decimal("to"),
+                        row.decimal("unit_price"), row.decimal("flat_fee"), row.decimal("package_size"),
+                        row.decimal("percentage")));
+            } catch (IllegalArgumentException e) {
+                throw new RulePackFormatException(row.at() + ": " + e.getMessage());
+            }
+        }
+        return tiers;
+    }
+
+    /** One data row of a table read by its header. */
+    private record Row(String at, Map<String, String> cells) {
+        String text(String column) {
+            String value = cells.get(column);
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        BigDecimal decimal(String column) {
+            String value = text(column);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return new BigDecimal(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(column + " '" + value + "' is not a decimal number");
+            }
+        }
+    }
+
+    private static List<Row> rows(String csv, String where, List<String> known, Set<String> required) {
+        String[] lines = csv.split("\\R");
+        if (lines.length == 0 || lines[0].isBlank()) {
+            throw new RulePackFormatException(where + ": the first line must name the columns, e.g. "
+                    + String.join(",", known));
+        }
+        String[] header = Arrays.stream(lines[0].split(",")).map(h -> h.strip().toLowerCase(Locale.ROOT)
+                .replace(' ', '_')).toArray(String[]::new);
+        for (String column : header) {
+            if (!known.contains(column)) {
+                throw new RulePackFormatException(where + ": unknown column '" + column + "'; the columns are "
+                        + String.join(",", known));
+            }
+        }
+        for (String column : required) {
+            if (!Arrays.asList(header).contains(column)) {
+                throw new RulePackFormatException(where + ": the column '" + column + "' is required");
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split(",", -1);
+            String at = where + " line " + (i + 1);
+            if (cells.length != header.length) {
+                throw new RulePackFormatException(at + ": expected " + header.length + " cells, found " + cells.length);
+            }
+            Map<String, String> byColumn = new HashMap<>();
+            for (int c = 0; c < header.length; c++) {
+                byColumn.put(header[c], cells[c]);
+            }
+            rows.add(new Row(at, byColumn));
+        }
+        return rows;
     }
 
     /** The tables {@code pack.properties} names, each read from its file (see {@link PackTables}). */

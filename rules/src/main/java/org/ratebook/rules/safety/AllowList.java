@@ -25,6 +25,10 @@ import org.ratebook.rules.fact.Seller;
 import org.ratebook.rules.fact.SubscriptionPeriod;
 import org.ratebook.rules.fact.TaxRate;
 import org.ratebook.rules.fact.VolumeDiscount;
+import org.ratebook.rules.fact.ChargeModel;
+import org.ratebook.rules.fact.UsageCharge;
+import org.ratebook.rules.fact.UsagePeriod;
+import org.ratebook.rules.fact.UsageTier;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -68,7 +72,8 @@ final class AllowList {
             BillingPeriod.class, CatalogPlan.class, Charge.class, SubscriptionPeriod.class, PlanChange.class,
             ChangeKind.class, ChangeTiming.class, OneOffCharge.class, AccountStanding.class, DunningState.class,
             DunningAction.class, Seller.class, TaxRate.class, Coupon.class, CouponDuration.class, DiscountKind.class,
-            RedeemedCoupon.class, VolumeDiscount.class, BundleDiscount.class, Promotion.class);
+            RedeemedCoupon.class, VolumeDiscount.class, BundleDiscount.class, Promotion.class, ChargeModel.class,
+            UsageCharge.class, UsagePeriod.class, UsageTier.class);
 
     /** Immutable values rules may compute with. */
     static final List<Class<?>> VALUE_TYPES = List.of(BigDecimal.class, RoundingMode.class, LocalDate.class,

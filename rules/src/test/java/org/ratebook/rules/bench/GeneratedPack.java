@@ -120,13 +120,13 @@ public final class GeneratedPack {
             case MONTHLY -> 1;
             case QUARTERLY -> 3;
             case ANNUAL -> 12;
-            case ONCE -> throw new IllegalArgumentException("the generated pack has no one-time phases");
+            default -> throw new IllegalArgumentException("the generated pack has only monthly, quarterly and annual plans");
         };
         BigDecimal discount = switch (period) {
             case MONTHLY -> BigDecimal.ONE;
             case QUARTERLY -> new BigDecimal("0.95");
             case ANNUAL -> new BigDecimal("0.85");
-            case ONCE -> throw new IllegalArgumentException("the generated pack has no one-time phases");
+            default -> throw new IllegalArgumentException("the generated pack has only monthly, quarterly and annual plans");
         };
         return BigDecimal.valueOf((long) base * TIER_FACTOR[TIERS.indexOf(tier)] * months)
                 .multiply(discount)

@@ -78,7 +78,7 @@ public final class InvoiceGenerator {
                         state.from(), end, state.from(), end, Fraction.WHOLE, state.from()));
                 continue;
             }
-            LocalDate periodFrom = cycleStartOnOrBefore(state.from(), bcd);
+            LocalDate periodFrom = state.period().periodStart(state.from(), bcd);
             while ((end == null || periodFrom.isBefore(end)) && periodFrom.isBefore(horizon)) {
                 LocalDate periodTo = state.period().next(periodFrom, bcd);
                 LocalDate from = periodFrom.isBefore(state.from()) ? state.from() : periodFrom;
@@ -95,7 +95,7 @@ public final class InvoiceGenerator {
     private Span span(String subscriptionId, ServiceState state, LocalDate from, LocalDate to, LocalDate periodFrom,
                       LocalDate periodTo) {
         return new Span(subscriptionId, state.plan(), state.phase(), state.quantity(), ItemKind.RECURRING, from, to,
-                periodFrom, periodTo, dayCount.fraction(from, to, periodFrom, periodTo),
+                periodFrom, periodTo, counting(periodFrom, periodTo).fraction(from, to, periodFrom, periodTo),
                 state.mode() == BillingMode.IN_ADVANCE ? from : to);
     }
 
@@ -116,7 +116,8 @@ public final class InvoiceGenerator {
         return new Interval(span.from(), span.to()).minus(covered).stream()
                 .map(piece -> new Span(span.subscriptionId(), span.plan(), span.phase(), span.quantity(), span.kind(),
                         piece.from(), piece.to(), span.periodFrom(), span.periodTo(),
-                        dayCount.fraction(piece.from(), piece.to(), span.periodFrom(), span.periodTo()),
+                        counting(span.periodFrom(), span.periodTo())
+                                .fraction(piece.from(), piece.to(), span.periodFrom(), span.periodTo()),
                         inAdvance ? piece.from() : piece.to()))
                 .toList();
     }
@@ -154,12 +155,21 @@ public final class InvoiceGenerator {
 
     /** The billed amount's share for {@code part} of the billed span, rounded once. */
     private BigDecimal share(BilledItem item, Interval part) {
-        Fraction whole = dayCount.fraction(item.from(), item.to(), item.periodFrom(), item.periodTo());
-        Fraction piece = dayCount.fraction(part.from(), part.to(), item.periodFrom(), item.periodTo());
+        DayCount counting = counting(item.periodFrom(), item.periodTo());
+        Fraction whole = counting.fraction(item.from(), item.to(), item.periodFrom(), item.periodTo());
+        Fraction piece = counting.fraction(part.from(), part.to(), item.periodFrom(), item.periodTo());
         return item.amount()
                 .multiply(BigDecimal.valueOf(piece.numerator() * whole.denominator()))
                 .divide(BigDecimal.valueOf(piece.denominator() * whole.numerator()), MathContext.DECIMAL128)
                 .setScale(currency.getDefaultFractionDigits(), rounding);
+    }
+
+    /**
+     * The tenant's day-count convention for periods along the monthly cycle; a period shorter than any month is
+     * day-based (daily, weekly), a number of days, so its parts are counted in actual days.
+     */
+    private DayCount counting(LocalDate periodFrom, LocalDate periodTo) {
+        return java.time.temporal.ChronoUnit.DAYS.between(periodFrom, periodTo) < 28 ? DayCount.ACTUAL : dayCount;
     }
 
     /** The start of the billing cycle that {@code date} falls in: the last billing day on or before it. */

@@ -75,7 +75,7 @@ public class Invoice {
         apply(new InvoiceIssuedEvent(command.tenantId(), command.invoiceId(), command.accountId(), number,
                 command.invoiceDate(), command.dueDate(), currency.getCurrencyCode(), command.lines(), subtotal.amount(),
                 tax.amount(), subtotal.plus(tax).amount(), command.pack(), command.trace(), command.seller(),
-                command.buyer()));
+                command.buyer(), command.spikes()));
     }
 
     @CommandHandler

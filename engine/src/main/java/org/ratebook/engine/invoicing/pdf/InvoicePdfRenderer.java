@@ -8,6 +8,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.ratebook.engine.invoicing.api.UsageTierLine;
 import org.ratebook.engine.invoicing.query.InvoiceLineView;
 import org.ratebook.engine.invoicing.query.InvoiceView;
 import org.ratebook.engine.invoicing.query.Party;
@@ -243,6 +244,10 @@ public final class InvoicePdfRenderer {
         return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 
+    private static String plain(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+
     private static String money(BigDecimal value, String currency) {
         return amount(value) + " " + currency;
     }
@@ -314,7 +319,17 @@ public final class InvoicePdfRenderer {
             String period = line.periodFrom() == null || line.periodTo() == null
                     ? null
                     : line.periodFrom() + " to " + line.periodTo();
-            float height = ROW_PADDING + body.leading() + (period == null ? 0f : small.leading());
+            List<String> details = new ArrayList<>();
+            if (period != null) {
+                details.add(line.usage() ? period + ": " + quantity(line.quantity()) + " " + line.unit() + " of "
+                        + line.meter() + ", " + line.transactions() + " usage events" : period);
+            }
+            for (UsageTierLine tier : line.tiers()) {
+                details.add("  " + tier.label() + ": " + plain(tier.units())
+                        + (tier.unitPrice() == null ? "" : " x " + plain(tier.unitPrice()))
+                        + (tier.flatFee() == null ? "" : " + " + plain(tier.flatFee())) + " = " + plain(tier.amount()));
+            }
+            float height = ROW_PADDING + body.leading() + details.size() * small.leading();
             return new Block(height, Kind.TABLE_ROW, (content, top) -> {
                 float baseline = top - ROW_PADDING / 2 - body.size();
                 DESCRIPTION.show(content, body, baseline, line.description());
@@ -322,8 +337,10 @@ public final class InvoicePdfRenderer {
                 UNIT_PRICE.show(content, body, baseline, amount(line.unitPrice()));
                 TAX.show(content, body, baseline, amount(line.taxAmount()));
                 AMOUNT.show(content, body, baseline, amount(line.amount()));
-                if (period != null) {
-                    DESCRIPTION.show(content, small, baseline - small.leading(), period);
+                float detailLine = baseline;
+                for (String detail : details) {
+                    detailLine -= small.leading();
+                    DESCRIPTION.show(content, small, detailLine, detail);
                 }
                 rule(content, SEPARATOR_GREY, top - height, LEFT, RIGHT);
             });

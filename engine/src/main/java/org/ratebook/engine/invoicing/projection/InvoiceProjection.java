@@ -58,8 +58,10 @@ public class InvoiceProjection {
                     INSERT INTO invoice_lines (tenant_id, invoice_id, line_no, subscription_id, item_type, description,
                                                period_from, period_to, quantity, unit_price, amount, tax_rate,
                                                tax_amount, tax_label, rules, plan, phase, billing_period_from,
-                                               billing_period_to, repairs_from, charge_id, discount_of, coupon)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                               billing_period_to, repairs_from, charge_id, discount_of, coupon,
+                                               meter, unit, tiers, transactions)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb,
+                            ?)""",
                     e.tenantId().value(), e.invoiceId().value(), line.lineNo(),
                     line.subscriptionId() == null ? null : line.subscriptionId().value(), line.itemType(),
                     line.description(), line.periodFrom() == null ? null : Date.valueOf(line.periodFrom()),
@@ -67,7 +69,8 @@ public class InvoiceProjection {
                     line.unitPrice(), line.amount(), line.taxRate(), line.taxAmount(), line.taxLabel(),
                     toJson(line.rules()), line.plan(), line.phase(), date(line.billingPeriodFrom()),
                     date(line.billingPeriodTo()), date(line.repairsFrom()), line.chargeId(), line.discountOf(),
-                    line.coupon());
+                    line.coupon(), line.meter(), line.unit(),
+                    line.tiers().isEmpty() ? null : toJson(line.tiers()), line.transactions());
             if (CREDIT.equals(line.itemType())) {
                 credit(e.tenantId().value(), e.accountId().value(), e.currency(), line.amount());
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ratebook.engine.infra.AxonConfiguration;
 import org.ratebook.engine.invoicing.api.RuleFiring;
+import org.ratebook.engine.invoicing.api.UsageTierLine;
 import org.ratebook.tenants.TenantId;
 import org.ratebook.tenants.TenantScope;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +32,8 @@ public class InvoiceQueries {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
     private static final TypeReference<List<RuleFiring>> FIRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<UsageTierLine>> TIERS = new TypeReference<>() {
     };
 
     private final JdbcTemplate jdbc;
@@ -177,7 +180,7 @@ public class InvoiceQueries {
         Map<UUID, List<InvoiceLineView>> lines = jdbc.query("""
                 SELECT l.invoice_id, l.line_no, l.subscription_id, l.item_type, l.description, l.period_from,
                        l.period_to, l.quantity, l.unit_price, l.amount, l.tax_rate, l.tax_amount, l.tax_label,
-                       l.rules, l.discount_of, l.coupon, i.currency
+                       l.rules, l.discount_of, l.coupon, l.meter, l.unit, l.tiers, l.transactions, i.currency
                 FROM invoice_lines l JOIN invoices i USING (tenant_id, invoice_id)
                 WHERE l.tenant_id = ? AND l.invoice_id = ANY (?) ORDER BY l.invoice_id, l.line_no""",
                 (rs, n) -> Map.entry(rs.getObject(1, UUID.class), line(rs)), tenant.value(),
@@ -213,7 +216,9 @@ public class InvoiceQueries {
                 rs.getBigDecimal("amount").setScale(scale(rs)), plain(rs.getBigDecimal("tax_rate"), 0),
                 rs.getBigDecimal("tax_amount").setScale(scale(rs)),
                 rs.getString("tax_label"), read(rs.getString("rules"), STRINGS),
-                rs.getObject("discount_of", Integer.class), rs.getString("coupon"));
+                rs.getObject("discount_of", Integer.class), rs.getString("coupon"), rs.getString("meter"),
+                rs.getString("unit"), rs.getString("tiers") == null ? List.of() : read(rs.getString("tiers"), TIERS),
+                rs.getObject("transactions") == null ? null : rs.getLong("transactions"));
     }
 
     /** Money columns hold exact cents with spare digits; back to the currency's scale (throws if not exact). */

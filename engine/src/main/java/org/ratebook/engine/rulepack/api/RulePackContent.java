@@ -1,6 +1,8 @@
 package org.ratebook.engine.rulepack.api;
 
 import org.ratebook.rules.fact.CatalogPlan;
+import org.ratebook.rules.fact.UsageCharge;
+import org.ratebook.rules.fact.UsageTier;
 import org.ratebook.rules.pack.DrlSource;
 import org.ratebook.rules.pack.PackTables;
 import org.ratebook.rules.pack.RulePack;
@@ -15,12 +17,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a version consists of: the catalog table, the other tables by name (tax rates, coupons, discounts; CSV as
- * written), the settings and the DRL sources. Stored whole in the events. Events saved before tables and tax
- * settings existed read back with none and the defaults.
+ * What a version consists of: the catalog tables (plans, usage charges and tiers), the other tables by name (tax
+ * rates, coupons, discounts; CSV as written), the settings and the DRL sources. Stored whole in the events.
+ * Events saved before tables, tax settings or usage tables existed read back with none and the defaults.
  */
 public record RulePackContent(String name, List<CatalogPlan> plans, List<DrlSource> sources, DayCount dayCount,
-                              RoundingMode rounding, Map<String, String> tables, TaxSettings taxSettings) {
+                              RoundingMode rounding, Map<String, String> tables, TaxSettings taxSettings,
+                              List<UsageCharge> usageCharges, List<UsageTier> usageTiers) {
     public RulePackContent {
         plans = List.copyOf(plans);
         sources = List.copyOf(sources);
@@ -28,11 +31,25 @@ public record RulePackContent(String name, List<CatalogPlan> plans, List<DrlSour
         rounding = rounding == null ? RoundingMode.HALF_UP : rounding;
         tables = tables == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(tables));
         taxSettings = taxSettings == null ? TaxSettings.DEFAULT : taxSettings;
+        usageCharges = usageCharges == null ? List.of() : List.copyOf(usageCharges);
+        usageTiers = usageTiers == null ? List.of() : List.copyOf(usageTiers);
+    }
+
+    /** Content with tax and discount tables and settings, without usage tables. */
+    public RulePackContent(String name, List<CatalogPlan> plans, List<DrlSource> sources, DayCount dayCount,
+                           RoundingMode rounding, Map<String, String> tables, TaxSettings taxSettings) {
+        this(name, plans, sources, dayCount, rounding, tables, taxSettings, List.of(), List.of());
+    }
+
+    /** Content with usage tables, without other tables. */
+    public RulePackContent(String name, List<CatalogPlan> plans, List<DrlSource> sources, DayCount dayCount,
+                           RoundingMode rounding, List<UsageCharge> usageCharges, List<UsageTier> usageTiers) {
+        this(name, plans, sources, dayCount, rounding, null, null, usageCharges, usageTiers);
     }
 
     public RulePackContent(String name, List<CatalogPlan> plans, List<DrlSource> sources, DayCount dayCount,
                            RoundingMode rounding) {
-        this(name, plans, sources, dayCount, rounding, null, null);
+        this(name, plans, sources, dayCount, rounding, null, null, List.of(), List.of());
     }
 
     public RulePackContent(String name, List<CatalogPlan> plans, List<DrlSource> sources) {
@@ -41,11 +58,12 @@ public record RulePackContent(String name, List<CatalogPlan> plans, List<DrlSour
 
     public static RulePackContent of(RulePack pack) {
         return new RulePackContent(pack.name(), pack.plans(), pack.sources(), pack.dayCount(), pack.rounding(),
-                pack.tables().texts(), pack.taxSettings());
+                pack.tables().texts(), pack.taxSettings(), pack.usageCharges(), pack.usageTiers());
     }
 
     /** @throws org.ratebook.rules.pack.RulePackFormatException if a table is malformed */
     public RulePack asVersion(int version) {
-        return new RulePack(name, version, plans, sources, dayCount, rounding, PackTables.of(tables), taxSettings);
+        return new RulePack(name, version, plans, sources, dayCount, rounding, PackTables.of(tables), taxSettings,
+                usageCharges, usageTiers);
     }
 }

@@ -11,6 +11,9 @@ import org.ratebook.engine.rulepack.api.RulePackPublishedEvent;
 import org.ratebook.rules.fact.BillingMode;
 import org.ratebook.rules.fact.BillingPeriod;
 import org.ratebook.rules.fact.CatalogPlan;
+import org.ratebook.rules.fact.ChargeModel;
+import org.ratebook.rules.fact.UsageCharge;
+import org.ratebook.rules.fact.UsageTier;
 import org.ratebook.rules.pack.DrlSource;
 import org.ratebook.rules.pack.PackTables;
 import org.ratebook.rules.pack.TaxRounding;
@@ -76,6 +79,27 @@ public class RulePackVersionsProjection implements TenantPacks {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     tenant, e.version(), p.code(), p.product(), p.currency(), p.price(), p.period().name(),
                     p.mode().name(), p.phase(), p.duration());
+        }
+        int row = 0;
+        for (UsageCharge c : e.content().usageCharges()) {
+            jdbc.update("""
+                    INSERT INTO rule_pack_usage_charges (tenant_id, version, position, charge, name, plan, meter, currency,
+                                                         model, unit_price, package_size, free_units, free_events,
+                                                         percentage, transaction_fee, transaction_min, transaction_max,
+                                                         commitment, markup)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    tenant, e.version(), row++, c.charge(), c.name(), c.plan(), c.meter(), c.currency(), c.model().name(),
+                    c.unitPrice(), c.packageSize(), c.freeUnits(), c.freeEvents(), c.percentage(), c.transactionFee(),
+                    c.transactionMin(), c.transactionMax(), c.commitment(), c.markup());
+        }
+        row = 0;
+        for (UsageTier t : e.content().usageTiers()) {
+            jdbc.update("""
+                    INSERT INTO rule_pack_usage_tiers (tenant_id, version, position, charge, tier_from, tier_to, unit_price,
+                                                       flat_fee, package_size, percentage)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    tenant, e.version(), row++, t.charge(), t.from(), t.to(), t.unitPrice(), t.flatFee(),
+                    t.packageSize(), t.percentage());
         }
         int order = 0;
         for (DrlSource s : e.content().sources()) {
@@ -159,11 +183,27 @@ public class RulePackVersionsProjection implements TenantPacks {
         Map<String, String> tables = new TreeMap<>();
         jdbc.query("SELECT name, text FROM rule_pack_tables WHERE tenant_id = ? AND version = ?",
                 (RowCallbackHandler) rs -> tables.put(rs.getString(1), rs.getString(2)), tenant.value(), version);
+        List<UsageCharge> charges = jdbc.query("""
+                SELECT charge, name, plan, meter, currency, model, unit_price, package_size, free_units, free_events,
+                       percentage, transaction_fee, transaction_min, transaction_max, commitment, markup
+                FROM rule_pack_usage_charges WHERE tenant_id = ? AND version = ? ORDER BY position""",
+                (rs, n) -> new UsageCharge(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5).trim(), ChargeModel.valueOf(rs.getString(6)), rs.getBigDecimal(7),
+                        rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getLong(10), rs.getBigDecimal(11),
+                        rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getBigDecimal(15),
+                        rs.getBigDecimal(16)),
+                tenant.value(), version);
+        List<UsageTier> tiers = jdbc.query("""
+                SELECT charge, tier_from, tier_to, unit_price, flat_fee, package_size, percentage
+                FROM rule_pack_usage_tiers WHERE tenant_id = ? AND version = ? ORDER BY position""",
+                (rs, n) -> new UsageTier(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)),
+                tenant.value(), version);
         Map<String, Object> head = heads.getFirst();
         RulePack pack = new RulePack((String) head.get("name"), version, plans, sources,
                 DayCount.valueOf((String) head.get("day_count")), RoundingMode.valueOf((String) head.get("rounding")),
                 PackTables.of(tables), new TaxSettings((Boolean) head.get("prices_include_tax"),
-                TaxRounding.valueOf((String) head.get("tax_rounding"))));
+                TaxRounding.valueOf((String) head.get("tax_rounding"))), charges, tiers);
         if (!pack.contentHash().equals(heads.getFirst().get("content_hash"))) {
             throw new IllegalStateException("rule pack v" + version + " of " + tenant
                     + " no longer has the content it was saved with");

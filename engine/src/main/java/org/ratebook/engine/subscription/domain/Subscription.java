@@ -282,7 +282,7 @@ public class Subscription {
             LocalDate next = timeline.nextChangeAfter(day);
             return next == null ? day : next;
         }
-        LocalDate periodFrom = BillingPeriod.cycleStartOnOrBefore(entry.from(), billCycleDay);
+        LocalDate periodFrom = row.period().periodStart(entry.from(), billCycleDay);
         while (!periodFrom.isAfter(day)) {
             periodFrom = row.period().next(periodFrom, billCycleDay);
         }

@@ -5,6 +5,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.ratebook.engine.invoicing.api.UsageTierLine;
 import org.ratebook.engine.invoicing.query.InvoiceLineView;
 import org.ratebook.engine.invoicing.query.InvoiceView;
 import org.ratebook.engine.invoicing.query.Party;
@@ -104,6 +105,28 @@ class InvoicePdfRendererTest {
             assertThat(text).contains("Tax summary Taxed amount Tax",
                     "Reverse charge: VAT to be accounted for by the recipient (Art. 196 VAT Directive) 39.20 EUR 0.00 EUR",
                     "VAT 19% 10.00 EUR 1.90 EUR", "Coupon WELCOME20: 20% off");
+        }
+    }
+
+    @Test
+    void aUsageLineShowsItsQuantityUnitEventsAndTierBreakdown() throws IOException {
+        InvoiceLineView usage = new InvoiceLineView(2, UUID.randomUUID(), "USAGE", "API calls (graduated tiers)",
+                LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), new BigDecimal("21"), new BigDecimal("7.761905"),
+                new BigDecimal("163.00"), new BigDecimal("0.00"), new BigDecimal("0.00"), "No tax",
+                List.of("Usage priced by the plan's charge table"), "api_calls", "call",
+                List.of(new UsageTierLine("tier 1", BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN,
+                                new BigDecimal("2"), new BigDecimal("102")),
+                        new UsageTierLine("tier 2", new BigDecimal("11"), new BigDecimal("20"), BigDecimal.TEN,
+                                new BigDecimal("5"), new BigDecimal("3"), new BigDecimal("53")),
+                        new UsageTierLine("tier 3", new BigDecimal("21"), null, BigDecimal.ONE, new BigDecimal("5"),
+                                new BigDecimal("3"), new BigDecimal("8"))), 7L);
+
+        byte[] pdf = renderer.render(invoice(List.of(line(1, "Hosting Pro (monthly, in advance)"), usage)));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(textOf(document)).contains("API calls (graduated tiers)",
+                    "2026-03-01 to 2026-04-01: 21 call of api_calls, 7 usage events",
+                    "tier 1: 10 x 10 + 2 = 102", "tier 2: 10 x 5 + 3 = 53", "tier 3: 1 x 5 + 3 = 8", "163.00");
         }
     }
 

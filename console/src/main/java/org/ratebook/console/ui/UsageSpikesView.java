@@ -1,0 +1,44 @@
+package org.ratebook.console.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import org.ratebook.console.security.ConsoleUserDetails;
+import org.ratebook.engine.rating.UsageSpikes;
+import org.ratebook.tenants.TenantId;
+
+import java.util.List;
+
+/** Usage the tenant's rules flagged as unusual (e.g. three times the trailing average), newest first. */
+@Route(value = "usage-spikes", layout = MainLayout.class)
+@PageTitle("Usage spikes · Ratebook")
+@PermitAll
+public class UsageSpikesView extends VerticalLayout {
+
+    public UsageSpikesView(UsageSpikes spikes, AuthenticationContext authentication) {
+        TenantId tenant = authentication.getAuthenticatedUser(ConsoleUserDetails.class)
+                .map(ConsoleUserDetails::tenantId)
+                .orElseThrow(() -> new IllegalStateException("the console needs a signed-in tenant user"));
+        Grid<UsageSpikes.Spike> grid = new Grid<>();
+        grid.addColumn(UsageSpikes.Spike::flaggedOn).setHeader("Flagged on").setAutoWidth(true);
+        grid.addColumn(UsageSpikes.Spike::subscriptionId).setHeader("Subscription").setAutoWidth(true);
+        grid.addColumn(UsageSpikes.Spike::meter).setHeader("Meter").setAutoWidth(true);
+        grid.addColumn(s -> s.from() + " to " + s.to()).setHeader("Period").setAutoWidth(true);
+        grid.addColumn(s -> s.quantity().toPlainString()).setHeader("Quantity").setAutoWidth(true);
+        grid.addColumn(s -> s.trailingAverage() == null ? "" : s.trailingAverage().toPlainString())
+                .setHeader("Average before").setAutoWidth(true);
+        grid.addColumn(UsageSpikes.Spike::reason).setHeader("Reason").setFlexGrow(1);
+        grid.addColumn(UsageSpikes.Spike::rule).setHeader("Rule").setAutoWidth(true);
+        List<UsageSpikes.Spike> items = spikes.latest(tenant, 200);
+        grid.setItems(items);
+        grid.setId("usage-spikes");
+        add(new H2("Usage spikes"), items.isEmpty()
+                ? new Paragraph("No usage has been flagged. The rule pack's overage rules flag it when an invoice "
+                + "is decided.") : grid);
+    }
+}

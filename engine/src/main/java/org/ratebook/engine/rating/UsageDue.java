@@ -1,0 +1,238 @@
+package org.ratebook.engine.rating;
+
+import org.ratebook.engine.BillingRejection;
+import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.account.projection.AccountDirectory;
+import org.ratebook.engine.account.projection.AccountView;
+import org.ratebook.engine.pricing.TenantPacks;
+import org.ratebook.engine.subscription.projection.SubscriptionProjection;
+import org.ratebook.engine.subscription.projection.SubscriptionView;
+import org.ratebook.engine.usage.Aggregation;
+import org.ratebook.engine.usage.Meter;
+import org.ratebook.engine.usage.MeterUsage;
+import org.ratebook.engine.usage.Meters;
+import org.ratebook.engine.usage.UsageQueries;
+import org.ratebook.rules.fact.BillingPeriod;
+import org.ratebook.rules.fact.CatalogPlan;
+import org.ratebook.rules.fact.TransactionAmounts;
+import org.ratebook.rules.fact.UsageCharge;
+import org.ratebook.rules.fact.UsagePeriod;
+import org.ratebook.rules.pack.RulePack;
+import org.ratebook.tenants.TenantClocks;
+import org.ratebook.tenants.TenantId;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The usage periods due on a target date, as rule facts grouped by account and invoice date. Usage is billed
+ * in arrear: a subscription's usage period (its billing period, cut to its time in service, with boundaries at
+ * midnight in the account's time zone) is due on the day it ends, for every meter its plan has a usage charge
+ * for in the pack in effect that day, once: a period with a usage line on an invoice that is not void is
+ * billed. A period is only rated once it has ended by the tenant's clock too: a run for today at 00:00 UTC
+ * leaves the day's periods of accounts west of UTC to the next run, instead of rating them half-way.
+ * <p>
+ * Late and corrected usage: whenever a subscription has usage due, the {@value #LATE_USAGE_PERIODS} billed
+ * periods before it are aggregated again, and each whose quantity or event count changed since it was rated is
+ * handed to the rules once more with what it was billed, so the same invoice carries the difference as an
+ * adjustment. After that invoice the period is billed at its new figures, so nothing is adjusted twice. Like
+ * Kill Bill's default ({@code readMaxRawUsagePreviousPeriod} = 2), older periods are not re-read: usage later
+ * than that stays unbilled, which keeps each run's work bounded.
+ */
+@Component
+public class UsageDue {
+
+    /** How many billed periods before a due one are re-read for late usage. */
+    public static final int LATE_USAGE_PERIODS = 2;
+    /** How many billed periods before a due one make its trailing average (for spike rules). */
+    public static final int TRAILING_PERIODS = 3;
+
+    /** The usage facts one invoice of an account on a date carries. */
+    public record Due(AccountId account, LocalDate invoiceDate, List<UsagePeriod> usage) {
+        public Due {
+            usage = List.copyOf(usage);
+        }
+    }
+
+    /** What is due, and what could not be worked out (each with a reason a person can act on). */
+    public record Result(List<Due> due, List<String> problems) {
+        public Result {
+            due = List.copyOf(due);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private record Key(AccountId account, LocalDate invoiceDate) {
+    }
+
+    private final SubscriptionProjection subscriptions;
+    private final AccountDirectory accounts;
+    private final TenantPacks packs;
+    private final Meters meters;
+    private final UsageQueries usage;
+    private final BilledUsage billedUsage;
+    private final TenantClocks clocks;
+
+    public UsageDue(SubscriptionProjection subscriptions, AccountDirectory accounts, TenantPacks packs, Meters meters,
+                    UsageQueries usage, BilledUsage billedUsage, TenantClocks clocks) {
+        this.subscriptions = subscriptions;
+        this.accounts = accounts;
+        this.packs = packs;
+        this.meters = meters;
+        this.usage = usage;
+        this.billedUsage = billedUsage;
+        this.clocks = clocks;
+    }
+
+    public Result due(TenantId tenant, LocalDate target) {
+        Map<Key, List<UsagePeriod>> due = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        Map<String, Meter> known = meters.indexed(tenant);
+        if (known.isEmpty()) {
+            return new Result(List.of(), List.of()); // a tenant that meters nothing has no usage to bill
+        }
+        Instant now = clocks.of(tenant).instant();
+        Map<AccountId, Optional<AccountView>> accountsSeen = new HashMap<>();
+        for (SubscriptionView s : subscriptions.activeOn(tenant, target)) {
+            Optional<AccountView> account = accountsSeen.computeIfAbsent(s.accountId(),
+                    id -> accounts.find(tenant, id));
+            if (account.isEmpty()) {
+                problems.add("subscription " + s.subscriptionId() + " belongs to an unknown account " + s.accountId());
+                continue;
+            }
+            ZoneId zone = ZoneId.of(account.get().timeZone());
+            List<UsageWindow> windows = windows(tenant, s, target.plusDays(1)).stream()
+                    .filter(w -> !w.to().isAfter(target) && !w.end(zone).isAfter(now)).toList();
+            if (windows.isEmpty()) {
+                continue;
+            }
+            Map<BilledUsage.Key, BilledUsage.Billed> billed = null;
+            Set<BilledUsage.Key> reread = new HashSet<>();
+            for (int i = 0; i < windows.size(); i++) {
+                UsageWindow window = windows.get(i);
+                List<UsageCharge> charges = charges(tenant, s, window.to(), problems);
+                for (UsageCharge charge : charges) {
+                    Meter meter = known.get(charge.meter());
+                    if (meter == null) {
+                        problems.add("usage charge " + charge.charge() + " of plan " + s.plan() + " prices meter '"
+                                + charge.meter() + "', which the seller does not meter");
+                        continue;
+                    }
+                    if (billed == null) {
+                        billed = billedUsage.of(tenant, s.subscriptionId().value());
+                    }
+                    if (billed.containsKey(new BilledUsage.Key(meter.code(), window.from()))) {
+                        continue;
+                    }
+                    List<UsagePeriod> facts = due.computeIfAbsent(new Key(s.accountId(), window.to()),
+                            k -> new ArrayList<>());
+                    facts.add(period(tenant, s, meter, charge, window, zone, null,
+                            trailingAverage(meter, windows, i, billed)));
+                    for (int j = i - 1; j >= 0 && j >= i - LATE_USAGE_PERIODS; j--) {
+                        UsageWindow earlier = windows.get(j);
+                        BilledUsage.Key key = new BilledUsage.Key(meter.code(), earlier.from());
+                        BilledUsage.Billed before = billed.get(key);
+                        if (before == null || !reread.add(key)) {
+                            continue;
+                        }
+                        UsagePeriod again = period(tenant, s, meter, charge, earlier, zone, before, null);
+                        if (again.quantity().compareTo(before.quantity()) != 0
+                                || again.events() != before.transactions()) {
+                            facts.add(again);
+                        }
+                    }
+                }
+            }
+        }
+        List<Due> result = new ArrayList<>();
+        due.forEach((key, facts) -> result.add(new Due(key.account(), key.invoiceDate(), facts)));
+        return new Result(result, problems);
+    }
+
+    /** The subscription's usage periods that start before {@code until}, along its plan's billing period. */
+    List<UsageWindow> windows(TenantId tenant, SubscriptionView s, LocalDate until) {
+        BillingPeriod period = BillingPeriod.MONTHLY;
+        try {
+            period = packs.inEffect(tenant, s.startDate()).plan(s.plan(), s.currency()).map(CatalogPlan::period)
+                    .orElse(BillingPeriod.MONTHLY);
+        } catch (BillingRejection noPackThen) {
+            // the plan's period is unknown; usage follows monthly periods
+        }
+        return UsagePeriods.until(s.phases(), s.billCycleDay(), period, until);
+    }
+
+    /** The usage charges of the subscription's plan in the pack in effect on {@code day}. */
+    List<UsageCharge> charges(TenantId tenant, SubscriptionView s, LocalDate day, List<String> problems) {
+        try {
+            RulePack pack = packs.inEffect(tenant, day);
+            return pack.usageCharges(s.plan(), s.currency());
+        } catch (BillingRejection e) {
+            problems.add(e.getMessage());
+            return List.of();
+        }
+    }
+
+    /**
+     * The window's usage as a fact. Charges priced per transaction get every amount; their count and (for a
+     * summed meter) their sum are then taken from the same read, so the two always agree.
+     */
+    UsagePeriod period(TenantId tenant, SubscriptionView s, Meter meter, UsageCharge charge, UsageWindow window,
+                       ZoneId zone, BilledUsage.Billed billed, BigDecimal trailingAverage) {
+        UUID id = s.subscriptionId().value();
+        BigDecimal quantity;
+        long events;
+        TransactionAmounts amounts = TransactionAmounts.NONE;
+        if (charge.perTransaction()) {
+            amounts = usage.transactionAmounts(tenant, id, meter.code(), window.start(zone), window.end(zone),
+                    charge.freeEvents(), charge.freeUnits());
+            events = amounts.count();
+            quantity = meter.aggregation() == Aggregation.SUM ? sum(amounts)
+                    : usage.aggregate(tenant, id, meter, window.start(zone), window.end(zone), window.period(zone))
+                    .quantity();
+        } else {
+            MeterUsage aggregated = usage.aggregate(tenant, id, meter, window.start(zone), window.end(zone),
+                    window.period(zone));
+            quantity = aggregated.quantity();
+            events = aggregated.events();
+        }
+        return new UsagePeriod(id.toString(), s.plan(), meter.code(), meter.unit(), s.currency(), window.from(),
+                window.to(), quantity, events, amounts, billed == null ? null : billed.amount(),
+                billed == null ? null : billed.quantity(), trailingAverage);
+    }
+
+    private static BigDecimal sum(TransactionAmounts amounts) {
+        BigDecimal sum = amounts.earliest().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        for (TransactionAmounts.AmountCount group : amounts.others()) {
+            sum = sum.add(group.amount().multiply(BigDecimal.valueOf(group.count())));
+        }
+        return sum.signum() == 0 ? BigDecimal.ZERO : sum.stripTrailingZeros();
+    }
+
+    /** The average billed quantity of up to {@value #TRAILING_PERIODS} periods before window {@code i}; null if none. */
+    private static BigDecimal trailingAverage(Meter meter, List<UsageWindow> windows, int i,
+                                              Map<BilledUsage.Key, BilledUsage.Billed> billed) {
+        BigDecimal sum = BigDecimal.ZERO;
+        int count = 0;
+        for (int j = i - 1; j >= 0 && j >= i - TRAILING_PERIODS; j--) {
+            BilledUsage.Billed b = billed.get(new BilledUsage.Key(meter.code(), windows.get(j).from()));
+            if (b != null) {
+                sum = sum.add(b.quantity());
+                count++;
+            }
+        }
+        return count == 0 ? null : sum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL64).stripTrailingZeros();
+    }
+}
