@@ -201,6 +201,12 @@ class ApiTest {
                 + "\"currency\":\"EUR\",\"price\":\"49.00\"");
         assertThat(pack.get("sources").get(0).get("text").asText()).contains("rule \"Recurring plan price from the catalog\"");
         assertThat(api.get("/api/v1/rule-packs/9").status()).isEqualTo(404);
+        ApiClient.Response export = api.get("/api/v1/rule-packs/1/export");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.contentType()).startsWith("application/zip");
+        assertThat(new String(export.body(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("a zip with the pack's files").startsWith("PK").contains("pack.properties", "catalog/plans.csv");
+        assertThat(api.get("/api/v1/rule-packs/9/export").status()).isEqualTo(404);
     }
 
     @Test

@@ -93,4 +93,18 @@ public class RulePacksController {
                 pack.usageCharges().stream().map(UsageChargeRow::of).toList(),
                 pack.usageTiers().stream().map(UsageTierRow::of).toList());
     }
+
+    @GetMapping(value = "/{version}/export", produces = "application/zip")
+    @Operation(summary = "One version as a zip of the folder the importer reads (pack.properties, tables, DRL)",
+            description = "Keep packs in git: unpacked, the folder imports back to the same content hash.")
+    public org.springframework.http.ResponseEntity<byte[]> export(@PathVariable int version) {
+        TenantId tenant = CurrentCaller.tenant();
+        RulePack pack = versions.version(tenant, version)
+                .orElseThrow(() -> new NotFoundException("rule pack version " + version + " does not exist"));
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"" + pack.name().replaceAll("[^A-Za-z0-9._-]", "_")
+                        + "-v" + version + ".zip\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+                .body(org.ratebook.rules.pack.RulePackExport.zip(pack));
+    }
 }

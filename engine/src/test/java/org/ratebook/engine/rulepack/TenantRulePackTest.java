@@ -128,4 +128,32 @@ class TenantRulePackTest {
                         new RulePackPublishedEvent(TENANT, 1, shipped.contentHash(), LocalDate.of(2000, 1, 1),
                                 "operator", NOW));
     }
+
+    @Test
+    void aRollbackMakesAnEarlierPublishedVersionsContentTheNextDraftForASecondPersonToApprove() {
+        RulePackContent cheaper = new RulePackContent("default", shipped.plans().stream()
+                .map(p -> new org.ratebook.rules.fact.CatalogPlan(p.code(), p.product(), p.currency(),
+                        p.price().subtract(java.math.BigDecimal.ONE), p.period(), p.mode())).toList(),
+                shipped.sources());
+        String cheaperHash = cheaper.asVersion(2).contentHash();
+        org.ratebook.engine.rulepack.api.RulePackPublishedEvent published = new RulePackPublishedEvent(TENANT, 1,
+                shipped.contentHash(), LocalDate.of(2026, 1, 1), "bob", NOW);
+        fixture.given(saved(1, "alice"), new RulePackApprovedEvent(TENANT, 1, "bob", NOW), published,
+                        new RulePackDraftSavedEvent(TENANT, 2, cheaperHash, cheaper, "alice", NOW))
+                .when(new org.ratebook.engine.rulepack.api.RollBackRulePackCommand(PACK, 1, content, "alice"))
+                .expectEvents(saved(3, "alice"), new org.ratebook.engine.rulepack.api.RulePackRolledBackEvent(TENANT,
+                        3, 1, shipped.contentHash(), "alice", NOW))
+                .expectResultMessagePayload(3);
+        // only to a version that was published, and only with that version's content
+        fixture.given(saved(1, "alice"), new RulePackApprovedEvent(TENANT, 1, "bob", NOW), published,
+                        new RulePackDraftSavedEvent(TENANT, 2, cheaperHash, cheaper, "alice", NOW))
+                .when(new org.ratebook.engine.rulepack.api.RollBackRulePackCommand(PACK, 2, cheaper, "alice"))
+                .expectException(InvalidRulePackException.class)
+                .expectExceptionMessage("version 2 was never published; only a published version can be rolled back to")
+                .expectNoEvents();
+        fixture.given(saved(1, "alice"), new RulePackApprovedEvent(TENANT, 1, "bob", NOW), published)
+                .when(new org.ratebook.engine.rulepack.api.RollBackRulePackCommand(PACK, 1, cheaper, "alice"))
+                .expectException(InvalidRulePackException.class)
+                .expectNoEvents();
+    }
 }

@@ -9,7 +9,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.ratebook.engine.rulepack.api.ApproveRulePackCommand;
 import org.ratebook.engine.rulepack.api.ImportRulePackCommand;
 import org.ratebook.engine.rulepack.api.PublishRulePackCommand;
+import org.ratebook.engine.rulepack.api.RollBackRulePackCommand;
 import org.ratebook.engine.rulepack.api.RulePackApprovedEvent;
+import org.ratebook.engine.rulepack.api.RulePackRolledBackEvent;
 import org.ratebook.engine.rulepack.api.RulePackContent;
 import org.ratebook.engine.rulepack.api.RulePackDraftSavedEvent;
 import org.ratebook.engine.rulepack.api.RulePackId;
@@ -74,6 +76,28 @@ public class TenantRulePack {
         apply(new RulePackApprovedEvent(command.packId().tenantId(), version, command.operator(), clock.instant()));
         apply(new RulePackPublishedEvent(command.packId().tenantId(), version, hash, command.effectiveFrom(),
                 command.operator(), clock.instant()));
+        return version;
+    }
+
+    /** The content must be the one recorded for that version, which must have been published. */
+    @CommandHandler
+    public int handle(RollBackRulePackCommand command, RulePackCompiler compiler, Clock clock) {
+        requireName(command.author(), "author");
+        Version target = existing(command.toVersion());
+        if (target.status() != Status.PUBLISHED) {
+            throw new InvalidRulePackException("version " + command.toVersion() + " was never published; only a "
+                    + "published version can be rolled back to");
+        }
+        int version = lastVersion + 1;
+        String hash = compile(command.content(), version, compiler);
+        if (!hash.equals(target.contentHash())) {
+            throw new InvalidRulePackException("the content given is not version " + command.toVersion()
+                    + "'s (content hash " + hash + ", recorded " + target.contentHash() + ")");
+        }
+        apply(new RulePackDraftSavedEvent(packId.tenantId(), version, hash, command.content(), command.author(),
+                clock.instant()));
+        apply(new RulePackRolledBackEvent(packId.tenantId(), version, command.toVersion(), hash, command.author(),
+                clock.instant()));
         return version;
     }
 
