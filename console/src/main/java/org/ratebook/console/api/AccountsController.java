@@ -132,7 +132,7 @@ public class AccountsController {
         AccountView account = accounts.find(tenant, new AccountId(accountId))
                 .orElseThrow(() -> new NotFoundException("account " + accountId + " does not exist"));
         LocalDate day = date != null ? date
-                : LocalDate.now(clocks.of(tenant).withZone(java.time.ZoneId.of(account.timeZone())));
+                : account.today(clocks.of(tenant));
         return billingRun.preview(tenant, account.accountId(), day, Map.of()).stream()
                 .map(ApiDtos.InvoicePreview::of).toList();
     }

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -61,7 +60,7 @@ public class OneOffCharges {
         }
         OneOffCharge charge = charges.find(tenant, id)
                 .orElseThrow(() -> new IllegalStateException("one-off charge " + id + " was not recorded"));
-        LocalDate today = LocalDate.now(clocks.of(tenant).withZone(ZoneId.of(account.timeZone())));
+        LocalDate today = account.today(clocks.of(tenant));
         return new Entered(charge, added, billingRun.runAccount(tenant, accountId, today));
     }
 }

@@ -18,7 +18,6 @@ import org.ratebook.tenants.TenantId;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -59,7 +58,7 @@ public class SubscriptionChanges {
         SubscriptionView changed = find(tenant, id);
         AccountView account = accounts.find(tenant, changed.accountId())
                 .orElseThrow(() -> new NotFoundException("account " + changed.accountId() + " does not exist"));
-        LocalDate today = LocalDate.now(clocks.of(tenant).withZone(ZoneId.of(account.timeZone())));
+        LocalDate today = account.today(clocks.of(tenant));
         return new Changed(changed, billingRun.runAccount(tenant, changed.accountId(), today));
     }
 
@@ -75,7 +74,7 @@ public class SubscriptionChanges {
                 .andMetaData(Map.of(ChangeOutcome.DRY_RUN, true)));
         AccountView account = accounts.find(tenant, subscription.accountId())
                 .orElseThrow(() -> new NotFoundException("account " + subscription.accountId() + " does not exist"));
-        LocalDate today = LocalDate.now(clocks.of(tenant).withZone(ZoneId.of(account.timeZone())));
+        LocalDate today = account.today(clocks.of(tenant));
         LocalDate until = outcome.effectiveOn().isAfter(today) ? outcome.effectiveOn() : today;
         return new Preview(outcome, billingRun.preview(tenant, subscription.accountId(), until,
                 Map.of(id, outcome.timeline())));

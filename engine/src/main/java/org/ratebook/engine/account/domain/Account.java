@@ -135,7 +135,7 @@ public class Account {
                     + "level deep");
         }
         apply(new ParentAccountSetEvent(tenantId, accountId, parent.accountId(), command.invoiceParent(),
-                LocalDate.now(clocks.of(tenantId).withZone(ZoneId.of(self.timeZone())))));
+                self.today(clocks.of(tenantId))));
     }
 
     @EventSourcingHandler

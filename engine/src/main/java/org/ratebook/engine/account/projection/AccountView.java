@@ -23,4 +23,9 @@ public record AccountView(AccountId accountId, String name, String email, String
                        LocalDate createdOn) {
         this(accountId, name, email, currency, country, timeZone, billCycleDay, addressLines, taxId, createdOn, null);
     }
+
+    /** Today for this account: the date in its time zone by {@code clock} (the tenant's clock). */
+    public java.time.LocalDate today(java.time.Clock clock) {
+        return java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of(timeZone)));
+    }
 }

@@ -13,7 +13,6 @@ import org.ratebook.tenants.TenantClocks;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Currency;
 import java.util.UUID;
 
@@ -59,7 +58,7 @@ public class OneOffChargeEntry {
             throw new InvalidChargeException("a unit price of " + command.unitPrice().toPlainString()
                     + " has too many decimals");
         }
-        LocalDate today = LocalDate.now(clocks.of(command.tenantId()).withZone(ZoneId.of(account.timeZone())));
+        LocalDate today = account.today(clocks.of(command.tenantId()));
         LocalDate on = command.chargeOn() == null ? today : command.chargeOn();
         if (on.isBefore(today)) {
             throw new InvalidChargeException("a one-off charge cannot be dated in the past (" + on

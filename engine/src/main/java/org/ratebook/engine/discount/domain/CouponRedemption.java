@@ -18,7 +18,6 @@ import org.ratebook.rules.pack.RulePack;
 import org.ratebook.tenants.TenantClocks;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -48,7 +47,7 @@ public class CouponRedemption {
         }
         AccountView account = accounts.find(command.tenantId(), command.accountId())
                 .orElseThrow(() -> new NotFoundException("account " + command.accountId() + " does not exist"));
-        LocalDate today = LocalDate.now(clocks.of(command.tenantId()).withZone(ZoneId.of(account.timeZone())));
+        LocalDate today = account.today(clocks.of(command.tenantId()));
         RulePack pack = packs.inEffect(command.tenantId(), today);
         Coupon coupon = pack.tables().coupon(command.code()).orElseThrow(() -> new InvalidCouponException(
                 "there is no coupon '" + command.code().strip() + "' in rule pack " + pack.name() + " v"

@@ -38,7 +38,6 @@ import org.ratebook.tenants.TenantClocks;
 import org.ratebook.tenants.TenantId;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -353,7 +352,7 @@ public class Subscription {
 
     /** Today in the account's time zone, by the tenant's clock (a sandbox tenant's test clock). */
     private static LocalDate today(TenantClocks clocks, TenantId tenant, AccountView account) {
-        return LocalDate.now(clocks.of(tenant).withZone(ZoneId.of(account.timeZone())));
+        return account.today(clocks.of(tenant));
     }
 
     /** Another tenant's subscription must look like no subscription at all. */
