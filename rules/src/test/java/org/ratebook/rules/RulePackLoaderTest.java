@@ -39,7 +39,7 @@ class RulePackLoaderTest {
     @Test
     void aBadTableRowIsReportedWithItsLine(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("pack.properties"), "name=x\ncatalog.plans=plans.csv\nrules=\n");
-        Files.writeString(dir.resolve("plans.csv"), "header\nPro,Hosting,EUR,forty-nine,MONTHLY,IN_ADVANCE\n");
+        Files.writeString(dir.resolve("plans.csv"), "plan,product,currency,price,billing_period,billing_mode\nPro,Hosting,EUR,forty-nine,MONTHLY,IN_ADVANCE\n");
         assertThatThrownBy(() -> RulePackLoader.fromDirectory(dir, 1))
                 .isInstanceOf(RulePackFormatException.class)
                 .hasMessageContaining("plans.csv line 2");
@@ -48,7 +48,7 @@ class RulePackLoaderTest {
     @Test
     void aDrlFileMustBeNamedAfterItsCategory(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("pack.properties"), "name=x\ncatalog.plans=plans.csv\nrules=prices.drl\n");
-        Files.writeString(dir.resolve("plans.csv"), "header\n");
+        Files.writeString(dir.resolve("plans.csv"), "plan,product,currency,price,billing_period,billing_mode\n");
         Files.writeString(dir.resolve("prices.drl"), "package x;");
         assertThatThrownBy(() -> RulePackLoader.fromDirectory(dir, 1))
                 .isInstanceOf(RulePackFormatException.class)
@@ -59,7 +59,7 @@ class RulePackLoaderTest {
     void usageTablesAreReadByTheirHeadersWithBlankCellsAsNone(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("pack.properties"), "name=x\ncatalog.plans=plans.csv\nrules=overage.drl\n"
                 + "catalog.usage_charges=charges.csv\ncatalog.usage_tiers=tiers.csv\n");
-        Files.writeString(dir.resolve("plans.csv"), "header\nPro,Hosting,EUR,49.00,MONTHLY,IN_ADVANCE\n");
+        Files.writeString(dir.resolve("plans.csv"), "plan,product,currency,price,billing_period,billing_mode\nPro,Hosting,EUR,49.00,MONTHLY,IN_ADVANCE\n");
         Files.writeString(dir.resolve("overage.drl"), "package x;");
         Files.writeString(dir.resolve("charges.csv"), """
                 charge,name,plan,meter,currency,model,package_size,unit_price,free_units
@@ -89,7 +89,7 @@ class RulePackLoaderTest {
     void aBadUsageRowIsReportedWithItsFileAndLine(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("pack.properties"), "name=x\ncatalog.plans=plans.csv\nrules=overage.drl\n"
                 + "catalog.usage_charges=charges.csv\n");
-        Files.writeString(dir.resolve("plans.csv"), "header\n");
+        Files.writeString(dir.resolve("plans.csv"), "plan,product,currency,price,billing_period,billing_mode\n");
         Files.writeString(dir.resolve("overage.drl"), "package x;");
         Files.writeString(dir.resolve("charges.csv"), "charge,plan,meter,currency,model\napi,Pro,api_calls,EUR,tiered\n");
         assertThatThrownBy(() -> RulePackLoader.fromDirectory(dir, 1))
@@ -101,7 +101,7 @@ class RulePackLoaderTest {
     void aTieredChargeWithoutTiersIsRefusedWhenThePackIsRead(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("pack.properties"), "name=x\ncatalog.plans=plans.csv\nrules=overage.drl\n"
                 + "catalog.usage_charges=charges.csv\n");
-        Files.writeString(dir.resolve("plans.csv"), "header\n");
+        Files.writeString(dir.resolve("plans.csv"), "plan,product,currency,price,billing_period,billing_mode\n");
         Files.writeString(dir.resolve("overage.drl"), "package x;");
         Files.writeString(dir.resolve("charges.csv"), "charge,plan,meter,currency,model\napi,Pro,api_calls,EUR,volume\n");
         assertThatThrownBy(() -> RulePackLoader.fromDirectory(dir, 1))

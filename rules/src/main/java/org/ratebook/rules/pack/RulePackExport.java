@@ -77,15 +77,14 @@ public final class RulePackExport {
         return bytes.toByteArray();
     }
 
-    /** Evergreen rows without a duration in the 6-column form, phases in the 8-column form (rows may mix). */
+    /** Every row in full; the loader reads columns by their header, so a blank duration means "lasts". */
     private static String plans(List<CatalogPlan> plans) {
         List<String> rows = new ArrayList<>();
         rows.add("plan,product,currency,price,billing_period,billing_mode,phase,duration");
         for (CatalogPlan p : plans) {
             String row = String.join(",", p.code(), p.product(), p.currency(), p.price().toPlainString(),
                     p.period().name(), p.mode().name());
-            boolean plain = p.phase().equals(CatalogPlan.EVERGREEN) && p.duration() == null;
-            rows.add(plain ? row : row + "," + p.phase() + "," + (p.duration() == null ? "" : p.duration()));
+            rows.add(row + "," + p.phase() + "," + (p.duration() == null ? "" : p.duration()));
         }
         return String.join("\n", rows) + "\n";
     }

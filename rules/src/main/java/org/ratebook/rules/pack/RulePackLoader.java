@@ -39,7 +39,8 @@ import java.util.function.Function;
  *                      optional prices_include_tax=true|false and tax_rounding=LINE|INVOICE,
  *                      optional catalog.usage_charges=catalog/usage_charges.csv and
  *                      catalog.usage_tiers=catalog/usage_tiers.csv
- * catalog/plans.csv    plan,product,currency,price,billing_period,billing_mode[,phase,duration]
+ * catalog/plans.csv    columns by header: plan,product,currency,price,billing_period,billing_mode (required)
+ *                      and phase,duration (optional)
  * catalog/usage_charges.csv  columns by header: charge,plan,meter,currency,model (required) and name,
  *                      unit_price,package_size,free_units,free_events,percentage,transaction_fee,
  *                      transaction_min,transaction_max,commitment,markup (optional, blank = none)
@@ -270,28 +271,24 @@ public final class RulePackLoader {
         return value.trim();
     }
 
+    /** The plan table's columns, found by their header; phase and duration may be left out. */
+    static final List<String> PLAN_COLUMNS = List.of("plan", "product", "currency", "price", "billing_period",
+            "billing_mode", "phase", "duration");
+
     static List<CatalogPlan> parsePlans(String csv, String where) {
         List<CatalogPlan> plans = new ArrayList<>();
-        String[] lines = csv.split("\\R");
-        for (int i = 1; i < lines.length; i++) { // line 0 is the header
-            String line = lines[i].trim();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] cells = Arrays.stream(line.split(",")).map(String::trim).toArray(String[]::new);
-            String at = where + " plans.csv line " + (i + 1);
-            if (cells.length != 6 && cells.length != 8) {
-                throw new RulePackFormatException(at + ": expected 6 or 8 columns "
-                        + "(plan,product,currency,price,billing_period,billing_mode[,phase,duration]), found "
-                        + cells.length);
-            }
+        for (Row row : rows(csv, where + " plans.csv", PLAN_COLUMNS,
+                Set.of("plan", "product", "currency", "price", "billing_period", "billing_mode"))) {
             try {
-                plans.add(new CatalogPlan(cells[0], cells[1], cells[2].toUpperCase(Locale.ROOT),
-                        new BigDecimal(cells[3]), BillingPeriod.valueOf(cells[4].toUpperCase(Locale.ROOT)),
-                        BillingMode.valueOf(cells[5].toUpperCase(Locale.ROOT)),
-                        cells.length == 8 ? cells[6] : null, cells.length == 8 ? cells[7] : null));
-            } catch (IllegalArgumentException e) {
-                throw new RulePackFormatException(at + ": " + e.getMessage());
+                plans.add(new CatalogPlan(row.text("plan"), row.text("product"),
+                        row.text("currency").toUpperCase(Locale.ROOT), row.decimal("price"),
+                        BillingPeriod.valueOf(row.text("billing_period").toUpperCase(Locale.ROOT)),
+                        BillingMode.valueOf(row.text("billing_mode").toUpperCase(Locale.ROOT)),
+                        row.text("phase"), row.text("duration")));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new RulePackFormatException(row.at() + ": " + (e.getMessage() == null
+                        ? "plan, product, currency, price, billing_period and billing_mode must not be blank"
+                        : e.getMessage()));
             }
         }
         return plans;
