@@ -35,6 +35,7 @@ Feature: Price lists by customer segment
     And the line "Hosting Starter (monthly, in advance), EDU price list" of invoice INV-000001 names rule pack "scenario price lists" version 2 and these rules:
       | Recurring plan price from the catalog           |
       | Education customers buy from the EDU price list |
+      | No tax configured for the seller                |
 
   Scenario: A plan missing from the segment's price list is priced from the DEFAULT list
     Given a customer "Springfield University" in the segment "education", billed in EUR on billing day 1
