@@ -32,7 +32,7 @@ Feature: Price lists by customer segment
     Then invoice INV-000001 has these lines:
       | description                                           | from            | to           | amount    |
       | Hosting Starter (monthly, in advance), EDU price list | 1 February 2027 | 1 March 2027 | EUR 12.00 |
-    And the line "Hosting Starter (monthly, in advance), EDU price list" of invoice INV-000001 names rule pack "scenario price lists" version 2 and these rules:
+    And the line "Hosting Starter (monthly, in advance), EDU price list" of invoice INV-000001 names rule pack "scenario price lists" version 3 and these rules:
       | Recurring plan price from the catalog           |
       | Education customers buy from the EDU price list |
       | No tax configured for the seller                |

@@ -10,6 +10,9 @@ import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.projection.AccountDirectory;
 import org.ratebook.engine.account.projection.AccountView;
 import org.ratebook.engine.pricing.TenantPacks;
+import org.ratebook.engine.subscription.projection.SubscriptionDirectory;
+import org.ratebook.engine.subscription.projection.SubscriptionView;
+import org.ratebook.rules.fact.ProductType;
 import org.ratebook.engine.subscription.api.CancelSubscriptionCommand;
 import org.ratebook.engine.subscription.api.ChangeOutcome;
 import org.ratebook.engine.subscription.api.ChangePlanCommand;
@@ -74,7 +77,7 @@ public class Subscription {
 
     @CommandHandler
     public Subscription(CreateSubscriptionCommand command, AccountDirectory accounts, TenantPacks packs,
-                        TenantClocks clocks) {
+                        TenantClocks clocks, SubscriptionDirectory subscriptions) {
         AccountView account = accounts.find(command.tenantId(), command.accountId())
                 .orElseThrow(() -> new NotFoundException("account " + command.accountId() + " does not exist"));
         if (command.quantity() <= 0) {
@@ -90,12 +93,22 @@ public class Subscription {
         }
         RulePack pack = packs.inEffect(command.tenantId(), start);
         requirePriced(pack, command.plan(), account.currency());
-        // periods follow the account's billing cycle day (the first one prorated), or the start day if it has none
-        int billCycleDay = account.billCycleDay() > 0 ? account.billCycleDay() : start.getDayOfMonth();
+        String priceList = command.priceList() == null || command.priceList().isBlank() ? null
+                : command.priceList().strip().toUpperCase(java.util.Locale.ROOT);
+        if (priceList != null && !pack.hasPriceList(priceList)) {
+            throw new InvalidSubscriptionException("unknown price list '" + command.priceList() + "' in rule pack "
+                    + pack.name() + " v" + pack.version() + "; its price lists are " + pack.priceLists());
+        }
+        ProductType type = pack.plan(command.plan(), account.currency()).orElseThrow().productType();
+        SubscriptionView base = AddOns.base(type, command, start, subscriptions);
+        // periods follow the account's billing cycle day (the first one prorated), or the start day if it has none;
+        // an add-on's follow its base's, so both are billed together
+        int billCycleDay = base != null ? base.billCycleDay()
+                : account.billCycleDay() > 0 ? account.billCycleDay() : start.getDayOfMonth();
         apply(new SubscriptionCreatedEvent(command.tenantId(), command.subscriptionId(), command.accountId(),
                 command.plan(), command.quantity(), account.currency(), start, billCycleDay, pack.version(),
                 Timeline.of(command.plan(), command.quantity(), pack.phases(command.plan(), account.currency()),
-                        start).entries()));
+                        start).entries(), priceList, type, base == null ? null : base.subscriptionId()));
     }
 
     @CommandHandler
