@@ -136,6 +136,12 @@ class PriceListApiTest {
     }
 
     @Test
+    void theOpenApiDocumentListsTheSegmentEndpoint() {
+        JsonNode docs = new ApiClient(port, null).get("/v3/api-docs").json();
+        assertThat(docs.get("paths").has("/api/v1/accounts/{accountId}/segment")).isTrue();
+    }
+
+    @Test
     void theRulePackShowsEachPlanRowsPriceListAndProductType() {
         JsonNode plans = api.get("/api/v1/rule-packs/" + version).json().get("plans");
         assertThat(plans.findValuesAsText("priceList")).contains("DEFAULT", "EDU");

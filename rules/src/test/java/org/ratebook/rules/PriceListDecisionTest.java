@@ -120,7 +120,7 @@ class PriceListDecisionTest {
         DecidedLine line = only(lists, account(null), feb("Starter", null, null, null));
 
         assertThat(line.amount()).isEqualByComparingTo("19.00");
-        assertThat(line.description()).isEqualTo("Hosting Starter (monthly, in advance)");
+        assertThat(line.description()).isEqualTo("Hosting Starter (monthly, in advance), DEFAULT price list");
         assertThat(line.rules()).containsExactly("Recurring plan price from the catalog",
                 "No tax configured for the seller");
     }

@@ -3,8 +3,8 @@ Feature: Price lists by customer segment
   rate). Which list a customer buys from is the seller's pricing policy, written as a rule of its rule pack
   ("Education customers buy from the EDU price list"); a subscription may also name its price list when it is
   created, and then buys from that list whatever the rules say. A plan that the chosen list does not price is
-  priced from the DEFAULT list. A line priced from a list other than DEFAULT says so, and so does a line that
-  fell back to DEFAULT.
+  priced from the DEFAULT list. Every line says which price list priced it, and a line that fell back to
+  DEFAULT says why.
 
   Background:
     Given a seller that bills with the default rule pack
@@ -60,8 +60,8 @@ Feature: Price lists by customer segment
     When the seller puts "Night School" in the segment "education"
     And the billing run runs for 1 March 2027
     Then invoice INV-000001 has these lines:
-      | description                           | from            | to           | amount    |
-      | Hosting Starter (monthly, in advance) | 1 February 2027 | 1 March 2027 | EUR 19.00 |
+      | description                                               | from            | to           | amount    |
+      | Hosting Starter (monthly, in advance), DEFAULT price list | 1 February 2027 | 1 March 2027 | EUR 19.00 |
     And invoice INV-000002 has these lines:
       | description                                           | from         | to           | amount    |
       | Hosting Starter (monthly, in advance), EDU price list | 1 March 2027 | 1 April 2027 | EUR 12.00 |

@@ -257,9 +257,12 @@ public final class Decisions {
      * Applies the price lists chosen and the prices kept once the pricing rules have fired: each plan charge is
      * priced again from the row of its list (the subscription's own list, else the one a rule chose, else DEFAULT;
      * a list without a price for the phase falls back to DEFAULT), then at the price signed up at if a rule keeps
-     * it and it is lower. The line says which list priced it and names the rules that decided.
+     * it and it is lower. In a catalog with price lists the line says which list priced it (a catalog with only
+     * the DEFAULT list keeps its descriptions as they were), and names the rules that decided.
      */
     void settlePrices(List<CatalogPlan> catalog) {
+        // in a catalog with price lists every plan line names its list; in one without, there is nothing to tell
+        boolean severalLists = catalog.stream().anyMatch(p -> !p.inDefaultList());
         for (Map.Entry<Integer, Priced> entry : pricedByLine.entrySet()) {
             Priced priced = entry.getValue();
             SubscriptionPeriod period = priced.period();
@@ -284,6 +287,9 @@ public final class Decisions {
                         notes.add("DEFAULT price list (" + choice.priceList() + " has no price)");
                     }
                 }
+            }
+            if (notes.isEmpty() && severalLists) {
+                notes.add("DEFAULT price list");
             }
             Kept keep = kept.get(period);
             if (keep != null && period.signedOn() != null && (keep.months() == null

@@ -108,7 +108,8 @@ public class Subscription {
         apply(new SubscriptionCreatedEvent(command.tenantId(), command.subscriptionId(), command.accountId(),
                 command.plan(), command.quantity(), account.currency(), start, billCycleDay, pack.version(),
                 Timeline.of(command.plan(), command.quantity(), pack.phases(command.plan(), account.currency()),
-                        start).entries(), priceList, type, base == null ? null : base.subscriptionId()));
+                        start).entries(), priceList, type == ProductType.BASE ? null : type,
+                base == null ? null : base.subscriptionId()));
     }
 
     @CommandHandler
