@@ -102,6 +102,19 @@ class SubscriptionAggregateTest {
     }
 
     @Test
+    void anAddOnCannotBeChangedToABasePlan() {
+        SubscriptionCreatedEvent addOn = new SubscriptionCreatedEvent(TENANT, subscription, euroAccount, "Pro", 1,
+                "EUR", JAN_1, 1, 1, List.of(new PhaseStart("evergreen", JAN_1, "Pro", 1)), null,
+                org.ratebook.rules.fact.ProductType.ADD_ON, SubscriptionId.random());
+        fixture.given(addOn)
+                .when(new ChangePlanCommand(TENANT, subscription, "Starter", ChangeTiming.IMMEDIATE, null))
+                .expectException(InvalidSubscriptionException.class)
+                .expectExceptionMessage("plan 'Starter' is a BASE product and the subscription an ADD_ON one; a plan "
+                        + "change keeps the product type")
+                .expectNoEvents();
+    }
+
+    @Test
     void anImmediateQuantityChangeSplitsTheTimelineToday() {
         fixture.given(proSince1January())
                 .when(new ChangeQuantityCommand(TENANT, subscription, 5, ChangeTiming.IMMEDIATE, null))

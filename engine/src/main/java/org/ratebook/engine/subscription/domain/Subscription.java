@@ -71,6 +71,7 @@ public class Subscription {
     private Timeline beforeCancel;
     private LocalDate pausedFrom;
     private PhaseStart pausedEntry;
+    private ProductType productType;
 
     protected Subscription() {
     }
@@ -126,6 +127,12 @@ public class Subscription {
             throw new InvalidSubscriptionException("a plan change needs the new plan");
         }
         requirePriced(pack, command.plan(), currency);
+        ProductType newType = pack.plan(command.plan(), currency).orElseThrow().productType();
+        if (newType != productType) {
+            // an add-on belongs to a base and ends with it; a base carries add-ons: neither can become the other
+            throw new InvalidSubscriptionException("plan '" + command.plan() + "' is " + article(newType) + " product "
+                    + "and the subscription " + article(productType) + " one; a plan change keeps the product type");
+        }
         if (command.plan().equals(current.plan())) {
             throw new InvalidSubscriptionException("the subscription is already on plan '" + command.plan() + "'");
         }
@@ -347,6 +354,10 @@ public class Subscription {
                         + "' has no price in rule pack " + pack.name() + " v" + pack.version()));
     }
 
+    private static String article(ProductType type) {
+        return (type == ProductType.ADD_ON ? "an " : "a ") + type;
+    }
+
     private static void requirePriced(RulePack pack, String plan, String currency) {
         if (!pack.hasPlan(plan)) {
             throw new InvalidSubscriptionException("unknown plan '" + plan + "' in rule pack "
@@ -384,6 +395,7 @@ public class Subscription {
         currency = event.currency();
         startDate = event.startDate();
         billCycleDay = event.billCycleDay();
+        productType = event.productType() == null ? ProductType.BASE : event.productType();
         timeline = new Timeline(event.phases().stream().map(p -> p.or(event.plan(), event.quantity())).toList());
     }
 
