@@ -55,6 +55,22 @@ public class InvoiceSteps {
         }
     }
 
+    /** For invoices issued on one day to several customers, whose numbers follow the accounts' order. */
+    @Then("the invoice of {string} dated {date} has these lines:")
+    public void invoiceOfCustomerHasLines(String customer, LocalDate date, List<Expectations.Line> expected) {
+        UUID account = world.customer(customer).account().value();
+        List<InvoiceView> matching = invoices.latest(world.theSeller(), LIST_LIMIT).stream()
+                .filter(i -> i.accountId().equals(account) && i.invoiceDate().equals(date)).toList();
+        assertThat(matching).as("invoices of %s dated %s", customer, date).hasSize(1);
+        InvoiceView invoice = matching.getFirst();
+        assertThat(invoice.lines()).as("lines of the invoice of %s dated %s: %s", customer, date,
+                describe(invoice.lines())).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            checkLine(invoice, invoice.lines().get(i), expected.get(i), "line " + (i + 1) + " of the invoice of "
+                    + customer + " dated " + date);
+        }
+    }
+
     @Then("invoice {word} has these lines, in any order:")
     public void hasTheseLinesInAnyOrder(String number, List<Expectations.Line> expected) {
         InvoiceView invoice = invoice(world.theSeller(), number);

@@ -82,6 +82,20 @@ class ExampleTenantPacksTest {
                 .containsExactly("RECURRING 90.00 tax 0.00");
     }
 
+    @Test
+    void theSaasSellsEducationCustomersFromItsEduPriceListAndPrioritySupportAsAnAddOn() {
+        Seller texan = new Seller("US", null);
+        BillingAccount school = new BillingAccount("a", "USD", "US", "OR", true, null, false, false, null,
+                "education");
+        // 2 seats of Business at the EDU price: 2 x 22.50
+        InvoiceDecision decision = decide("saas", school, texan, period("Business", 2, "USD"));
+        assertThat(lines(decision)).containsExactly("RECURRING 45.00 tax 0.00");
+        assertThat(decision.lines().getFirst().description()).endsWith(", EDU price list");
+        RulePack pack = RulePackLoader.fromDirectory(PACKS.resolve("saas"), 1);
+        assertThat(pack.plan("Priority-Support", "USD").orElseThrow().productType())
+                .isEqualTo(org.ratebook.rules.fact.ProductType.ADD_ON);
+    }
+
     private InvoiceDecision decide(String tenant, BillingAccount account, Seller seller, SubscriptionPeriod... periods) {
         RulePack pack = RulePackLoader.fromDirectory(PACKS.resolve(tenant), 1);
         return decisions.decide(pack, new InvoiceQuestion(account, MARCH_2026, List.of(periods), seller, List.of()));

@@ -10,6 +10,7 @@ import org.ratebook.console.api.ApiDtos.TaxDetailsRequest;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.api.ChangeTaxDetailsCommand;
+import org.ratebook.engine.account.api.ChangeSegmentCommand;
 import org.ratebook.engine.account.api.CreateAccountCommand;
 import org.ratebook.engine.account.projection.AccountDirectory;
 import org.ratebook.engine.invoicing.query.InvoiceQueries;
@@ -69,8 +70,20 @@ public class AccountsController {
         TenantId tenant = CurrentCaller.tenant();
         AccountId id = AccountId.random();
         commands.sendAndWait(new CreateAccountCommand(tenant, id, body.name(), body.email(), body.currency(),
-                body.country(), body.timeZone(), body.billCycleDay(), body.addressLines(), body.taxId(), body.tax()));
+                body.country(), body.timeZone(), body.billCycleDay(), body.addressLines(), body.taxId(), body.tax(),
+                body.segment()));
         return ResponseEntity.created(URI.create("/api/v1/accounts/" + id)).body(get(id.value()));
+    }
+
+    @PutMapping("/{accountId}/segment")
+    @Operation(summary = "Put the account in a customer segment, or in none",
+            description = "Invoices decided from today on see it (the seller's pricing rules may choose a price list "
+                    + "by it). 422 for a segment that is not a lower-case word, or the segment it is already in.")
+    public AccountResponse changeSegment(@PathVariable UUID accountId, @RequestBody ApiDtos.SegmentRequest body) {
+        get(accountId);
+        commands.sendAndWait(new ChangeSegmentCommand(CurrentCaller.tenant(), new AccountId(accountId),
+                body.segment()));
+        return get(accountId);
     }
 
     @PutMapping("/{accountId}/tax-details")

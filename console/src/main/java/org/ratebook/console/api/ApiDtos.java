@@ -42,7 +42,8 @@ public final class ApiDtos {
             @Schema(description = "Buys as a business; default false") Boolean business,
             @Schema(description = "You checked the tax id (e.g. with VIES); Ratebook checks its format. Default false") Boolean taxIdValid,
             @Schema(description = "Exempt from tax; needs exemptionReason. Default false") Boolean taxExempt,
-            @Schema(example = "charitable organisation, certificate 27/123/4567", description = "Printed on every invoice") String exemptionReason) {
+            @Schema(example = "charitable organisation, certificate 27/123/4567", description = "Printed on every invoice") String exemptionReason,
+            @Schema(example = "education", description = "Customer segment, a lower-case word; the seller's pricing rules may choose a price list by it. Default none") String segment) {
 
         /** The tax details, if the request gives any. */
         TaxDetails tax() {
@@ -71,13 +72,20 @@ public final class ApiDtos {
     public record AccountResponse(UUID accountId, String name, String email, String currency, String country,
                                   String timeZone, Integer billCycleDay, List<String> addressLines, String taxId,
                                   LocalDate createdOn, String region, boolean business, boolean taxIdValid,
-                                  boolean taxExempt, String exemptionReason) {
+                                  boolean taxExempt, String exemptionReason,
+                                  @Schema(example = "education", description = "Customer segment; null: none")
+                                  String segment) {
         static AccountResponse of(AccountView a) {
             return new AccountResponse(a.accountId().value(), a.name(), a.email(), a.currency(), a.country(),
                     a.timeZone(), a.billCycleDay() == 0 ? null : a.billCycleDay(), a.addressLines(), a.taxId(),
                     a.createdOn(), a.tax().region(), a.tax().business(), a.tax().taxIdValid(), a.tax().taxExempt(),
-                    a.tax().exemptionReason());
+                    a.tax().exemptionReason(), a.segment());
         }
+    }
+
+    public record SegmentRequest(
+            @Schema(example = "education", description = "A lower-case word (letters, digits, - and _); null or blank: no segment")
+            String segment) {
     }
 
     public record RedeemCouponRequest(@NotBlank @Schema(example = "WELCOME20") String code) {
@@ -101,7 +109,11 @@ public final class ApiDtos {
             @NotNull UUID accountId,
             @NotBlank @Schema(example = "Pro") String plan,
             @Schema(example = "1", description = "Seats, devices or users; default 1") Integer quantity,
-            @Schema(description = "First day of service; default today in the account's time zone") LocalDate startDate) {
+            @Schema(description = "First day of service; default today in the account's time zone") LocalDate startDate,
+            @Schema(example = "ENTERPRISE", description = "Price list to buy from, whatever the seller's rules would choose; default: the rules choose (else DEFAULT)")
+            String priceList,
+            @Schema(description = "For an add-on: the base subscription of the same account it belongs to; default: the account's only active base subscription")
+            UUID baseSubscriptionId) {
     }
 
     public record SubscriptionResponse(UUID subscriptionId, UUID accountId,
@@ -113,12 +125,22 @@ public final class ApiDtos {
                                        @Schema(description = "The day a cancellation takes or took effect")
                                        LocalDate endsOn, LocalDate pausedFrom,
                                        @Schema(description = "What it bills from each day on; a null phase bills nothing")
-                                       List<TimelineEntry> timeline) {
+                                       List<TimelineEntry> timeline,
+                                       @Schema(description = "The price list it named; null: the seller's rules choose")
+                                       String priceList,
+                                       @Schema(description = "The day it signed up for its plan and the rule pack version then in effect (for prices kept after a rise)")
+                                       LocalDate signedOn, Integer signedPackVersion,
+                                       @Schema(example = "BASE", description = "BASE, ADD_ON or STANDALONE")
+                                       String productType,
+                                       @Schema(description = "An add-on's base subscription")
+                                       UUID baseSubscriptionId) {
         static SubscriptionResponse of(SubscriptionView s) {
             return new SubscriptionResponse(s.subscriptionId().value(), s.accountId().value(), s.plan(),
                     s.quantity(), s.currency(), s.startDate(), s.billCycleDay(), s.state(), s.endsOn(),
                     s.pausedFrom(), s.phases().stream().map(p -> new TimelineEntry(p.from(), p.plan(), p.phase(),
-                            p.quantity())).toList());
+                            p.quantity())).toList(), s.priceList(), s.signedOn(), s.signedPackVersion(),
+                    s.productType().name(),
+                    s.baseSubscriptionId() == null ? null : s.baseSubscriptionId().value());
         }
     }
 

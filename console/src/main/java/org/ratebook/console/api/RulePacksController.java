@@ -60,8 +60,9 @@ public class RulePacksController {
         return value == null ? null : value.toPlainString();
     }
 
+    /** A price row; {@code priceList} DEFAULT for the list that defines the plan, {@code productType} BASE unless said. */
     public record PlanRow(String plan, String product, String currency, String price, String billingPeriod,
-                          String billingMode) {
+                          String billingMode, String priceList, String productType) {
     }
 
     public record Source(String category, String name, String text) {
@@ -87,7 +88,8 @@ public class RulePacksController {
                 .orElseThrow(() -> new NotFoundException("rule pack version " + version + " does not exist"));
         return new RulePackContentResponse(version, pack.name(), pack.contentHash(),
                 pack.plans().stream().map(p -> new PlanRow(p.code(), p.product(), p.currency(),
-                        p.price().toPlainString(), p.period().name(), p.mode().name())).toList(),
+                        p.price().toPlainString(), p.period().name(), p.mode().name(), p.priceList(),
+                        p.productType().name())).toList(),
                 pack.sources().stream().map(s -> new Source(s.category().name(), s.name(), s.text())).toList(),
                 pack.tables().texts(), pack.taxSettings(),
                 pack.usageCharges().stream().map(UsageChargeRow::of).toList(),

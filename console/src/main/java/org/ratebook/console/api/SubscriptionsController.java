@@ -63,12 +63,15 @@ public class SubscriptionsController {
 
     @PostMapping
     @Operation(summary = "Subscribe an account to a plan",
-            description = "Refused (422) if the plan is not in the tenant's rule pack in the account's currency.")
+            description = "Refused (422) if the plan is not in the tenant's rule pack in the account's currency, if "
+                    + "the price list named is not in it, or if an add-on has no active base subscription of the "
+                    + "same account (an add-on bills on its base's cycle day and ends with it).")
     public ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscriptionRequest body) {
         TenantId tenant = CurrentCaller.tenant();
         SubscriptionId id = SubscriptionId.random();
         commands.sendAndWait(new CreateSubscriptionCommand(tenant, id, new AccountId(body.accountId()), body.plan(),
-                body.quantity() == null ? 1 : body.quantity(), body.startDate()));
+                body.quantity() == null ? 1 : body.quantity(), body.startDate(), body.priceList(),
+                body.baseSubscriptionId() == null ? null : new SubscriptionId(body.baseSubscriptionId())));
         return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + id)).body(get(id.value()));
     }
 

@@ -289,9 +289,7 @@ public class BillingRun {
                 continue;
             }
             SubscriptionView s = !timelines.containsKey(stored.subscriptionId()) ? stored
-                    : new SubscriptionView(stored.subscriptionId(), stored.accountId(), stored.plan(),
-                    stored.quantity(), stored.currency(), stored.startDate(), stored.billCycleDay(), stored.state(),
-                    timelines.get(stored.subscriptionId()), stored.endsOn(), stored.pausedFrom());
+                    : stored.withPhases(timelines.get(stored.subscriptionId()));
             LocalDate target = now == null ? runDate : targets.computeIfAbsent(payer, a -> accounts
                     .find(tenant, a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
             if (s.startDate().isAfter(target)) {
@@ -312,7 +310,8 @@ public class BillingRun {
                 forDay.periods()
                         .add(new SubscriptionPeriod(s.subscriptionId().toString(), span.plan(), span.quantity(),
                                 s.currency(), span.from(), span.to(), span.phase(), span.periodFrom(),
-                                span.periodTo(), span.fraction().numerator(), span.fraction().denominator()));
+                                span.periodTo(), span.fraction().numerator(), span.fraction().denominator(),
+                                s.priceList(), s.signedOn(), signedPrices(tenant, s, span.plan())));
             }
             for (Repair repair : proposal.repairs()) {
                 Due forDay = due.computeIfAbsent(new Key(payer, repair.invoiceDate()), k -> new Due());
@@ -359,6 +358,18 @@ public class BillingRun {
             forDay.usage().addAll(d.usage());
             d.usage().forEach(u -> forDay.billedFor().put(u.subscriptionId(), d.account()));
         }
+    }
+
+    /**
+     * The plan's price rows (every list) in the rule pack version the subscription signed up under, so a pricing
+     * rule may keep that price after a rise; none when the version is not recorded.
+     */
+    private List<CatalogPlan> signedPrices(TenantId tenant, SubscriptionView s, String plan) {
+        if (s.signedPackVersion() == null || s.signedOn() == null) {
+            return List.of();
+        }
+        return packs.version(tenant, s.signedPackVersion()).map(p -> p.plans().stream()
+                .filter(r -> r.code().equals(plan) && r.currency().equals(s.currency())).toList()).orElse(List.of());
     }
 
     /** The subscription's phases as billing states, each priced by the pack in effect when it starts. */

@@ -38,7 +38,8 @@ public class TaxAndDiscountFacts {
     static BillingAccount customer(AccountView account) {
         TaxDetails tax = account.tax();
         return new BillingAccount(account.accountId().toString(), account.currency(), account.country(), tax.region(),
-                tax.business(), account.taxId(), tax.taxIdValid(), tax.taxExempt(), tax.exemptionReason());
+                tax.business(), account.taxId(), tax.taxIdValid(), tax.taxExempt(), tax.exemptionReason(),
+                account.segment());
     }
 
     static Seller seller(Tenant tenant) {

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ratebook.engine.account.api.AccountCreatedEvent;
 import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.account.api.AccountSegmentChangedEvent;
+import org.ratebook.engine.account.api.ChangeSegmentCommand;
 import org.ratebook.engine.account.api.CreateAccountCommand;
 import org.ratebook.engine.account.domain.Account;
 import org.ratebook.engine.account.domain.InvalidAccountException;
@@ -50,6 +52,40 @@ class AccountAggregateTest {
                 .when(create("EUR", null, null, null))
                 .expectEvents(new AccountCreatedEvent(TENANT, account, "ACME GmbH", "billing@acme.example", "EUR",
                         null, "UTC", 0, List.of("Street 1"), "DE811907980", LocalDate.of(2026, 1, 14)));
+    }
+
+    private AccountCreatedEvent opened(String segment) {
+        return new AccountCreatedEvent(TENANT, account, "ACME GmbH", "billing@acme.example", "EUR", null, "UTC", 0,
+                List.of("Street 1"), "DE811907980", LocalDate.of(2026, 1, 14), segment);
+    }
+
+    @Test
+    void anAccountIsOpenedInACustomerSegment() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateAccountCommand(TENANT, account, "ACME GmbH", "billing@acme.example", "EUR", null, null,
+                        null, List.of("Street 1"), "DE811907980", null, " education "))
+                .expectEvents(opened("education"));
+    }
+
+    @Test
+    void theSegmentChangesByItsOwnEventAndASegmentThatIsNotALowerCaseWordIsRefused() {
+        fixture.given(opened(null))
+                .when(new ChangeSegmentCommand(TENANT, account, "enterprise"))
+                .expectEvents(new AccountSegmentChangedEvent(TENANT, account, "enterprise", LocalDate.of(2026, 1, 14)));
+        fixture.given(opened("education"))
+                .when(new ChangeSegmentCommand(TENANT, account, "Higher Education!"))
+                .expectException(InvalidAccountException.class)
+                .expectExceptionMessage("a customer segment is a lower-case word of at most 32 letters, digits, '-' "
+                        + "or '_' starting with a letter (e.g. education), not 'Higher Education!'")
+                .expectNoEvents();
+        fixture.given(opened("education"))
+                .when(new ChangeSegmentCommand(TENANT, account, "education"))
+                .expectException(InvalidAccountException.class)
+                .expectExceptionMessage("the account is already in the segment 'education'")
+                .expectNoEvents();
+        fixture.given(opened("education"))
+                .when(new ChangeSegmentCommand(TENANT, account, null))
+                .expectEvents(new AccountSegmentChangedEvent(TENANT, account, null, LocalDate.of(2026, 1, 14)));
     }
 
     @Test

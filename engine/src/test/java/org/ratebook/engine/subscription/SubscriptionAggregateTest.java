@@ -29,6 +29,8 @@ import org.ratebook.engine.subscription.api.SubscriptionCreatedEvent;
 import org.ratebook.engine.subscription.api.SubscriptionId;
 import org.ratebook.engine.subscription.domain.InvalidSubscriptionException;
 import org.ratebook.engine.subscription.domain.Subscription;
+import org.ratebook.engine.subscription.projection.SubscriptionDirectory;
+import org.ratebook.engine.subscription.projection.SubscriptionView;
 import org.ratebook.rules.pack.RulePackLoader;
 import org.ratebook.tenants.TenantClocks;
 import org.ratebook.tenants.TenantId;
@@ -63,6 +65,17 @@ class SubscriptionAggregateTest {
         fixture = new AggregateTestFixture<>(Subscription.class);
         fixture.registerInjectableResource(accounts);
         fixture.registerInjectableResource(packs);
+        fixture.registerInjectableResource(new SubscriptionDirectory() {
+            @Override
+            public Optional<SubscriptionView> find(TenantId tenant, SubscriptionId id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<SubscriptionView> ofAccount(TenantId tenant, AccountId account) {
+                return List.of();
+            }
+        });
         Clock clock = Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC);
         fixture.registerInjectableResource((TenantClocks) tenant -> clock);
         fixture.registerInjectableResource(new DecisionService(new RulePackCompiler(Clock.systemUTC())));
@@ -86,6 +99,19 @@ class SubscriptionAggregateTest {
                         ChangeTiming.END_OF_TERM, "Downgrades and removed seats take effect at the end of the term", 1,
                         List.of(new PhaseStart("evergreen", JAN_1, "Pro", 3),
                                 new PhaseStart("evergreen", FEB_1, "Starter", 3))));
+    }
+
+    @Test
+    void anAddOnCannotBeChangedToABasePlan() {
+        SubscriptionCreatedEvent addOn = new SubscriptionCreatedEvent(TENANT, subscription, euroAccount, "Pro", 1,
+                "EUR", JAN_1, 1, 1, List.of(new PhaseStart("evergreen", JAN_1, "Pro", 1)), null,
+                org.ratebook.rules.fact.ProductType.ADD_ON, SubscriptionId.random());
+        fixture.given(addOn)
+                .when(new ChangePlanCommand(TENANT, subscription, "Starter", ChangeTiming.IMMEDIATE, null))
+                .expectException(InvalidSubscriptionException.class)
+                .expectExceptionMessage("plan 'Starter' is a BASE product and the subscription an ADD_ON one; a plan "
+                        + "change keeps the product type")
+                .expectNoEvents();
     }
 
     @Test

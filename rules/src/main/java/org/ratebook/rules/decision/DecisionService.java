@@ -63,10 +63,12 @@ public final class DecisionService {
         List<Object> facts = new ArrayList<>();
         facts.add(question.account());
         facts.add(new BillingDate(question.targetDate()));
-        facts.addAll(pack.plans());
+        // the rules see the DEFAULT price list's rows; the list chosen for each span is applied after they fired
+        facts.addAll(pack.defaultListPlans());
         facts.addAll(question.periods());
         facts.addAll(question.oneOffs());
         run(compiled, RuleCategory.PRICING, facts, decisions, fired);
+        decisions.settlePrices(pack.plans());
 
         if (!question.usage().isEmpty()) {
             // usage is priced after the plans, so overage rules may also see the plans' charges

@@ -125,13 +125,25 @@ public final class Decisions {
 
     /**
      * A recurring charge for the span at the plan's price times the subscription's quantity, prorated to the
-     * span's part of its billing period and rounded once.
+     * span's part of its billing period and rounded once. {@code plan} is a row of the DEFAULT price list (the
+     * rows the pricing rules see); the price list chosen for the span and a price kept from sign-up are applied
+     * once the pricing rules have all fired ({@link #settlePrices}), whatever order they fired in.
      */
     public Charge recurring(SubscriptionPeriod period, CatalogPlan plan) {
+        requireSameCurrency(period, plan);
+        Charge charge = add(recurringCharge(charges.size() + 1, period, plan, ""));
+        pricedByLine.put(charge.lineNo(), new Priced(period, plan, true));
+        return charge;
+    }
+
+    private void requireSameCurrency(SubscriptionPeriod period, CatalogPlan plan) {
         if (!plan.currency().equals(period.currency())) {
             throw new DecisionException("rule '" + firingRule + "' priced a " + period.currency()
                     + " subscription with a " + plan.currency() + " price");
         }
+    }
+
+    private Charge recurringCharge(int lineNo, SubscriptionPeriod period, CatalogPlan plan, String note) {
         BigDecimal quantity = BigDecimal.valueOf(period.quantity());
         BigDecimal amount = plan.price().multiply(quantity).multiply(BigDecimal.valueOf(period.numerator()))
                 .divide(BigDecimal.valueOf(period.denominator()), MathContext.DECIMAL128)
@@ -146,30 +158,173 @@ public final class Decisions {
                     period.to()) * 24L).multiply(quantity);
             BigDecimal hourly = plan.price().multiply(hours)
                     .setScale(Currency.getInstance(plan.currency()).getDefaultFractionDigits(), rounding);
-            return add(new Charge(charges.size() + 1, period.subscriptionId(), "RECURRING", plan.product() + " "
-                    + plan.code() + " (hourly, " + mode + ", " + hours.toPlainString() + " hours)", period.from(),
-                    period.to(), hours, plan.price(), hourly, plan.currency(), plan.code()));
+            return new Charge(lineNo, period.subscriptionId(), "RECURRING", plan.product() + " "
+                    + plan.code() + " (hourly, " + mode + ", " + hours.toPlainString() + " hours)" + note, period.from(),
+                    period.to(), hours, plan.price(), hourly, plan.currency(), plan.code());
         }
         String description = plan.product() + " " + plan.code() + " ("
                 + plan.period().name().toLowerCase(java.util.Locale.ROOT) + ", " + mode
                 + (period.prorated() ? ", " + period.numerator() + "/" + period.denominator() + " of the period" : "")
-                + ")";
-        return add(new Charge(charges.size() + 1, period.subscriptionId(), "RECURRING", description,
-                period.from(), period.to(), quantity, plan.price(), amount, plan.currency(), plan.code()));
+                + ")" + note;
+        return new Charge(lineNo, period.subscriptionId(), "RECURRING", description,
+                period.from(), period.to(), quantity, plan.price(), amount, plan.currency(), plan.code());
     }
 
     /** The one-time price of a phase billed once (a trial's 0.00, a setup fee) times the quantity. */
     public Charge fixed(SubscriptionPeriod period, CatalogPlan plan) {
-        if (!plan.currency().equals(period.currency())) {
-            throw new DecisionException("rule '" + firingRule + "' priced a " + period.currency()
-                    + " subscription with a " + plan.currency() + " price");
-        }
+        requireSameCurrency(period, plan);
+        Charge charge = add(fixedCharge(charges.size() + 1, period, plan, ""));
+        pricedByLine.put(charge.lineNo(), new Priced(period, plan, false));
+        return charge;
+    }
+
+    private Charge fixedCharge(int lineNo, SubscriptionPeriod period, CatalogPlan plan, String note) {
         BigDecimal quantity = BigDecimal.valueOf(period.quantity());
         BigDecimal amount = plan.price().multiply(quantity)
                 .setScale(Currency.getInstance(plan.currency()).getDefaultFractionDigits(), rounding);
-        return add(new Charge(charges.size() + 1, period.subscriptionId(), "FIXED",
-                plan.product() + " " + plan.code() + " (" + plan.phase() + ")", period.from(), period.to(), quantity,
-                plan.price(), amount, plan.currency(), plan.code()));
+        return new Charge(lineNo, period.subscriptionId(), "FIXED",
+                plan.product() + " " + plan.code() + " (" + plan.phase() + ")" + note, period.from(), period.to(),
+                quantity, plan.price(), amount, plan.currency(), plan.code());
+    }
+
+    // --- price lists and prices kept from sign-up (grandfathering), settled after the pricing rules ---
+
+    /** What a plan's charge was priced from. */
+    private record Priced(SubscriptionPeriod period, CatalogPlan plan, boolean recurring) {
+    }
+
+    /** The price list a rule chose for a span. */
+    private record ListChoice(String priceList, String rule) {
+    }
+
+    /** A rule's decision that a span keeps the price signed up at: for ever (null months) or for months. */
+    private record Kept(Integer months, String rule) {
+    }
+
+    private final Map<Integer, Priced> pricedByLine = new LinkedHashMap<>();
+    private final Map<SubscriptionPeriod, ListChoice> listChoices = new HashMap<>();
+    private final Map<SubscriptionPeriod, Kept> kept = new HashMap<>();
+
+    /**
+     * The span is priced from {@code priceList} ("Education customers buy from the EDU price list"), or from the
+     * DEFAULT list where that list has no price for its plan. A subscription that named a price list when it was
+     * created buys from that list whatever the rules choose. Two rules choosing different lists for one span is
+     * an error of the pack, not a tie to break silently.
+     */
+    public void buyFrom(SubscriptionPeriod period, String priceList) {
+        if (period == null || priceList == null || priceList.isBlank()) {
+            throw new DecisionException("rule '" + firingRule + "' chose a price list without saying which, or for what");
+        }
+        String list = priceList.strip().toUpperCase(Locale.ROOT);
+        ListChoice earlier = listChoices.get(period);
+        if (earlier != null && !earlier.priceList().equals(list)) {
+            throw new DecisionException("rules '" + earlier.rule() + "' and '" + firingRule + "' chose different price "
+                    + "lists (" + earlier.priceList() + ", " + list + ") for subscription " + period.subscriptionId()
+                    + " from " + period.from());
+        }
+        listChoices.put(period, new ListChoice(list, firingRule));
+    }
+
+    /** The span keeps, for ever, the price its customer signed up at, if that is lower than today's. */
+    public void keepSignedPrice(SubscriptionPeriod period) {
+        keep(period, null);
+    }
+
+    /**
+     * The span keeps the price its customer signed up at, if lower than today's, when it starts within
+     * {@code months} months of the day the customer signed up.
+     */
+    public void keepSignedPriceForMonths(SubscriptionPeriod period, int months) {
+        if (months <= 0) {
+            throw new DecisionException("rule '" + firingRule + "' kept a price for " + months + " months; say a "
+                    + "number of months above 0, or keepSignedPrice for ever");
+        }
+        keep(period, months);
+    }
+
+    private void keep(SubscriptionPeriod period, Integer months) {
+        if (period == null) {
+            throw new DecisionException("rule '" + firingRule + "' kept a price without saying for what");
+        }
+        Kept earlier = kept.get(period);
+        // the most generous of several keeping rules holds: for ever, else the most months
+        if (earlier == null || (earlier.months() != null && (months == null || months > earlier.months()))) {
+            kept.put(period, new Kept(months, firingRule));
+        }
+    }
+
+    /**
+     * Applies the price lists chosen and the prices kept once the pricing rules have fired: each plan charge is
+     * priced again from the row of its list (the subscription's own list, else the one a rule chose, else DEFAULT;
+     * a list without a price for the phase falls back to DEFAULT), then at the price signed up at if a rule keeps
+     * it and it is lower. In a catalog with price lists the line says which list priced it (a catalog with only
+     * the DEFAULT list keeps its descriptions as they were), and names the rules that decided.
+     */
+    void settlePrices(List<CatalogPlan> catalog) {
+        // in a catalog with price lists every plan line names its list; in one without, there is nothing to tell
+        boolean severalLists = catalog.stream().anyMatch(p -> !p.inDefaultList());
+        for (Map.Entry<Integer, Priced> entry : pricedByLine.entrySet()) {
+            Priced priced = entry.getValue();
+            SubscriptionPeriod period = priced.period();
+            CatalogPlan row = priced.plan();
+            List<String> notes = new ArrayList<>();
+            List<String> rules = new ArrayList<>();
+            ListChoice choice = period.priceList() != null && !period.priceList().isBlank()
+                    ? new ListChoice(period.priceList().strip().toUpperCase(Locale.ROOT), null)
+                    : listChoices.get(period);
+            String list = CatalogPlan.DEFAULT_PRICE_LIST;
+            if (choice != null) {
+                if (choice.rule() != null) {
+                    rules.add(choice.rule());
+                }
+                if (!choice.priceList().equals(CatalogPlan.DEFAULT_PRICE_LIST)) {
+                    java.util.Optional<CatalogPlan> listed = samePhase(catalog, row, choice.priceList());
+                    if (listed.isPresent()) {
+                        row = listed.get();
+                        list = choice.priceList();
+                        notes.add(list + " price list");
+                    } else {
+                        notes.add("DEFAULT price list (" + choice.priceList() + " has no price)");
+                    }
+                }
+            }
+            if (notes.isEmpty() && severalLists) {
+                notes.add("DEFAULT price list");
+            }
+            Kept keep = kept.get(period);
+            if (keep != null && period.signedOn() != null && (keep.months() == null
+                    || period.from().isBefore(period.signedOn().plusMonths(keep.months())))) {
+                CatalogPlan now = row;
+                String inList = list;
+                java.util.Optional<CatalogPlan> signed = samePhase(period.signedPrices(), now, inList)
+                        .or(() -> samePhase(period.signedPrices(), now, CatalogPlan.DEFAULT_PRICE_LIST))
+                        .filter(s -> s.period() == now.period() && s.price().compareTo(now.price()) < 0);
+                if (signed.isPresent()) {
+                    row = now.withPrice(signed.get().price());
+                    notes.add("price of " + DAY.format(period.signedOn()) + " kept");
+                    rules.add(keep.rule());
+                }
+            }
+            if (notes.isEmpty() && rules.isEmpty()) {
+                continue;
+            }
+            int lineNo = entry.getKey();
+            String note = notes.isEmpty() ? "" : ", " + String.join(", ", notes);
+            Charge repriced = priced.recurring() ? recurringCharge(lineNo, period, row, note)
+                    : fixedCharge(lineNo, period, row, note);
+            for (int i = 0; i < charges.size(); i++) {
+                if (charges.get(i).lineNo() == lineNo) {
+                    charges.set(i, repriced);
+                }
+            }
+            List<String> lineRules = rulesByLine.computeIfAbsent(lineNo, n -> new ArrayList<>());
+            rules.stream().filter(r -> r != null && !lineRules.contains(r)).forEach(lineRules::add);
+        }
+    }
+
+    private static java.util.Optional<CatalogPlan> samePhase(List<CatalogPlan> rows, CatalogPlan row, String list) {
+        return rows.stream().filter(r -> r.code().equals(row.code()) && r.phase().equals(row.phase())
+                && r.currency().equals(row.currency()) && r.priceList().equals(list)).findFirst();
     }
 
     /** A one-off charge at the amount entered for it (a setup fee, an hour of support), times its quantity. */

@@ -9,13 +9,27 @@ import java.util.Locale;
  * (trial, discount, fixed term, evergreen); a phase with a {@code duration} ("30 DAYS", "3 MONTHS") hands
  * over to the next one, one without lasts. A phase billed {@link BillingPeriod#ONCE} is one fixed item for
  * its whole span (a free trial is one at 0.00); the others are billed per period.
+ * <p>
+ * {@code priceList} names the price list the row belongs to ({@value #DEFAULT_PRICE_LIST} when blank): the
+ * DEFAULT list's rows define the plan (its phases, period and mode), a row of another list gives the same phase
+ * another price (see decision 016). {@code productType} says what the plan's product is to the others (BASE when
+ * blank).
  */
 public record CatalogPlan(String code, String product, String currency, BigDecimal price, BillingPeriod period,
-                          BillingMode mode, String phase, String duration) {
+                          BillingMode mode, String phase, String duration, String priceList,
+                          ProductType productType) {
 
     public static final String EVERGREEN = "evergreen";
+    public static final String DEFAULT_PRICE_LIST = "DEFAULT";
 
     public CatalogPlan {
+        priceList = priceList == null || priceList.isBlank() ? DEFAULT_PRICE_LIST
+                : priceList.strip().toUpperCase(Locale.ROOT);
+        if (!priceList.matches("[A-Z0-9][A-Z0-9_-]{0,31}")) {
+            throw new IllegalArgumentException("a price list is named with letters, digits, '-' and '_' (at most 32), "
+                    + "not '" + priceList + "'");
+        }
+        productType = productType == null ? ProductType.BASE : productType;
         phase = phase == null || phase.isBlank() ? EVERGREEN : phase.strip().toLowerCase(Locale.ROOT);
         duration = duration == null || duration.isBlank() ? null : duration.strip().toUpperCase(Locale.ROOT);
         if (duration != null && !duration.matches("\\d{1,4} (DAYS|MONTHS)")) {
@@ -23,10 +37,27 @@ public record CatalogPlan(String code, String product, String currency, BigDecim
         }
     }
 
+    /** A row of the DEFAULT price list, of a BASE product. */
+    public CatalogPlan(String code, String product, String currency, BigDecimal price, BillingPeriod period,
+                       BillingMode mode, String phase, String duration) {
+        this(code, product, currency, price, period, mode, phase, duration, null, null);
+    }
+
     /** An evergreen plan: one phase, billed per period for ever. */
     public CatalogPlan(String code, String product, String currency, BigDecimal price, BillingPeriod period,
                        BillingMode mode) {
         this(code, product, currency, price, period, mode, EVERGREEN, null);
+    }
+
+    /** Whether the row belongs to the DEFAULT price list, which defines the plan. */
+    public boolean inDefaultList() {
+        return DEFAULT_PRICE_LIST.equals(priceList);
+    }
+
+    /** This row at another price (a price kept from an earlier version of the pack). */
+    public CatalogPlan withPrice(BigDecimal newPrice) {
+        return new CatalogPlan(code, product, currency, newPrice, period, mode, phase, duration, priceList,
+                productType);
     }
 
     public boolean recurring() {

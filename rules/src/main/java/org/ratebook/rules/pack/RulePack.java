@@ -1,6 +1,7 @@
 package org.ratebook.rules.pack;
 
 import org.ratebook.rules.fact.CatalogPlan;
+import org.ratebook.rules.fact.ProductType;
 import org.ratebook.rules.fact.UsageCharge;
 import org.ratebook.rules.fact.UsageTier;
 import org.ratebook.rules.rating.ChargeRating;
@@ -42,6 +43,7 @@ public record RulePack(String name, int version, List<CatalogPlan> plans, List<D
         usageCharges = usageCharges == null ? List.of() : List.copyOf(usageCharges);
         usageTiers = usageTiers == null ? List.of() : List.copyOf(usageTiers);
         checkUsageTables(usageCharges, usageTiers);
+        checkPriceLists(plans);
     }
 
     /** A pack with tax and discount tables and settings, without usage charges. */
@@ -70,18 +72,73 @@ public record RulePack(String name, int version, List<CatalogPlan> plans, List<D
         this(name, version, plans, sources, DayCount.ACTUAL, RoundingMode.HALF_UP);
     }
 
-    /** The pack's phases of {@code code} in {@code currency}, in the order a subscription goes through them. */
+    /**
+     * The pack's phases of {@code code} in {@code currency}, in the order a subscription goes through them, as the
+     * DEFAULT price list defines them (other lists only price the same phases differently).
+     */
     public List<CatalogPlan> phases(String code, String currency) {
-        return plans.stream().filter(p -> p.code().equals(code) && p.currency().equals(currency))
+        return plans.stream().filter(p -> p.code().equals(code) && p.currency().equals(currency)
+                        && p.inDefaultList())
                 .sorted(Comparator.comparingInt(p -> PHASE_ORDER.indexOf(p.phase()) < 0
                         ? PHASE_ORDER.size() : PHASE_ORDER.indexOf(p.phase())))
                 .toList();
     }
 
-    /** One phase's price row. */
+    /** One phase's price row in the DEFAULT price list. */
     public Optional<CatalogPlan> phase(String code, String phase, String currency) {
+        return listPrice(code, phase, currency, CatalogPlan.DEFAULT_PRICE_LIST);
+    }
+
+    /** One phase's price row in {@code priceList}; empty when that list does not price it. */
+    public Optional<CatalogPlan> listPrice(String code, String phase, String currency, String priceList) {
         return plans.stream().filter(p -> p.code().equals(code) && p.phase().equals(phase)
-                && p.currency().equals(currency)).findFirst();
+                && p.currency().equals(currency) && p.priceList().equals(priceList)).findFirst();
+    }
+
+    /** The DEFAULT price list's rows: the plans as the pricing rules see them. */
+    public List<CatalogPlan> defaultListPlans() {
+        return plans.stream().filter(CatalogPlan::inDefaultList).toList();
+    }
+
+    /** The price lists the catalog has, DEFAULT first. */
+    public Set<String> priceLists() {
+        Set<String> lists = new java.util.LinkedHashSet<>();
+        lists.add(CatalogPlan.DEFAULT_PRICE_LIST);
+        plans.stream().map(CatalogPlan::priceList).sorted().forEach(lists::add);
+        return lists;
+    }
+
+    public boolean hasPriceList(String priceList) {
+        return priceLists().contains(priceList);
+    }
+
+    /**
+     * A price list other than DEFAULT only prices phases the DEFAULT list defines (same plan, phase and currency,
+     * once per list), at the same billing period and mode: it changes prices, never what a plan is.
+     */
+    private static void checkPriceLists(List<CatalogPlan> plans) {
+        Set<String> seen = new HashSet<>();
+        for (CatalogPlan p : plans) {
+            if (!seen.add(p.code() + "|" + p.phase() + "|" + p.currency() + "|" + p.priceList())) {
+                throw new IllegalArgumentException("plan " + p.code() + " (" + p.phase() + ") has two " + p.currency()
+                        + " prices in price list " + p.priceList());
+            }
+        }
+        for (CatalogPlan p : plans) {
+            if (p.inDefaultList()) {
+                continue;
+            }
+            CatalogPlan base = plans.stream().filter(d -> d.inDefaultList() && d.code().equals(p.code())
+                    && d.phase().equals(p.phase()) && d.currency().equals(p.currency())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("price list " + p.priceList() + " prices plan "
+                            + p.code() + " (" + p.phase() + ") in " + p.currency() + ", which the DEFAULT price list "
+                            + "does not have; a price list only gives the DEFAULT list's plans other prices"));
+            if (base.period() != p.period() || base.mode() != p.mode()) {
+                throw new IllegalArgumentException("price list " + p.priceList() + " bills plan " + p.code() + " ("
+                        + p.phase() + ") " + p.period() + " " + p.mode() + ", the DEFAULT list " + base.period() + " "
+                        + base.mode() + "; a price list only changes the price");
+            }
+        }
     }
 
     private static final List<String> PHASE_ORDER = List.of("trial", "discount", "fixedterm", CatalogPlan.EVERGREEN);
@@ -153,7 +210,10 @@ public record RulePack(String name, int version, List<CatalogPlan> plans, List<D
                     .map(p -> String.join("|", p.code(), p.product(), p.currency(), p.price().toPlainString(),
                             p.period().name(), p.mode().name())
                             + (p.phase().equals(CatalogPlan.EVERGREEN) && p.duration() == null ? ""
-                            : "|" + p.phase() + "|" + p.duration()))
+                            : "|" + p.phase() + "|" + p.duration())
+                            // price list and product type likewise: only when not DEFAULT / BASE
+                            + (p.inDefaultList() ? "" : "|list:" + p.priceList())
+                            + (p.productType() == ProductType.BASE ? "" : "|type:" + p.productType()))
                     .sorted()
                     .forEach(row -> update(digest, "plan:" + row));
             // usage tables enter the hash only when the pack has them, so packs without usage keep their hash

@@ -1,6 +1,7 @@
 package org.ratebook.rules.pack;
 
 import org.ratebook.rules.fact.CatalogPlan;
+import org.ratebook.rules.fact.ProductType;
 import org.ratebook.rules.fact.UsageCharge;
 import org.ratebook.rules.fact.UsageTier;
 
@@ -77,14 +78,22 @@ public final class RulePackExport {
         return bytes.toByteArray();
     }
 
-    /** Every row in full; the loader reads columns by their header, so a blank duration means "lasts". */
+    /**
+     * Every row in full; the loader reads columns by their header, so a blank duration means "lasts". The price
+     * list and product type columns are written only when a row uses them, so older packs export as before.
+     */
     private static String plans(List<CatalogPlan> plans) {
+        boolean lists = plans.stream().anyMatch(p -> !p.inDefaultList());
+        boolean types = plans.stream().anyMatch(p -> p.productType() != ProductType.BASE);
         List<String> rows = new ArrayList<>();
-        rows.add("plan,product,currency,price,billing_period,billing_mode,phase,duration");
+        rows.add("plan,product,currency,price,billing_period,billing_mode,phase,duration"
+                + (lists ? ",price_list" : "") + (types ? ",product_type" : ""));
         for (CatalogPlan p : plans) {
             String row = String.join(",", p.code(), p.product(), p.currency(), p.price().toPlainString(),
                     p.period().name(), p.mode().name());
-            rows.add(row + "," + p.phase() + "," + (p.duration() == null ? "" : p.duration()));
+            rows.add(row + "," + p.phase() + "," + (p.duration() == null ? "" : p.duration())
+                    + (lists ? "," + (p.inDefaultList() ? "" : p.priceList()) : "")
+                    + (types ? "," + p.productType().name() : ""));
         }
         return String.join("\n", rows) + "\n";
     }

@@ -4,6 +4,7 @@ import org.ratebook.rules.fact.BillingMode;
 import org.ratebook.rules.fact.BillingPeriod;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.ChargeModel;
+import org.ratebook.rules.fact.ProductType;
 import org.ratebook.rules.fact.UsageCharge;
 import org.ratebook.rules.fact.UsageTier;
 
@@ -40,7 +41,8 @@ import java.util.function.Function;
  *                      optional catalog.usage_charges=catalog/usage_charges.csv and
  *                      catalog.usage_tiers=catalog/usage_tiers.csv
  * catalog/plans.csv    columns by header: plan,product,currency,price,billing_period,billing_mode (required)
- *                      and phase,duration (optional)
+ *                      and phase,duration,price_list (blank = DEFAULT),product_type (BASE|ADD_ON|STANDALONE,
+ *                      blank = BASE) (optional)
  * catalog/usage_charges.csv  columns by header: charge,plan,meter,currency,model (required) and name,
  *                      unit_price,package_size,free_units,free_events,percentage,transaction_fee,
  *                      transaction_min,transaction_max,commitment,markup (optional, blank = none)
@@ -126,7 +128,7 @@ public final class RulePackLoader {
         try {
             return new RulePack(name, version, plans, sources, dayCount, rounding, tables, taxSettings, charges, tiers);
         } catch (IllegalArgumentException e) {
-            throw new RulePackFormatException(where + " usage tables: " + e.getMessage());
+            throw new RulePackFormatException(where + " catalog: " + e.getMessage());
         }
     }
 
@@ -271,9 +273,21 @@ public final class RulePackLoader {
         return value.trim();
     }
 
-    /** The plan table's columns, found by their header; phase and duration may be left out. */
+    /** The plan table's columns, found by their header; phase, duration, price list and product type may be left out. */
     static final List<String> PLAN_COLUMNS = List.of("plan", "product", "currency", "price", "billing_period",
-            "billing_mode", "phase", "duration");
+            "billing_mode", "phase", "duration", "price_list", "product_type");
+
+    private static ProductType productType(String cell) {
+        if (cell == null) {
+            return null;
+        }
+        String name = cell.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        try {
+            return ProductType.valueOf(name.equals("ADDON") ? "ADD_ON" : name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("product_type must be BASE, ADD_ON or STANDALONE, not '" + cell + "'");
+        }
+    }
 
     static List<CatalogPlan> parsePlans(String csv, String where) {
         List<CatalogPlan> plans = new ArrayList<>();
@@ -284,7 +298,8 @@ public final class RulePackLoader {
                         row.text("currency").toUpperCase(Locale.ROOT), row.decimal("price"),
                         BillingPeriod.valueOf(row.text("billing_period").toUpperCase(Locale.ROOT)),
                         BillingMode.valueOf(row.text("billing_mode").toUpperCase(Locale.ROOT)),
-                        row.text("phase"), row.text("duration")));
+                        row.text("phase"), row.text("duration"), row.text("price_list"),
+                        productType(row.text("product_type"))));
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new RulePackFormatException(row.at() + ": " + (e.getMessage() == null
                         ? "plan, product, currency, price, billing_period and billing_mode must not be blank"

@@ -6,6 +6,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.account.api.AccountCreatedEvent;
+import org.ratebook.engine.account.api.AccountSegmentChangedEvent;
+import org.ratebook.engine.account.api.ChangeSegmentCommand;
 import org.ratebook.engine.account.api.ParentAccountSetEvent;
 import org.ratebook.engine.account.api.SetParentAccountCommand;
 import org.ratebook.engine.account.projection.AccountDirectory;
@@ -36,6 +38,7 @@ public class Account {
     private TenantId tenantId;
     private String country;
     private ZoneId zone;
+    private String segment;
 
     protected Account() {
     }
@@ -56,10 +59,11 @@ public class Account {
             throw new InvalidAccountException("country must be a two-letter ISO code, was '" + command.country() + "'");
         }
         TaxDetails tax = command.tax() == null ? null : AccountTaxRules.check(command.tax(), country, command.taxId());
+        String segment = segment(command.segment());
         LocalDate today = LocalDate.now(clocks.of(command.tenantId()).withZone(zone));
         apply(new AccountCreatedEvent(command.tenantId(), command.accountId(), command.name().strip(),
                 command.email(), currency, country, zone.getId(), bcd, command.addressLines(), command.taxId(),
-                today));
+                today, segment));
         if (tax != null) {
             apply(new AccountTaxDetailsChangedEvent(command.tenantId(), command.accountId(),
                     AccountTaxRules.normalized(command.taxId()), tax.region(), tax.business(), tax.taxIdValid(),
@@ -77,6 +81,37 @@ public class Account {
         apply(new AccountTaxDetailsChangedEvent(tenantId, accountId, AccountTaxRules.normalized(command.taxId()),
                 tax.region(), tax.business(), tax.taxIdValid(), tax.taxExempt(), tax.exemptionReason(),
                 LocalDate.now(clocks.of(tenantId).withZone(zone))));
+    }
+
+    /**
+     * Put the account in a customer segment, or in none; invoices decided from then on see it (pricing rules may
+     * choose a price list by it), invoices already issued keep what they were priced with.
+     */
+    @CommandHandler
+    public void handle(ChangeSegmentCommand command, TenantClocks clocks) {
+        if (!tenantId.equals(command.tenantId())) {
+            throw new NotFoundException("account " + command.accountId() + " does not exist");
+        }
+        String segment = segment(command.segment());
+        if (java.util.Objects.equals(segment, this.segment)) {
+            throw new InvalidAccountException(segment == null ? "the account is in no segment"
+                    : "the account is already in the segment '" + segment + "'");
+        }
+        apply(new AccountSegmentChangedEvent(tenantId, accountId, segment,
+                LocalDate.now(clocks.of(tenantId).withZone(zone))));
+    }
+
+    /** A segment is a plain lower-case word (letters, digits, '-' or '_'), so rules can name it exactly. */
+    static String segment(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String segment = value.strip();
+        if (!segment.matches("[a-z][a-z0-9_-]{0,31}")) {
+            throw new InvalidAccountException("a customer segment is a lower-case word of at most 32 letters, digits, "
+                    + "'-' or '_' starting with a letter (e.g. education), not '" + value + "'");
+        }
+        return segment;
     }
 
     private static String currency(String code) {
@@ -144,5 +179,11 @@ public class Account {
         tenantId = event.tenantId();
         country = event.country();
         zone = ZoneId.of(event.timeZone());
+        segment = event.segment();
+    }
+
+    @EventSourcingHandler
+    void on(AccountSegmentChangedEvent event) {
+        segment = event.segment();
     }
 }

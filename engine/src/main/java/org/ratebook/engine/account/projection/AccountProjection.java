@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.ratebook.engine.account.api.AccountCreatedEvent;
 import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.account.api.AccountSegmentChangedEvent;
 import org.ratebook.engine.account.api.AccountTaxDetailsChangedEvent;
 import org.ratebook.engine.account.api.TaxDetails;
 import org.ratebook.engine.infra.AxonConfiguration;
@@ -35,11 +36,18 @@ public class AccountProjection implements AccountDirectory {
         tenantScope.bind(e.tenantId());
         jdbc.update("""
                 INSERT INTO accounts (tenant_id, account_id, name, email, currency, country, time_zone,
-                                      bill_cycle_day, address, tax_id, created_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                      bill_cycle_day, address, tax_id, created_on, segment)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 e.tenantId().value(), e.accountId().value(), e.name(), e.email(), e.currency(), e.country(),
                 e.timeZone(), e.billCycleDay(), e.addressLines() == null ? null : String.join("\n", e.addressLines()),
-                e.taxId(), Date.valueOf(e.createdOn()));
+                e.taxId(), Date.valueOf(e.createdOn()), e.segment());
+    }
+
+    @EventHandler
+    void on(AccountSegmentChangedEvent e) {
+        tenantScope.bind(e.tenantId());
+        jdbc.update("UPDATE accounts SET segment = ? WHERE tenant_id = ? AND account_id = ?", e.segment(),
+                e.tenantId().value(), e.accountId().value());
     }
 
     @EventHandler
@@ -57,13 +65,13 @@ public class AccountProjection implements AccountDirectory {
     public Optional<AccountView> find(TenantId tenant, AccountId id) {
         return tenantScope.call(tenant, () -> jdbc.query("""
                 SELECT account_id, name, email, currency, country, time_zone, bill_cycle_day, address, tax_id, created_on,
-                       region, business, tax_id_valid, tax_exempt, exemption_reason
+                       region, business, tax_id_valid, tax_exempt, exemption_reason, segment
                 FROM accounts WHERE tenant_id = ? AND account_id = ?""",
                 (rs, n) -> new AccountView(new AccountId(rs.getObject(1, java.util.UUID.class)), rs.getString(2),
                         rs.getString(3), rs.getString(4).trim(), rs.getString(5), rs.getString(6), rs.getInt(7),
                         lines(rs.getString(8)), rs.getString(9), rs.getDate(10).toLocalDate(),
                         new TaxDetails(rs.getString(11), rs.getBoolean(12), rs.getBoolean(13), rs.getBoolean(14),
-                                rs.getString(15))),
+                                rs.getString(15)), rs.getString(16)),
                 tenant.value(), id.value()).stream().findFirst());
     }
 

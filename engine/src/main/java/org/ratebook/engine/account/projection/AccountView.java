@@ -8,14 +8,22 @@ import java.util.List;
 
 /**
  * An account as read. {@code billCycleDay} 0: not fixed yet, the first subscription's start day applies.
- * {@code tax} holds the tax details beyond country and tax id (none set: {@link TaxDetails#NONE}).
+ * {@code tax} holds the tax details beyond country and tax id (none set: {@link TaxDetails#NONE});
+ * {@code segment} the customer segment (null: none).
  */
 public record AccountView(AccountId accountId, String name, String email, String currency, String country,
                           String timeZone, int billCycleDay, List<String> addressLines, String taxId,
-                          LocalDate createdOn, TaxDetails tax) {
+                          LocalDate createdOn, TaxDetails tax, String segment) {
     public AccountView {
         addressLines = addressLines == null ? List.of() : List.copyOf(addressLines);
         tax = tax == null ? TaxDetails.NONE : tax;
+    }
+
+    public AccountView(AccountId accountId, String name, String email, String currency, String country,
+                       String timeZone, int billCycleDay, List<String> addressLines, String taxId,
+                       LocalDate createdOn, TaxDetails tax) {
+        this(accountId, name, email, currency, country, timeZone, billCycleDay, addressLines, taxId, createdOn, tax,
+                null);
     }
 
     public AccountView(AccountId accountId, String name, String email, String currency, String country,

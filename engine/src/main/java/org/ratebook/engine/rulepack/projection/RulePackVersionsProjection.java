@@ -11,6 +11,7 @@ import org.ratebook.engine.rulepack.api.RulePackPublishedEvent;
 import org.ratebook.rules.fact.BillingMode;
 import org.ratebook.rules.fact.BillingPeriod;
 import org.ratebook.rules.fact.CatalogPlan;
+import org.ratebook.rules.fact.ProductType;
 import org.ratebook.rules.fact.ChargeModel;
 import org.ratebook.rules.fact.UsageCharge;
 import org.ratebook.rules.fact.UsageTier;
@@ -75,10 +76,10 @@ public class RulePackVersionsProjection implements TenantPacks {
         for (CatalogPlan p : e.content().plans()) {
             jdbc.update("""
                     INSERT INTO rule_pack_plans (tenant_id, version, plan, product, currency, price, billing_period,
-                                                 billing_mode, phase, duration)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                                 billing_mode, phase, duration, price_list, product_type)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     tenant, e.version(), p.code(), p.product(), p.currency(), p.price(), p.period().name(),
-                    p.mode().name(), p.phase(), p.duration());
+                    p.mode().name(), p.phase(), p.duration(), p.priceList(), p.productType().name());
         }
         int row = 0;
         for (UsageCharge c : e.content().usageCharges()) {
@@ -170,11 +171,13 @@ public class RulePackVersionsProjection implements TenantPacks {
             return Optional.empty();
         }
         List<CatalogPlan> plans = jdbc.query("""
-                SELECT plan, product, currency, price, billing_period, billing_mode, phase, duration FROM rule_pack_plans
-                WHERE tenant_id = ? AND version = ? ORDER BY plan, currency, phase""",
+                SELECT plan, product, currency, price, billing_period, billing_mode, phase, duration, price_list,
+                       product_type
+                FROM rule_pack_plans
+                WHERE tenant_id = ? AND version = ? ORDER BY plan, currency, phase, price_list""",
                 (rs, n) -> new CatalogPlan(rs.getString(1), rs.getString(2), rs.getString(3).trim(), rs.getBigDecimal(4),
                         BillingPeriod.valueOf(rs.getString(5)), BillingMode.valueOf(rs.getString(6)), rs.getString(7),
-                        rs.getString(8)),
+                        rs.getString(8), rs.getString(9), ProductType.valueOf(rs.getString(10))),
                 tenant.value(), version);
         List<DrlSource> sources = jdbc.query("""
                 SELECT category, name, text FROM rule_pack_sources WHERE tenant_id = ? AND version = ? ORDER BY position""",

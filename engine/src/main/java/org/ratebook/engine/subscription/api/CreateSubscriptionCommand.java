@@ -6,7 +6,18 @@ import org.ratebook.tenants.TenantId;
 
 import java.time.LocalDate;
 
-/** Subscribe an account to a plan. {@code startDate} null means today in the account's time zone. */
+/**
+ * Subscribe an account to a plan. {@code startDate} null means today in the account's time zone.
+ * {@code priceList} names the price list the subscription buys from (null: the seller's pricing rules choose);
+ * {@code baseSubscriptionId} names, for an add-on, the base subscription it belongs to (null: the account's one
+ * active base subscription).
+ */
 public record CreateSubscriptionCommand(TenantId tenantId, @TargetAggregateIdentifier SubscriptionId subscriptionId,
-                                        AccountId accountId, String plan, int quantity, LocalDate startDate) {
+                                        AccountId accountId, String plan, int quantity, LocalDate startDate,
+                                        String priceList, SubscriptionId baseSubscriptionId) {
+
+    public CreateSubscriptionCommand(TenantId tenantId, SubscriptionId subscriptionId, AccountId accountId,
+                                     String plan, int quantity, LocalDate startDate) {
+        this(tenantId, subscriptionId, accountId, plan, quantity, startDate, null, null);
+    }
 }

@@ -10,6 +10,9 @@ import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.projection.AccountDirectory;
 import org.ratebook.engine.account.projection.AccountView;
 import org.ratebook.engine.pricing.TenantPacks;
+import org.ratebook.engine.subscription.projection.SubscriptionDirectory;
+import org.ratebook.engine.subscription.projection.SubscriptionView;
+import org.ratebook.rules.fact.ProductType;
 import org.ratebook.engine.subscription.api.CancelSubscriptionCommand;
 import org.ratebook.engine.subscription.api.ChangeOutcome;
 import org.ratebook.engine.subscription.api.ChangePlanCommand;
@@ -68,13 +71,14 @@ public class Subscription {
     private Timeline beforeCancel;
     private LocalDate pausedFrom;
     private PhaseStart pausedEntry;
+    private ProductType productType;
 
     protected Subscription() {
     }
 
     @CommandHandler
     public Subscription(CreateSubscriptionCommand command, AccountDirectory accounts, TenantPacks packs,
-                        TenantClocks clocks) {
+                        TenantClocks clocks, SubscriptionDirectory subscriptions) {
         AccountView account = accounts.find(command.tenantId(), command.accountId())
                 .orElseThrow(() -> new NotFoundException("account " + command.accountId() + " does not exist"));
         if (command.quantity() <= 0) {
@@ -90,12 +94,23 @@ public class Subscription {
         }
         RulePack pack = packs.inEffect(command.tenantId(), start);
         requirePriced(pack, command.plan(), account.currency());
-        // periods follow the account's billing cycle day (the first one prorated), or the start day if it has none
-        int billCycleDay = account.billCycleDay() > 0 ? account.billCycleDay() : start.getDayOfMonth();
+        String priceList = command.priceList() == null || command.priceList().isBlank() ? null
+                : command.priceList().strip().toUpperCase(java.util.Locale.ROOT);
+        if (priceList != null && !pack.hasPriceList(priceList)) {
+            throw new InvalidSubscriptionException("unknown price list '" + command.priceList() + "' in rule pack "
+                    + pack.name() + " v" + pack.version() + "; its price lists are " + pack.priceLists());
+        }
+        ProductType type = pack.plan(command.plan(), account.currency()).orElseThrow().productType();
+        SubscriptionView base = AddOns.base(type, command, start, subscriptions);
+        // periods follow the account's billing cycle day (the first one prorated), or the start day if it has none;
+        // an add-on's follow its base's, so both are billed together
+        int billCycleDay = base != null ? base.billCycleDay()
+                : account.billCycleDay() > 0 ? account.billCycleDay() : start.getDayOfMonth();
         apply(new SubscriptionCreatedEvent(command.tenantId(), command.subscriptionId(), command.accountId(),
                 command.plan(), command.quantity(), account.currency(), start, billCycleDay, pack.version(),
                 Timeline.of(command.plan(), command.quantity(), pack.phases(command.plan(), account.currency()),
-                        start).entries()));
+                        start).entries(), priceList, type == ProductType.BASE ? null : type,
+                base == null ? null : base.subscriptionId()));
     }
 
     @CommandHandler
@@ -112,6 +127,12 @@ public class Subscription {
             throw new InvalidSubscriptionException("a plan change needs the new plan");
         }
         requirePriced(pack, command.plan(), currency);
+        ProductType newType = pack.plan(command.plan(), currency).orElseThrow().productType();
+        if (newType != productType) {
+            // an add-on belongs to a base and ends with it; a base carries add-ons: neither can become the other
+            throw new InvalidSubscriptionException("plan '" + command.plan() + "' is " + article(newType) + " product "
+                    + "and the subscription " + article(productType) + " one; a plan change keeps the product type");
+        }
         if (command.plan().equals(current.plan())) {
             throw new InvalidSubscriptionException("the subscription is already on plan '" + command.plan() + "'");
         }
@@ -333,6 +354,10 @@ public class Subscription {
                         + "' has no price in rule pack " + pack.name() + " v" + pack.version()));
     }
 
+    private static String article(ProductType type) {
+        return (type == ProductType.ADD_ON ? "an " : "a ") + type;
+    }
+
     private static void requirePriced(RulePack pack, String plan, String currency) {
         if (!pack.hasPlan(plan)) {
             throw new InvalidSubscriptionException("unknown plan '" + plan + "' in rule pack "
@@ -370,6 +395,7 @@ public class Subscription {
         currency = event.currency();
         startDate = event.startDate();
         billCycleDay = event.billCycleDay();
+        productType = event.productType() == null ? ProductType.BASE : event.productType();
         timeline = new Timeline(event.phases().stream().map(p -> p.or(event.plan(), event.quantity())).toList());
     }
 

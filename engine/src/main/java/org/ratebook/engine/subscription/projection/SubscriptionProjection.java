@@ -16,6 +16,7 @@ import org.ratebook.engine.subscription.api.SubscriptionReinstatedEvent;
 import org.ratebook.engine.subscription.api.SubscriptionResumedEvent;
 import org.ratebook.engine.subscription.api.PhaseStart;
 import org.ratebook.engine.subscription.api.SubscriptionId;
+import org.ratebook.rules.fact.ProductType;
 import org.ratebook.tenants.TenantId;
 import org.ratebook.tenants.TenantScope;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,7 +32,7 @@ import java.util.UUID;
 /** The subscriptions table, written with the event; the billing run reads it to find what is due. */
 @Component
 @ProcessingGroup(AxonConfiguration.SUBSCRIPTIONS)
-public class SubscriptionProjection {
+public class SubscriptionProjection implements SubscriptionDirectory {
 
     private static final ObjectMapper JSON = AxonConfiguration.eventMapper();
     private static final TypeReference<List<PhaseStart>> PHASES = new TypeReference<>() {
@@ -41,7 +42,10 @@ public class SubscriptionProjection {
             new AccountId(rs.getObject("account_id", UUID.class)), rs.getString("plan"), rs.getInt("quantity"),
             rs.getString("currency").trim(), rs.getDate("start_date").toLocalDate(), rs.getInt("bill_cycle_day"),
             rs.getString("state"), phases(rs.getString("phases")), day(rs.getDate("ends_on")),
-            day(rs.getDate("paused_from")));
+            day(rs.getDate("paused_from")), rs.getString("price_list"), day(rs.getDate("signed_on")),
+            (Integer) rs.getObject("signed_pack_version"), ProductType.valueOf(rs.getString("product_type")),
+            rs.getObject("base_subscription_id") == null ? null
+                    : new SubscriptionId(rs.getObject("base_subscription_id", UUID.class)));
 
     private static LocalDate day(Date date) {
         return date == null ? null : date.toLocalDate();
@@ -68,15 +72,23 @@ public class SubscriptionProjection {
         tenantScope.bind(e.tenantId());
         jdbc.update("""
                 INSERT INTO subscriptions (tenant_id, subscription_id, account_id, plan, quantity, currency,
-                                           start_date, bill_cycle_day, state, phases)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?::jsonb)""",
+                                           start_date, bill_cycle_day, state, phases, price_list, signed_on,
+                                           signed_pack_version, product_type, base_subscription_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?::jsonb, ?, ?, ?, ?, ?)""",
                 e.tenantId().value(), e.subscriptionId().value(), e.accountId().value(), e.plan(), e.quantity(),
-                e.currency(), Date.valueOf(e.startDate()), e.billCycleDay(), toJson(e.phases()));
+                e.currency(), Date.valueOf(e.startDate()), e.billCycleDay(), toJson(e.phases()), e.priceList(),
+                Date.valueOf(e.startDate()), e.packVersion(),
+                (e.productType() == null ? ProductType.BASE : e.productType()).name(),
+                e.baseSubscriptionId() == null ? null : e.baseSubscriptionId().value());
     }
 
+    /** A new plan is signed up for at the version in effect when the change was decided. */
     @EventHandler
     void on(PlanChangedEvent e) {
         timeline(e.tenantId(), e.subscriptionId(), e.timeline());
+        jdbc.update("UPDATE subscriptions SET signed_on = ?, signed_pack_version = ? "
+                        + "WHERE tenant_id = ? AND subscription_id = ?",
+                Date.valueOf(e.effectiveOn()), e.packVersion(), e.tenantId().value(), e.subscriptionId().value());
     }
 
     @EventHandler
@@ -130,10 +142,26 @@ public class SubscriptionProjection {
         }
     }
 
+    @Override
     public Optional<SubscriptionView> find(TenantId tenant, SubscriptionId id) {
         return tenantScope.call(tenant, () -> jdbc.query(
                 "SELECT * FROM subscriptions WHERE tenant_id = ? AND subscription_id = ?", ROW,
                 tenant.value(), id.value()).stream().findFirst());
+    }
+
+    /** The account's subscriptions, in the order they started. */
+    @Override
+    public List<SubscriptionView> ofAccount(TenantId tenant, AccountId account) {
+        return tenantScope.call(tenant, () -> jdbc.query("""
+                SELECT * FROM subscriptions WHERE tenant_id = ? AND account_id = ?
+                ORDER BY start_date, subscription_id""", ROW, tenant.value(), account.value()));
+    }
+
+    /** The add-ons of a base subscription. */
+    public List<SubscriptionView> addOnsOf(TenantId tenant, SubscriptionId base) {
+        return tenantScope.call(tenant, () -> jdbc.query("""
+                SELECT * FROM subscriptions WHERE tenant_id = ? AND base_subscription_id = ?
+                ORDER BY start_date, subscription_id""", ROW, tenant.value(), base.value()));
     }
 
     /**
