@@ -20,6 +20,10 @@ import org.ratebook.console.api.ApiDtos.TraceResponse;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.invoicing.pdf.InvoicePdfRenderer;
 import org.ratebook.engine.invoicing.InvoiceDrafts;
+import org.ratebook.engine.invoicing.pdf.CreditNotePdfRenderer;
+import org.ratebook.engine.invoicing.query.CreditNoteTaxes;
+import org.ratebook.engine.invoicing.query.CreditNoteView;
+import org.ratebook.engine.pricing.TenantPacks;
 import org.ratebook.engine.invoicing.query.InvoiceQueries;
 import org.ratebook.engine.invoicing.query.InvoiceView;
 import org.ratebook.engine.rating.LineUsage;
@@ -52,10 +56,15 @@ public class InvoicesController {
     private final InvoicePayments payments;
     private final LineUsage lineUsage;
     private final InvoiceDrafts drafts;
+    private final CreditNotePdfRenderer creditNotePdf;
+    private final TenantPacks packs;
 
     public InvoicesController(InvoiceQueries invoices, InvoicePdfRenderer pdf, InvoicePayments payments,
-                              LineUsage lineUsage, InvoiceDrafts drafts) {
+                              LineUsage lineUsage, InvoiceDrafts drafts, CreditNotePdfRenderer creditNotePdf,
+                              TenantPacks packs) {
         this.drafts = drafts;
+        this.creditNotePdf = creditNotePdf;
+        this.packs = packs;
         this.invoices = invoices;
         this.pdf = pdf;
         this.payments = payments;
@@ -198,6 +207,27 @@ public class InvoicesController {
         TenantId tenant = CurrentCaller.tenant();
         find(tenant, invoiceId);
         return invoices.creditNotes(tenant, invoiceId).stream().map(ApiDtos.CreditNoteResponse::of).toList();
+    }
+
+    @GetMapping(value = "/{invoiceId}/credit-notes/{number}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "A credit note as PDF: its own number, the invoice it credits, the amount with the tax it "
+            + "gives back per rate, and the reason",
+            description = "The tax is shared among the invoice's rates in proportion to the invoice's gross per "
+                    + "rate, rounded as the rule pack in effect on the invoice date rounds. 404 if the invoice has "
+                    + "no credit note with that number.")
+    public ResponseEntity<byte[]> creditNotePdf(@PathVariable UUID invoiceId, @PathVariable String number) {
+        TenantId tenant = CurrentCaller.tenant();
+        InvoiceView invoice = find(tenant, invoiceId);
+        CreditNoteView note = invoices.creditNotes(tenant, invoiceId).stream()
+                .filter(c -> c.number().equals(number)).findFirst()
+                .orElseThrow(() -> new NotFoundException("invoice " + invoice.number() + " has no credit note "
+                        + number));
+        java.math.RoundingMode rounding = packs.inEffect(tenant, invoice.invoiceDate()).rounding();
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename(note.number() + ".pdf").build().toString())
+                .body(creditNotePdf.render(note, invoice, CreditNoteTaxes.of(note, invoice, rounding)));
     }
 
     @PostMapping("/{invoiceId}/void")
