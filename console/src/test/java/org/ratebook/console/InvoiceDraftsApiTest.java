@@ -142,4 +142,12 @@ class InvoiceDraftsApiTest {
         }
         assertThat(api.get("/api/v1/invoices/" + invoice + "/credit-notes/CN-999999.pdf").status()).isEqualTo(404);
     }
+
+    @Test
+    void openApiListsTheDraftAndCreditNoteEndpoints() {
+        JsonNode paths = new ApiClient(port, null).get("/v3/api-docs").json().get("paths");
+        assertThat(paths.has("/api/v1/invoices/{invoiceId}/finalize")).isTrue();
+        assertThat(paths.has("/api/v1/invoices/{invoiceId}/discard")).isTrue();
+        assertThat(paths.has("/api/v1/invoices/{invoiceId}/credit-notes/{number}.pdf")).isTrue();
+    }
 }
