@@ -78,7 +78,7 @@ public class CreditNoteSteps {
     }
 
     private InvoiceView invoice(String number) {
-        return invoices.latest(world.theSeller(), 500).stream().filter(i -> i.number().equals(number)).findFirst()
+        return invoices.latest(world.theSeller(), 500).stream().filter(i -> number.equals(i.number())).findFirst()
                 .orElseThrow(() -> new AssertionError("no invoice " + number));
     }
 }

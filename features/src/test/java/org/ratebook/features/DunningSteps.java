@@ -20,6 +20,8 @@ import org.ratebook.rules.pack.DrlSource;
 import org.ratebook.rules.pack.RuleCategory;
 import org.ratebook.rules.pack.RulePack;
 import org.ratebook.rules.pack.RulePackLoader;
+import org.ratebook.engine.subscription.projection.SubscriptionProjection;
+import org.ratebook.engine.subscription.projection.SubscriptionView;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
@@ -44,8 +46,11 @@ public class DunningSteps {
     private final AccountStandings standings;
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
+    private final SubscriptionProjection subscriptions;
 
-    public DunningSteps(BillingWorld world, AccountStandings standings, CommandGateway commands, JdbcTemplate jdbc) {
+    public DunningSteps(BillingWorld world, AccountStandings standings, CommandGateway commands, JdbcTemplate jdbc,
+                        SubscriptionProjection subscriptions) {
+        this.subscriptions = subscriptions;
         this.world = world;
         this.standings = standings;
         this.commands = commands;
@@ -101,6 +106,29 @@ public class DunningSteps {
     private static java.util.Optional<String> cell(Map<String, String> row, String column) {
         String value = row.get(column);
         return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.strip());
+    }
+
+    @Then("the subscription of {string} is active")
+    public void subscriptionActive(String customer) {
+        assertThat(subscriptionOf(customer).state()).as("state of the subscription of %s", customer)
+                .isEqualTo("ACTIVE");
+    }
+
+    @Then("the subscription of {string} is cancelled from {date} because {string}")
+    public void subscriptionCancelled(String customer, LocalDate from, String reason) {
+        SubscriptionView subscription = subscriptionOf(customer);
+        assertThat(subscription.state()).as("state of the subscription of %s", customer).isEqualTo("CANCELLED");
+        assertThat(subscription.endsOn()).as("last day billed + 1").isEqualTo(from);
+        assertThat(subscriptions.cancellationReason(world.customer(customer).seller(), subscription.subscriptionId()))
+                .as("why it was cancelled").contains(reason);
+    }
+
+    private SubscriptionView subscriptionOf(String customer) {
+        BillingWorld.Customer c = world.customer(customer);
+        List<SubscriptionView> own = subscriptions.activeOn(c.seller(), LocalDate.of(2100, 1, 1)).stream()
+                .filter(s -> s.accountId().equals(c.account())).toList();
+        assertThat(own).as("subscriptions of %s", customer).hasSize(1);
+        return own.getFirst();
     }
 
     @Then("{string} is in good standing")

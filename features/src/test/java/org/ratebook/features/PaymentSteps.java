@@ -163,7 +163,7 @@ public class PaymentSteps {
 
     private InvoiceView invoice(TenantId seller, String number) {
         List<InvoiceView> matching = invoices.latest(seller, 500).stream()
-                .filter(i -> i.number().equals(number)).toList();
+                .filter(i -> number.equals(i.number())).toList();
         assertThat(matching).as("invoice %s", number).hasSize(1);
         return matching.getFirst();
     }

@@ -334,7 +334,7 @@ public class RatingSteps {
 
     private InvoiceView invoice(String number) {
         List<InvoiceView> all = invoices.latest(world.theSeller(), 500);
-        return all.stream().filter(i -> i.number().equals(number)).findFirst().orElseThrow(() -> new AssertionError(
+        return all.stream().filter(i -> number.equals(i.number())).findFirst().orElseThrow(() -> new AssertionError(
                 "no invoice " + number + "; the seller's invoices are " + all.stream().map(InvoiceView::number).toList()));
     }
 

@@ -75,7 +75,7 @@ public class SandboxSteps {
 
     @Then("invoice {word} is due on {date}")
     public void dueOn(String number, LocalDate due) {
-        assertThat(invoices.latest(world.theSeller(), 500).stream().filter(i -> i.number().equals(number)))
+        assertThat(invoices.latest(world.theSeller(), 500).stream().filter(i -> number.equals(i.number())))
                 .as("invoice %s", number).singleElement()
                 .satisfies(i -> assertThat(i.dueDate()).isEqualTo(due));
     }

@@ -223,7 +223,7 @@ public class TaxSteps {
 
     private InvoiceView invoice(String number) {
         List<InvoiceView> all = invoices.latest(world.theSeller(), 500);
-        List<InvoiceView> matching = all.stream().filter(i -> i.number().equals(number)).toList();
+        List<InvoiceView> matching = all.stream().filter(i -> number.equals(i.number())).toList();
         assertThat(matching).as("invoice %s; the seller's invoices are %s", number,
                 all.stream().map(InvoiceView::number).toList()).hasSize(1);
         return matching.getFirst();

@@ -46,16 +46,19 @@ public class TenantRegistry {
     /** How the tenant's invoices are numbered and when they fall due. */
     public BillingSettings billingSettings(TenantId id) {
         return jdbc.query("""
-                SELECT invoice_prefix, invoice_number_format, payment_terms_days FROM tenants WHERE tenant_id = ?""",
-                (rs, n) -> new BillingSettings(rs.getString(1), rs.getString(2), rs.getInt(3)), id.value())
+                SELECT invoice_prefix, invoice_number_format, payment_terms_days, draft_review_hours
+                FROM tenants WHERE tenant_id = ?""",
+                (rs, n) -> new BillingSettings(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        rs.getObject(4, Integer.class)), id.value())
                 .stream().findFirst().orElseThrow(() -> new IllegalArgumentException("no tenant " + id));
     }
 
     public void updateBillingSettings(TenantId id, BillingSettings settings) {
         jdbc.update("""
-                UPDATE tenants SET invoice_prefix = ?, invoice_number_format = ?, payment_terms_days = ?
+                UPDATE tenants SET invoice_prefix = ?, invoice_number_format = ?, payment_terms_days = ?,
+                                   draft_review_hours = ?
                 WHERE tenant_id = ?""", settings.invoicePrefix(), settings.invoiceNumberFormat(),
-                settings.paymentTermsDays(), id.value());
+                settings.paymentTermsDays(), settings.draftReviewHours(), id.value());
     }
 
     public List<TenantId> all() {

@@ -335,6 +335,10 @@ public final class ApiDtos {
     public record VoidRequest(@NotBlank String reason) {
     }
 
+    /** Why a draft is thrown away; optional. */
+    public record DiscardRequest(String reason) {
+    }
+
     public record PaymentResponse(String paymentId, String kind, String amount, String applied, String overpaid,
                                   String currency, LocalDate onDate, String method, String reference) {
         static PaymentResponse of(PaymentView p) {

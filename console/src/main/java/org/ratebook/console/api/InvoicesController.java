@@ -19,6 +19,11 @@ import org.ratebook.console.api.ApiDtos.RulePackResponse;
 import org.ratebook.console.api.ApiDtos.TraceResponse;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.invoicing.pdf.InvoicePdfRenderer;
+import org.ratebook.engine.invoicing.InvoiceDrafts;
+import org.ratebook.engine.invoicing.pdf.CreditNotePdfRenderer;
+import org.ratebook.engine.invoicing.query.CreditNoteTaxes;
+import org.ratebook.engine.invoicing.query.CreditNoteView;
+import org.ratebook.engine.pricing.TenantPacks;
 import org.ratebook.engine.invoicing.query.InvoiceQueries;
 import org.ratebook.engine.invoicing.query.InvoiceView;
 import org.ratebook.engine.rating.LineUsage;
@@ -50,9 +55,16 @@ public class InvoicesController {
     private final InvoicePdfRenderer pdf;
     private final InvoicePayments payments;
     private final LineUsage lineUsage;
+    private final InvoiceDrafts drafts;
+    private final CreditNotePdfRenderer creditNotePdf;
+    private final TenantPacks packs;
 
     public InvoicesController(InvoiceQueries invoices, InvoicePdfRenderer pdf, InvoicePayments payments,
-                              LineUsage lineUsage) {
+                              LineUsage lineUsage, InvoiceDrafts drafts, CreditNotePdfRenderer creditNotePdf,
+                              TenantPacks packs) {
+        this.drafts = drafts;
+        this.creditNotePdf = creditNotePdf;
+        this.packs = packs;
         this.invoices = invoices;
         this.pdf = pdf;
         this.payments = payments;
@@ -103,13 +115,15 @@ public class InvoicesController {
     }
 
     @GetMapping(value = "/{invoiceId}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    @Operation(summary = "The invoice as PDF")
+    @Operation(summary = "The invoice as PDF", description = "A draft is rendered without a number, its due date "
+            + "left open, and DRAFT across every page.")
     public ResponseEntity<byte[]> pdf(@PathVariable UUID invoiceId) {
         InvoiceView invoice = find(CurrentCaller.tenant(), invoiceId);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.inline().filename(invoice.number() + ".pdf").build().toString())
+                        ContentDisposition.inline().filename((invoice.number() == null ? "draft-" + invoiceId
+                                : invoice.number()) + ".pdf").build().toString())
                 .body(pdf.render(invoice));
     }
 
@@ -195,12 +209,61 @@ public class InvoicesController {
         return invoices.creditNotes(tenant, invoiceId).stream().map(ApiDtos.CreditNoteResponse::of).toList();
     }
 
+    @GetMapping(value = "/{invoiceId}/credit-notes/{number}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "A credit note as PDF: its own number, the invoice it credits, the amount with the tax it "
+            + "gives back per rate, and the reason",
+            description = "The tax is shared among the invoice's rates in proportion to the invoice's gross per "
+                    + "rate, rounded as the rule pack in effect on the invoice date rounds. 404 if the invoice has "
+                    + "no credit note with that number.")
+    public ResponseEntity<byte[]> creditNotePdf(@PathVariable UUID invoiceId, @PathVariable String number) {
+        TenantId tenant = CurrentCaller.tenant();
+        InvoiceView invoice = find(tenant, invoiceId);
+        CreditNoteView note = invoices.creditNotes(tenant, invoiceId).stream()
+                .filter(c -> c.number().equals(number)).findFirst()
+                .orElseThrow(() -> new NotFoundException("invoice " + invoice.number() + " has no credit note "
+                        + number));
+        java.math.RoundingMode rounding = packs.inEffect(tenant, invoice.invoiceDate()).rounding();
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename(note.number() + ".pdf").build().toString())
+                .body(creditNotePdf.render(note, invoice, CreditNoteTaxes.of(note, invoice, rounding)));
+    }
+
     @PostMapping("/{invoiceId}/void")
     @Operation(summary = "Void an unpaid invoice; the next billing run bills its periods again")
     public InvoiceResponse voidInvoice(@PathVariable UUID invoiceId, @Valid @RequestBody VoidRequest body) {
         TenantId tenant = CurrentCaller.tenant();
         payments.voidInvoice(tenant, invoiceId, body.reason());
         invoices.awaitStatus(tenant, invoiceId, "VOID", WAIT);
+        return get(invoiceId);
+    }
+
+    @PostMapping("/{invoiceId}/finalize")
+    @Operation(summary = "Finalize a draft now: it takes the next invoice number, is issued today and falls due "
+            + "after the seller's payment terms",
+            description = "Drafts exist for sellers that review invoices for some hours (billing setting "
+                    + "draftReviewHours); the billing run finalizes them itself when the window ends. Refused (422) "
+                    + "for an invoice that is not a draft: finalized, paid, void or discarded.")
+    public InvoiceResponse finalizeDraft(@PathVariable UUID invoiceId) {
+        TenantId tenant = CurrentCaller.tenant();
+        find(tenant, invoiceId);
+        drafts.finalizeDraft(tenant, invoiceId);
+        invoices.awaitStatus(tenant, invoiceId, "FINALIZED", WAIT);
+        return get(invoiceId);
+    }
+
+    @PostMapping("/{invoiceId}/discard")
+    @Operation(summary = "Discard a draft: it never gets a number, the next billing run bills its periods again "
+            + "and any account credit it used comes back",
+            description = "The body (a reason) is optional. Refused (422) for an invoice that is not a draft; a "
+                    + "finalized invoice is voided or credited instead.")
+    public InvoiceResponse discardDraft(@PathVariable UUID invoiceId,
+                                        @RequestBody(required = false) ApiDtos.DiscardRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        find(tenant, invoiceId);
+        drafts.discard(tenant, invoiceId, body == null ? null : body.reason());
+        invoices.awaitStatus(tenant, invoiceId, "DISCARDED", WAIT);
         return get(invoiceId);
     }
 

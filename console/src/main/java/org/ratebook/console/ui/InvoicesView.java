@@ -48,7 +48,7 @@ public class InvoicesView extends VerticalLayout {
                 .orElseThrow(() -> new IllegalStateException("the console needs a signed-in tenant user"));
 
         Grid<InvoiceView> grid = new Grid<>();
-        grid.addColumn(InvoiceView::number).setHeader("Number").setAutoWidth(true);
+        grid.addColumn(i -> i.number() == null ? "(draft)" : i.number()).setHeader("Number").setAutoWidth(true);
         grid.addColumn(InvoiceView::invoiceDate).setHeader("Date").setAutoWidth(true);
         grid.addColumn(i -> i.buyer().name()).setHeader("Customer").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(i -> i.total().toPlainString() + " " + i.currency()).setHeader("Total").setAutoWidth(true);
@@ -76,10 +76,12 @@ public class InvoicesView extends VerticalLayout {
         }
         Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] bytes = pdf.render(invoice);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), invoice.number() + ".pdf",
+            return new DownloadResponse(new ByteArrayInputStream(bytes),
+                    (invoice.number() == null ? "draft-" + invoice.invoiceId() : invoice.number()) + ".pdf",
                     "application/pdf", bytes.length);
         }), "Download PDF");
-        details.add(new H3("Invoice " + invoice.number() + " · " + invoice.total().toPlainString() + " "
+        details.add(new H3((invoice.number() == null ? "Draft invoice (not numbered yet)"
+                : "Invoice " + invoice.number()) + " · " + invoice.total().toPlainString() + " "
                 + invoice.currency()), download);
         for (InvoiceLineView line : invoice.lines()) {
             Div row = new Div();

@@ -39,7 +39,7 @@ class BilledItems {
                        coalesce(l.billing_period_to, l.period_to) AS pt, l.amount, l.repairs_from, l.unit_price, l.tax_rate,
                        i.number
                 FROM invoice_lines l JOIN invoices i USING (tenant_id, invoice_id)
-                WHERE l.tenant_id = ? AND l.subscription_id = ? AND i.status <> 'VOID'
+                WHERE l.tenant_id = ? AND l.subscription_id = ? AND i.status NOT IN ('VOID', 'DISCARDED')
                   AND l.item_type IN ('RECURRING', 'FIXED', 'REPAIR')
                 ORDER BY i.invoice_date, l.line_no""",
                 (rs, n) -> new BilledItem(id, rs.getString("plan"), rs.getString("phase"),

@@ -10,6 +10,8 @@ import org.ratebook.engine.account.projection.AccountDirectory;
 import org.ratebook.engine.account.projection.AccountParents;
 import org.ratebook.engine.account.projection.AccountView;
 import org.ratebook.engine.dunning.AccountStandings;
+import org.ratebook.engine.invoicing.InvoiceDrafts;
+import org.ratebook.engine.invoicing.api.DraftInvoiceCommand;
 import org.ratebook.engine.invoicing.api.InvoiceId;
 import org.ratebook.engine.invoicing.api.InvoiceLine;
 import org.ratebook.engine.invoicing.api.IssueInvoiceCommand;
@@ -101,13 +103,14 @@ public class BillingRun {
     private final AccountStandings standings;
     private final TaxAndDiscountFacts taxAndDiscount;
     private final UsageDue usageDue;
+    private final InvoiceDrafts drafts;
 
     public BillingRun(SubscriptionProjection subscriptions, AccountDirectory accounts, InvoiceQueries invoices,
                       TenantPacks packs, TenantRegistry tenants,
                       DecisionService decisions, CommandGateway commands, ObjectProvider<MeterRegistry> meters,
                       BilledItems billedItems, InvoiceProjectionBarrier barrier,
                       OneOffChargeProjection oneOffCharges, AccountStandings standings, AccountParents parents,
-                      TaxAndDiscountFacts taxAndDiscount, UsageDue usageDue) {
+                      TaxAndDiscountFacts taxAndDiscount, UsageDue usageDue, InvoiceDrafts drafts) {
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.invoices = invoices;
@@ -123,6 +126,7 @@ public class BillingRun {
         this.standings = standings;
         this.taxAndDiscount = taxAndDiscount;
         this.usageDue = usageDue;
+        this.drafts = drafts;
     }
 
     private record Key(AccountId account, LocalDate invoiceDate) {
@@ -179,6 +183,10 @@ public class BillingRun {
         Timer.Sample sample = Timer.start(meters);
         try {
             barrier.awaitCaughtUp(READ_MODEL_WAIT);
+            // drafts whose review window has ended are finalized first, by the tenant's clock (a test clock too)
+            if (drafts.finalizeReviewed(tenantId, now) > 0) {
+                barrier.awaitCaughtUp(READ_MODEL_WAIT); // whoever reads after the run sees them finalized
+            }
             return doRun(tenantId, targetDate, onlyAccount, now, Map.of(), null);
         } finally {
             sample.stop(Timer.builder("ratebook.billing.run").description("Duration of one tenant's billing run")
@@ -207,6 +215,8 @@ public class BillingRun {
         int already = billedBefore.size();
         Map<AccountId, BigDecimal> credits = new HashMap<>();
         TaxAndDiscountFacts.Run run = taxAndDiscount.newRun();
+        // a seller who reviews drafts gets drafts: billed (the next run does not bill them again), not yet numbered
+        Optional<Instant> reviewUntil = dryRun != null ? Optional.empty() : drafts.reviewUntil(tenantId, now);
         for (Map.Entry<Key, Due> entry : due.entrySet()) {
             Key key = entry.getKey();
             Optional<String> paused = standings.billingPause(tenantId, key.account()); // the pack's dunning policy
@@ -230,7 +240,11 @@ public class BillingRun {
                 continue;
             }
             try {
-                commands.sendAndWait(command.get());
+                if (reviewUntil.isPresent()) {
+                    commands.sendAndWait(new DraftInvoiceCommand(invoiceId, command.get(), reviewUntil.get()));
+                } else {
+                    commands.sendAndWait(command.get());
+                }
                 issued.add(invoiceId.value());
                 credits.computeIfPresent(key.account(), (a, c) -> c.subtract(creditMoved(command.get())));
                 meters.counter("ratebook.invoices.issued", "tenant", tenantId.value()).increment();

@@ -22,6 +22,7 @@ import org.ratebook.tenants.TenantId;
 import org.ratebook.tenants.TenantScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -63,10 +64,13 @@ public class StandingEvaluator {
     private final DecisionService decisions;
     private final CommandGateway commands;
     private final TenantClocks clocks;
+    private final ObjectProvider<StandingConsequence> consequences;
 
     public StandingEvaluator(JdbcTemplate jdbc, TenantScope tenantScope, AccountStandings standings,
                              AccountDirectory accounts, TenantPacks packs, DecisionService decisions,
-                             CommandGateway commands, TenantClocks clocks) {
+                             CommandGateway commands, TenantClocks clocks,
+                             ObjectProvider<StandingConsequence> consequences) {
+        this.consequences = consequences;
         this.jdbc = jdbc;
         this.tenantScope = tenantScope;
         this.standings = standings;
@@ -192,7 +196,9 @@ public class StandingEvaluator {
                                 decision.trace().packHash()),
                         decision.trace().fired().stream().map(f -> new RuleFiring(f.order(), f.category().name(),
                                 f.rule(), f.matched())).toList()));
-                return Optional.of(standings.of(tenant, account));
+                StandingView after = standings.of(tenant, account);
+                followUp(tenant, account, day, basis, after);
+                return Optional.of(after);
             } catch (StaleStandingException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
@@ -200,6 +206,18 @@ public class StandingEvaluator {
                 basis = standings.of(tenant, account); // another evaluation got there first: decide again on it
             }
         }
+    }
+
+    /** The consequences other capabilities draw from the new standing (ending subscriptions, …). */
+    private void followUp(TenantId tenant, AccountId account, LocalDate day, StandingView before,
+                          StandingView after) {
+        consequences.orderedStream().forEach(consequence -> {
+            try {
+                consequence.standingChanged(tenant, account, day, before, after);
+            } catch (RuntimeException e) {
+                log.warn("A consequence of the standing of account {} of {} on {} failed", account, tenant, day, e);
+            }
+        });
     }
 
     private String currencyOf(TenantId tenant, AccountId account) {

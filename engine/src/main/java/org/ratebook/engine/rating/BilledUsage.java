@@ -39,7 +39,7 @@ class BilledUsage {
         tenantScope.run(tenant, () -> jdbc.query("""
                 SELECT l.meter, l.period_from, l.period_to, l.item_type, l.quantity, l.amount, l.transactions
                 FROM invoice_lines l JOIN invoices i USING (tenant_id, invoice_id)
-                WHERE l.tenant_id = ? AND l.subscription_id = ? AND l.meter IS NOT NULL AND i.status <> 'VOID'
+                WHERE l.tenant_id = ? AND l.subscription_id = ? AND l.meter IS NOT NULL AND i.status NOT IN ('VOID', 'DISCARDED')
                 ORDER BY i.invoice_date, i.number, l.line_no""", rs -> {
             Key key = new Key(rs.getString("meter"), rs.getDate("period_from").toLocalDate());
             Billed before = billed.get(key);

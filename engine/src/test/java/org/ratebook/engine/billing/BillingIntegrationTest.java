@@ -47,6 +47,7 @@ class BillingIntegrationTest {
     @Autowired RulePackImports packs;
     @Autowired TenantScope tenantScope;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.ratebook.engine.invoicing.InvoiceDrafts drafts;
 
     private TenantId newTenant(String id) {
         TenantId tenant = TenantId.of(id);
@@ -210,6 +211,60 @@ class BillingIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class)).isEqualTo(eventsBefore);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM subscriptions WHERE tenant_id = ?", Integer.class,
                 tenant.value())).isZero();
+    }
+
+    /**
+     * Drafts, a discarded draft billed again and a finalized draft: the replayed read model has the same rows
+     * (status, number, dates, review window, lines) and the same account credit.
+     */
+    @Test
+    void draftsFinalizedAndDiscardedReplayToTheSameRows() throws Exception {
+        TenantId tenant = newTenant("draft-hosting");
+        tenants.updateBillingSettings(tenant, new BillingSettings("INV", "{prefix}-{seq:6}", 14, 48));
+        AccountId kept = newAccount(tenant, "Kept GmbH");
+        AccountId redone = newAccount(tenant, "Redone GmbH");
+        subscribe(tenant, kept, LocalDate.of(2026, 1, 15));
+        subscribe(tenant, redone, LocalDate.of(2026, 1, 15));
+
+        BillingRunResult first = billingRun.run(tenant, LocalDate.of(2026, 1, 15));
+        assertThat(first.issued()).hasSize(2);
+        assertThat(invoices.awaitVisible(tenant, first.issued(), Duration.ofSeconds(10))).isTrue();
+        assertThat(first.issued()).allSatisfy(id -> assertThat(invoices.find(tenant, id).orElseThrow())
+                .satisfies(i -> {
+                    assertThat(i.status()).isEqualTo("DRAFT");
+                    assertThat(i.number()).isNull();
+                }));
+        UUID keptDraft = first.issued().stream()
+                .filter(id -> invoices.find(tenant, id).orElseThrow().accountId().equals(kept.value()))
+                .findFirst().orElseThrow();
+        UUID redoneDraft = first.issued().stream().filter(id -> !id.equals(keptDraft)).findFirst().orElseThrow();
+        drafts.discard(tenant, redoneDraft, "wrong quantity");
+        assertThat(invoices.awaitStatus(tenant, redoneDraft, "DISCARDED", Duration.ofSeconds(10))).isTrue();
+        drafts.finalizeDraft(tenant, keptDraft);
+        assertThat(invoices.awaitStatus(tenant, keptDraft, "FINALIZED", Duration.ofSeconds(10))).isTrue();
+        assertThat(invoices.find(tenant, keptDraft).orElseThrow().number()).isEqualTo("INV-000001");
+
+        // the discarded draft's period is billed again, under a new id, as a new draft
+        BillingRunResult again = billingRun.run(tenant, LocalDate.of(2026, 1, 15));
+        assertThat(again.issued()).hasSize(1).doesNotContain(redoneDraft);
+        assertThat(invoices.awaitVisible(tenant, again.issued(), Duration.ofSeconds(10))).isTrue();
+        assertThat(invoices.find(tenant, again.issued().getFirst()).orElseThrow().status()).isEqualTo("DRAFT");
+
+        List<Map<String, Object>> before = draftRows(tenant);
+        assertThat(before).extracting(r -> r.get("status"))
+                .containsExactlyInAnyOrder("FINALIZED", "DISCARDED", "DRAFT");
+        jdbc.update("UPDATE invoices SET status = 'VOID', number = NULL WHERE tenant_id = ?", tenant.value());
+        replay.replay();
+        waitUntil(() -> before.equals(draftRows(tenant)));
+        assertThat(draftRows(tenant)).isEqualTo(before);
+    }
+
+    private List<Map<String, Object>> draftRows(TenantId tenant) {
+        return jdbc.queryForList("""
+                SELECT i.invoice_id, i.number, i.status, i.invoice_date, i.due_date, i.issued_on,
+                       i.review_until::text AS review_until, i.total::text AS total, l.line_no, l.amount::text AS amount
+                FROM invoices i JOIN invoice_lines l USING (tenant_id, invoice_id)
+                WHERE i.tenant_id = ? ORDER BY i.invoice_id, l.line_no""", tenant.value());
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {

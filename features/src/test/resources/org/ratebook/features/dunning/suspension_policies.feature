@@ -51,3 +51,35 @@ Feature: Suspension policies sellers publish
     When the seller advances its test clock to 1 April 2026
     Then "ACME GmbH" is suspended since 1 April 2026 by rule "Suspended after 10 days"
     And the standing of "ACME GmbH" names rule pack version 2
+
+  Scenario: A policy that ends subscriptions on termination cancels them at once and gives back the unused time
+    # INV-000001 (1 March, EUR 49.00) is due 15 March, so 20 days past due on 4 April. April was billed on
+    # 1 April (INV-000002, EUR 49.00); cancelled from 4 April, 27 of April's 30 days are unused:
+    # 49.00 x 27 / 30 = 44.10 given back, kept as account credit since nothing else is on that invoice.
+    Given the seller publishes from 1 March 2026 this suspension policy:
+      | rule                                                | state      | days past due | actions                      |
+      | Terminated and subscriptions ended 20 days past due | terminated | 20            | terminate, end subscriptions |
+    And "ACME GmbH" subscribes to the "Pro" plan starting 1 March 2026
+    When the seller advances its test clock to 3 April 2026
+    Then "ACME GmbH" is in good standing
+    And the subscription of "ACME GmbH" is active
+    When the seller advances its test clock to 4 April 2026
+    Then "ACME GmbH" is terminated since 4 April 2026 by rule "Terminated and subscriptions ended 20 days past due"
+    And provisioning is told that "ACME GmbH" is terminated from 4 April 2026
+    And the subscription of "ACME GmbH" is cancelled from 4 April 2026 because "terminated for non-payment"
+    And invoice INV-000003 has these lines:
+      | description                                                          | amount     |
+      | Unused time of Pro billed on INV-000002 (1 April 2026 to 1 May 2026) | EUR -44.10 |
+      | Credit kept on the account for later invoices                        | EUR 44.10  |
+    And "ACME GmbH" has a credit of EUR 44.10 and owes EUR 98.00 on open invoices
+    When the seller advances its test clock to 2 May 2026
+    Then no invoice is issued
+
+  Scenario: Termination without "end subscriptions" leaves the subscriptions running
+    Given the seller publishes from 1 March 2026 this suspension policy:
+      | rule                        | state      | days past due | actions   |
+      | Terminated 20 days past due | terminated | 20            | terminate |
+    And "ACME GmbH" subscribes to the "Pro" plan starting 1 March 2026
+    When the seller advances its test clock to 4 April 2026
+    Then "ACME GmbH" is terminated since 4 April 2026 by rule "Terminated 20 days past due"
+    And the subscription of "ACME GmbH" is active

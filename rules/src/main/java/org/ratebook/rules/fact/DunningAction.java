@@ -11,5 +11,10 @@ public enum DunningAction {
     /** the billing run issues no invoices for the account while this holds; it catches up afterwards */
     PAUSE_BILLING,
     /** the account is terminated (provisioning and the subscription lifecycle act on it) */
-    TERMINATE
+    TERMINATE,
+    /**
+     * the account's subscriptions are cancelled at once, with the reason "terminated for non-payment"; unused
+     * time already billed is given back as any immediate cancellation gives it back
+     */
+    END_SUBSCRIPTIONS
 }

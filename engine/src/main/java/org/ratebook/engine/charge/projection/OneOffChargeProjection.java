@@ -55,7 +55,7 @@ public class OneOffChargeProjection {
                 WHERE c.tenant_id = ? AND c.charge_on <= ?
                   AND NOT EXISTS (SELECT 1 FROM invoice_lines l JOIN invoices i USING (tenant_id, invoice_id)
                                   WHERE l.tenant_id = c.tenant_id AND l.charge_id = c.charge_id
-                                    AND i.status <> 'VOID')
+                                    AND i.status NOT IN ('VOID', 'DISCARDED'))
                 ORDER BY c.account_id, c.charge_on, c.reference""",
                 (rs, n) -> new Pending(new AccountId(rs.getObject("account_id", UUID.class)), new OneOffCharge(
                         rs.getObject("charge_id", UUID.class).toString(), rs.getObject("account_id", UUID.class)

@@ -82,7 +82,7 @@ public class CouponRedemptions implements CouponRedemptionDirectory {
                    r.pack_name, r.pack_version,
                    ARRAY(SELECT DISTINCT l.invoice_id FROM invoice_lines l JOIN invoices i USING (tenant_id, invoice_id)
                          WHERE l.tenant_id = r.tenant_id AND i.account_id = r.account_id AND l.coupon = r.code
-                           AND i.status <> 'VOID') AS invoices
+                           AND i.status NOT IN ('VOID', 'DISCARDED')) AS invoices
             FROM coupon_redemptions r
             """;
 

@@ -7,6 +7,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.invoicing.api.CreditNoteIssuedEvent;
+import org.ratebook.engine.invoicing.api.DiscardDraftCommand;
+import org.ratebook.engine.invoicing.api.DraftInvoiceCommand;
+import org.ratebook.engine.invoicing.api.FinalizeInvoiceCommand;
+import org.ratebook.engine.invoicing.api.InvoiceDraftDiscardedEvent;
+import org.ratebook.engine.invoicing.api.InvoiceDraftedEvent;
+import org.ratebook.engine.invoicing.api.InvoiceFinalizedEvent;
 import org.ratebook.engine.invoicing.api.InvoiceId;
 import org.ratebook.engine.invoicing.api.IssueCreditNoteCommand;
 import org.ratebook.engine.invoicing.api.InvoicePaidEvent;
@@ -33,11 +39,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * An invoice. Issuing checks the decided lines, totals them exactly and takes the next number. Afterwards
  * it is never edited: payments and refunds change what it still asks for, and a void cancels it.
+ * <p>
+ * A seller who reviews invoices first gets a draft: checked and totalled the same way, but without a number
+ * until it is finalized, and it may be discarded instead. Nothing is paid, credited or voided on a draft.
  */
 @Aggregate
 public class Invoice {
 
-    enum Status { FINALIZED, PAID, VOID }
+    enum Status { DRAFT, FINALIZED, PAID, VOID, DISCARDED }
 
     @AggregateIdentifier
     private InvoiceId invoiceId;
@@ -51,12 +60,77 @@ public class Invoice {
     private Money credited;
     private Status status;
     private final Set<String> settled = new HashSet<>();
+    /** While a draft: everything it will be issued with. */
+    private InvoiceDraftedEvent draft;
 
     protected Invoice() {
     }
 
     @CommandHandler
     public Invoice(IssueInvoiceCommand command, InvoiceNumbering numbering) {
+        Money[] totals = totals(command);
+        if (command.dueDate() == null || command.dueDate().isBefore(command.invoiceDate())) {
+            throw new InvalidInvoiceException("the due date " + command.dueDate() + " is before the invoice date "
+                    + command.invoiceDate());
+        }
+        String number = numbering.next(command.tenantId(), command.invoiceDate());
+        apply(new InvoiceIssuedEvent(command.tenantId(), command.invoiceId(), command.accountId(), number,
+                command.invoiceDate(), command.dueDate(), command.currency(), command.lines(), totals[0].amount(),
+                totals[1].amount(), totals[0].plus(totals[1]).amount(), command.pack(), command.trace(),
+                command.seller(), command.buyer(), command.spikes()));
+    }
+
+    /** A draft takes no number: the series is only used by finalizing, so a discarded draft leaves no gap. */
+    @CommandHandler
+    public Invoice(DraftInvoiceCommand command) {
+        IssueInvoiceCommand invoice = command.invoice();
+        if (!invoice.invoiceId().equals(command.invoiceId())) {
+            throw new IllegalArgumentException("a draft command must target the invoice it carries");
+        }
+        if (command.reviewUntil() == null) {
+            throw new InvalidInvoiceException("a draft needs the end of its review window");
+        }
+        Money[] totals = totals(invoice);
+        apply(new InvoiceDraftedEvent(invoice.tenantId(), invoice.invoiceId(), invoice.accountId(),
+                invoice.invoiceDate(), invoice.currency(), invoice.lines(), totals[0].amount(), totals[1].amount(),
+                totals[0].plus(totals[1]).amount(), invoice.pack(), invoice.trace(), invoice.seller(),
+                invoice.buyer(), invoice.spikes(), command.reviewUntil()));
+    }
+
+    /**
+     * Finalizing numbers the draft in the series of its issue day and makes it due after the payment terms. The
+     * finalized invoice is then issued as any other, with the invoice date of the period it bills.
+     */
+    @CommandHandler
+    public void handle(FinalizeInvoiceCommand command, InvoiceNumbering numbering) {
+        requireOwnedBy(command.tenantId());
+        if (status != Status.DRAFT) {
+            throw new InvalidInvoiceException("invoice " + describe() + " is " + status.name().toLowerCase()
+                    + "; only a draft can be finalized");
+        }
+        LocalDate issuedOn = command.issuedOn().isBefore(invoiceDate) ? invoiceDate : command.issuedOn();
+        LocalDate dueDate = issuedOn.plusDays(command.paymentTermsDays());
+        String assigned = numbering.next(tenantId, issuedOn);
+        apply(new InvoiceFinalizedEvent(tenantId, invoiceId, accountId, assigned, issuedOn, dueDate, command.by()));
+        apply(new InvoiceIssuedEvent(tenantId, invoiceId, accountId, assigned, draft.invoiceDate(), dueDate,
+                draft.currency(), draft.lines(), draft.subtotal(), draft.tax(), draft.total(), draft.pack(),
+                draft.trace(), draft.seller(), draft.buyer(), draft.spikes()));
+    }
+
+    @CommandHandler
+    public void handle(DiscardDraftCommand command) {
+        requireOwnedBy(command.tenantId());
+        if (status != Status.DRAFT) {
+            throw new InvalidInvoiceException("invoice " + describe() + " is " + status.name().toLowerCase()
+                    + "; only a draft can be discarded (void a finalized invoice, or issue a credit note)");
+        }
+        String reason = command.reason() == null || command.reason().isBlank() ? "discarded" : command.reason().strip();
+        apply(new InvoiceDraftDiscardedEvent(tenantId, invoiceId, accountId, invoiceDate, reason,
+                command.discardedOn()));
+    }
+
+    /** The lines checked as the decision service rounds them: subtotal and tax. */
+    private static Money[] totals(IssueInvoiceCommand command) {
         if (command.lines() == null || command.lines().isEmpty()) {
             throw new InvalidInvoiceException("an invoice needs at least one line");
         }
@@ -67,15 +141,19 @@ public class Invoice {
             subtotal = subtotal.plus(exact(line.amount(), currency, line));
             tax = tax.plus(exact(line.taxAmount(), currency, line));
         }
-        if (command.dueDate() == null || command.dueDate().isBefore(command.invoiceDate())) {
-            throw new InvalidInvoiceException("the due date " + command.dueDate() + " is before the invoice date "
-                    + command.invoiceDate());
+        return new Money[] {subtotal, tax};
+    }
+
+    /** A draft is named by its id: it has no number yet. */
+    private String describe() {
+        return number != null ? number : "draft " + invoiceId;
+    }
+
+    private void refuseDraft(String what) {
+        if (status == Status.DRAFT || status == Status.DISCARDED) {
+            throw new InvalidInvoiceException("invoice " + describe() + " is a " + (status == Status.DRAFT
+                    ? "draft" : "discarded draft") + "; " + what + " only on a finalized invoice");
         }
-        String number = numbering.next(command.tenantId(), command.invoiceDate());
-        apply(new InvoiceIssuedEvent(command.tenantId(), command.invoiceId(), command.accountId(), number,
-                command.invoiceDate(), command.dueDate(), currency.getCurrencyCode(), command.lines(), subtotal.amount(),
-                tax.amount(), subtotal.plus(tax).amount(), command.pack(), command.trace(), command.seller(),
-                command.buyer(), command.spikes()));
     }
 
     @CommandHandler
@@ -84,6 +162,7 @@ public class Invoice {
         if (settled.contains(command.paymentId())) {
             return; // the same payment again: already applied
         }
+        refuseDraft("a payment is recorded");
         if (status == Status.VOID) {
             throw new InvalidInvoiceException("invoice " + number + " is void; no payment can be recorded against it");
         }
@@ -106,6 +185,7 @@ public class Invoice {
         if (settled.contains(command.refundId())) {
             return;
         }
+        refuseDraft("a refund is made");
         Money amount = money(command.amount(), currency.getCurrencyCode(), "refund");
         if (amount.compareTo(applied) > 0) {
             throw new InvalidInvoiceException("a refund of " + amount + " is more than the " + applied
@@ -122,6 +202,7 @@ public class Invoice {
         if (status == Status.VOID) {
             return;
         }
+        refuseDraft("a void is done (discard a draft instead)");
         if (!applied.isZero()) {
             throw new InvalidInvoiceException("invoice " + number + " has " + applied
                     + " paid on it; refund the payments before voiding it");
@@ -147,6 +228,7 @@ public class Invoice {
         if (command.reference() != null && settled.contains("credit-note:" + command.reference())) {
             return;
         }
+        refuseDraft("a credit note is issued");
         if (status == Status.VOID) {
             throw new InvalidInvoiceException("invoice " + number + " is void; there is nothing to credit");
         }
@@ -213,6 +295,27 @@ public class Invoice {
         applied = Money.zero(currency);
         credited = Money.zero(currency);
         status = Status.FINALIZED;
+        draft = null;
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceDraftedEvent event) {
+        invoiceId = event.invoiceId();
+        tenantId = event.tenantId();
+        accountId = event.accountId();
+        currency = Currency.getInstance(event.currency());
+        invoiceDate = event.invoiceDate();
+        total = new Money(event.total(), currency);
+        applied = Money.zero(currency);
+        credited = Money.zero(currency);
+        status = Status.DRAFT;
+        draft = event;
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceDraftDiscardedEvent event) {
+        status = Status.DISCARDED;
+        draft = null;
     }
 
     @EventSourcingHandler

@@ -8,6 +8,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.util.Matrix;
 import org.ratebook.engine.invoicing.api.UsageTierLine;
 import org.ratebook.engine.invoicing.query.InvoiceLineView;
 import org.ratebook.engine.invoicing.query.InvoiceView;
@@ -72,21 +73,27 @@ public final class InvoicePdfRenderer {
             // Fonts are created per document: PDType1Font caches encodings in plain maps and this bean is shared.
             Layout layout = new Layout(invoice, Styles.create());
             List<List<Block>> pages = paginate(layout.blocks(), layout.tableHeader());
+            String watermark = invoice.isDraft() ? "DRAFT" : null;
             for (int index = 0; index < pages.size(); index++) {
-                String footer = "Invoice " + invoice.number() + " - page " + (index + 1) + " of " + pages.size();
-                drawPage(document, pages.get(index), layout.styles().small(), footer);
+                String footer = title(invoice) + " - page " + (index + 1) + " of " + pages.size();
+                drawPage(document, pages.get(index), layout.styles().small(), footer, watermark);
             }
             describe(document.getDocumentInformation(), invoice);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not render invoice " + invoice.number(), e);
+            throw new UncheckedIOException("could not render invoice " + invoice.invoiceId(), e);
         }
     }
 
+    /** A draft has no number yet: it says so, rather than show a number it may never get. */
+    private static String title(InvoiceView invoice) {
+        return invoice.isDraft() ? "Draft invoice (not numbered yet)" : "Invoice " + invoice.number();
+    }
+
     private static void describe(PDDocumentInformation info, InvoiceView invoice) {
-        info.setTitle("Invoice " + invoice.number());
+        info.setTitle(title(invoice));
         info.setAuthor(invoice.seller() == null ? null : invoice.seller().name());
         info.setCreator("Ratebook");
     }
@@ -127,11 +134,14 @@ public final class InvoicePdfRenderer {
         return block.height() + (block.kind() == Kind.HEADING && followed ? blocks.get(index + 1).height() : 0f);
     }
 
-    private static void drawPage(PDDocument document, List<Block> blocks, Style footerStyle, String footer)
-            throws IOException {
+    private static void drawPage(PDDocument document, List<Block> blocks, Style footerStyle, String footer,
+                                 String watermark) throws IOException {
         PDPage page = new PDPage(PAGE_SIZE);
         document.addPage(page);
         try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+            if (watermark != null) {
+                watermark(content, watermark);
+            }
             float top = TOP;
             for (Block block : blocks) {
                 block.drawing().draw(content, top);
@@ -139,6 +149,25 @@ public final class InvoicePdfRenderer {
             }
             showRight(content, footerStyle, RIGHT, FOOTER_BASELINE, footer);
         }
+    }
+
+    /** Large light-grey letters across the page, under the content, on every page of a document not final. */
+    private static void watermark(PDPageContentStream content, String text) throws IOException {
+        PDFont font = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+        float size = 120f;
+        float width = font.getStringWidth(text) / 1000 * size;
+        float centreX = PAGE_SIZE.getWidth() / 2;
+        float centreY = PAGE_SIZE.getHeight() / 2;
+        double angle = Math.toRadians(45);
+        content.beginText();
+        content.setFont(font, size);
+        content.setNonStrokingColor(0.85f);
+        // rotate about the page centre, then start half the word back along the diagonal so it is centred
+        content.setTextMatrix(Matrix.getRotateInstance(angle,
+                centreX - (float) (Math.cos(angle) * width / 2) + (float) (Math.sin(angle) * size / 3),
+                centreY - (float) (Math.sin(angle) * width / 2) - (float) (Math.cos(angle) * size / 3)));
+        content.showText(text);
+        content.endText();
     }
 
     private static void show(PDPageContentStream content, Style style, float x, float baseline, String text)
@@ -257,9 +286,9 @@ public final class InvoicePdfRenderer {
 
         List<Block> blocks() throws IOException {
             List<Block> blocks = new ArrayList<>();
-            blocks.add(textBlock(styles.title(), LEFT, "Invoice " + invoice.number(), RIGHT - LEFT));
+            blocks.add(textBlock(styles.title(), LEFT, title(invoice), RIGHT - LEFT));
             blocks.add(textBlock(styles.body(), LEFT, "Invoice date: " + invoice.invoiceDate() + "    Due date: "
-                    + invoice.dueDate(), RIGHT - LEFT));
+                    + (invoice.dueDate() == null ? "set when finalized" : invoice.dueDate()), RIGHT - LEFT));
             blocks.add(gap(SECTION_GAP));
             blocks.add(parties());
             blocks.add(gap(SECTION_GAP));

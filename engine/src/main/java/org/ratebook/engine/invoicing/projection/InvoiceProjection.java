@@ -7,6 +7,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.ratebook.engine.infra.AxonConfiguration;
 import org.ratebook.engine.invoicing.api.CreditNoteIssuedEvent;
+import org.ratebook.engine.invoicing.api.InvoiceDraftDiscardedEvent;
+import org.ratebook.engine.invoicing.api.InvoiceDraftedEvent;
+import org.ratebook.engine.invoicing.api.InvoiceFinalizedEvent;
 import org.ratebook.engine.invoicing.api.InvoiceIssuedEvent;
 import org.ratebook.engine.invoicing.api.InvoiceLine;
 import org.ratebook.engine.invoicing.api.InvoicePaidEvent;
@@ -51,9 +54,56 @@ public class InvoiceProjection {
                 Date.valueOf(e.invoiceDate()), Date.valueOf(e.dueDate()), e.currency(), e.subtotal(), e.tax(), e.total(), e.pack().name(),
                 e.pack().version(), e.pack().hash(), toJson(e.seller()), toJson(e.buyer()), toJson(e.trace()));
         if (inserted == 0) {
-            return;
+            return; // redelivered, or the finalized draft whose row InvoiceFinalizedEvent completed
         }
-        for (InvoiceLine line : e.lines()) {
+        lines(e.tenantId().value(), e.invoiceId().value(), e.accountId().value(), e.currency(), e.lines());
+    }
+
+    /** A draft is listed and previewed like an invoice, without number or due date; its credit is held. */
+    @EventHandler
+    void on(InvoiceDraftedEvent e) {
+        tenantScope.bind(e.tenantId());
+        int inserted = jdbc.update("""
+                INSERT INTO invoices (tenant_id, invoice_id, account_id, number, invoice_date, due_date, status, currency,
+                                      subtotal, tax, total, pack_name, pack_version, pack_hash, seller, buyer, trace,
+                                      review_until)
+                VALUES (?, ?, ?, NULL, ?, NULL, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)
+                ON CONFLICT DO NOTHING""",
+                e.tenantId().value(), e.invoiceId().value(), e.accountId().value(), Date.valueOf(e.invoiceDate()),
+                e.currency(), e.subtotal(), e.tax(), e.total(), e.pack().name(), e.pack().version(), e.pack().hash(),
+                toJson(e.seller()), toJson(e.buyer()), toJson(e.trace()),
+                java.sql.Timestamp.from(e.reviewUntil()));
+        if (inserted == 1) {
+            lines(e.tenantId().value(), e.invoiceId().value(), e.accountId().value(), e.currency(), e.lines());
+        }
+    }
+
+    /** The draft's row becomes the finalized invoice; its lines and the credit they moved stay as they are. */
+    @EventHandler
+    void on(InvoiceFinalizedEvent e) {
+        tenantScope.bind(e.tenantId());
+        jdbc.update("""
+                UPDATE invoices SET number = ?, due_date = ?, issued_on = ?, status = 'FINALIZED', review_until = NULL
+                WHERE tenant_id = ? AND invoice_id = ? AND status = 'DRAFT'""",
+                e.number(), Date.valueOf(e.dueDate()), Date.valueOf(e.issuedOn()), e.tenantId().value(),
+                e.invoiceId().value());
+    }
+
+    @EventHandler
+    void on(InvoiceDraftDiscardedEvent e) {
+        tenantScope.bind(e.tenantId());
+        int discarded = jdbc.update("""
+                UPDATE invoices SET status = 'DISCARDED', review_until = NULL
+                WHERE tenant_id = ? AND invoice_id = ? AND status = 'DRAFT'""",
+                e.tenantId().value(), e.invoiceId().value());
+        if (discarded == 1) {
+            giveBackCredit(e.tenantId().value(), e.invoiceId().value());
+        }
+    }
+
+    private void lines(String tenant, java.util.UUID invoiceId, java.util.UUID accountId, String currency,
+                       java.util.List<InvoiceLine> lines) {
+        for (InvoiceLine line : lines) {
             jdbc.update("""
                     INSERT INTO invoice_lines (tenant_id, invoice_id, line_no, subscription_id, item_type, description,
                                                period_from, period_to, quantity, unit_price, amount, tax_rate,
@@ -62,7 +112,7 @@ public class InvoiceProjection {
                                                meter, unit, tiers, transactions)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb,
                             ?)""",
-                    e.tenantId().value(), e.invoiceId().value(), line.lineNo(),
+                    tenant, invoiceId, line.lineNo(),
                     line.subscriptionId() == null ? null : line.subscriptionId().value(), line.itemType(),
                     line.description(), line.periodFrom() == null ? null : Date.valueOf(line.periodFrom()),
                     line.periodTo() == null ? null : Date.valueOf(line.periodTo()), line.quantity(),
@@ -72,7 +122,7 @@ public class InvoiceProjection {
                     line.coupon(), line.meter(), line.unit(),
                     line.tiers().isEmpty() ? null : toJson(line.tiers()), line.transactions());
             if (CREDIT.equals(line.itemType())) {
-                credit(e.tenantId().value(), e.accountId().value(), e.currency(), line.amount());
+                credit(tenant, accountId, currency, line.amount());
             }
         }
     }
@@ -158,16 +208,20 @@ public class InvoiceProjection {
         int voided = jdbc.update("UPDATE invoices SET status = 'VOID' WHERE tenant_id = ? AND invoice_id = ? "
                         + "AND status <> 'VOID'", e.tenantId().value(), e.invoiceId().value());
         if (voided == 1) {
-            // credit the void invoice kept or used goes back to where it was
-            jdbc.update("""
-                    UPDATE account_credits c SET credit = c.credit - l.moved
-                    FROM (SELECT i.account_id, i.currency, sum(l.amount) AS moved
-                          FROM invoice_lines l JOIN invoices i USING (tenant_id, invoice_id)
-                          WHERE l.tenant_id = ? AND l.invoice_id = ? AND l.item_type = 'CREDIT'
-                          GROUP BY i.account_id, i.currency) l
-                    WHERE c.tenant_id = ? AND c.account_id = l.account_id AND c.currency = l.currency""",
-                    e.tenantId().value(), e.invoiceId().value(), e.tenantId().value());
+            giveBackCredit(e.tenantId().value(), e.invoiceId().value());
         }
+    }
+
+    /** Credit a void invoice or a discarded draft kept or used goes back to where it was. */
+    private void giveBackCredit(String tenant, java.util.UUID invoiceId) {
+        jdbc.update("""
+                UPDATE account_credits c SET credit = c.credit - l.moved
+                FROM (SELECT i.account_id, i.currency, sum(l.amount) AS moved
+                      FROM invoice_lines l JOIN invoices i USING (tenant_id, invoice_id)
+                      WHERE l.tenant_id = ? AND l.invoice_id = ? AND l.item_type = 'CREDIT'
+                      GROUP BY i.account_id, i.currency) l
+                WHERE c.tenant_id = ? AND c.account_id = l.account_id AND c.currency = l.currency""",
+                tenant, invoiceId, tenant);
     }
 
     /** Before a replay the tables are emptied for every tenant, as the owner, outside any tenant scope. */

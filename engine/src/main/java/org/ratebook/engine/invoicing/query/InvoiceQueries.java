@@ -97,7 +97,8 @@ public class InvoiceQueries {
         return tenantScope.call(tenant, () -> {
             BigDecimal open = jdbc.queryForObject("""
                     SELECT coalesce(sum(total - amount_paid - amount_credited), 0) FROM invoices
-                    WHERE tenant_id = ? AND account_id = ? AND currency = ? AND status <> 'VOID'""",
+                    WHERE tenant_id = ? AND account_id = ? AND currency = ?
+                      AND status NOT IN ('VOID', 'DRAFT', 'DISCARDED')""",
                     BigDecimal.class, tenant.value(), accountId, currency);
             BigDecimal credit = jdbc.query("""
                     SELECT credit FROM account_credits WHERE tenant_id = ? AND account_id = ? AND currency = ?""",
@@ -122,6 +123,21 @@ public class InvoiceQueries {
                             rs.getDate("on_date") == null ? null : rs.getDate("on_date").toLocalDate(),
                             rs.getString("method"), rs.getString("reference"));
                 }, tenant.value(), invoiceId));
+    }
+
+    /** Drafts whose review window has ended by {@code now}, in the order they were billed. */
+    public List<UUID> draftsReviewedBy(TenantId tenant, java.time.Instant now) {
+        return tenantScope.call(tenant, () -> jdbc.queryForList("""
+                SELECT invoice_id FROM invoices WHERE tenant_id = ? AND status = 'DRAFT' AND review_until <= ?
+                ORDER BY invoice_date, review_until, account_id""", UUID.class, tenant.value(),
+                java.sql.Timestamp.from(now)));
+    }
+
+    /** When a draft's review window ends, or empty if the invoice is no draft. */
+    public Optional<java.time.Instant> reviewUntil(TenantId tenant, UUID invoiceId) {
+        return tenantScope.call(tenant, () -> jdbc.query("""
+                SELECT review_until FROM invoices WHERE tenant_id = ? AND invoice_id = ? AND status = 'DRAFT'""",
+                (rs, n) -> rs.getTimestamp(1).toInstant(), tenant.value(), invoiceId).stream().findFirst());
     }
 
     public boolean exists(TenantId tenant, UUID invoiceId) {
@@ -198,7 +214,8 @@ public class InvoiceQueries {
         int scale = scale(rs);
         return new InvoiceView(rs.getObject("invoice_id", UUID.class), tenant.value(),
                 rs.getObject("account_id", UUID.class), rs.getString("number"),
-                rs.getDate("invoice_date").toLocalDate(), rs.getDate("due_date").toLocalDate(), rs.getString("status"), rs.getString("currency").trim(),
+                rs.getDate("invoice_date").toLocalDate(),
+                rs.getDate("due_date") == null ? null : rs.getDate("due_date").toLocalDate(), rs.getString("status"), rs.getString("currency").trim(),
                 rs.getBigDecimal("subtotal").setScale(scale), rs.getBigDecimal("tax").setScale(scale),
                 rs.getBigDecimal("total").setScale(scale), rs.getBigDecimal("amount_paid").setScale(scale),
                 rs.getString("pack_name"), rs.getInt("pack_version"),

@@ -30,6 +30,15 @@ public record InvoiceView(UUID invoiceId, String tenantId, UUID accountId, Strin
                 amountPaid, packName, packVersion, packHash, seller, buyer, lines, null);
     }
 
+    /** A draft (status DRAFT, no number yet) or a discarded draft asks for nothing. */
+    public boolean isDraft() {
+        return "DRAFT".equals(status) || "DISCARDED".equals(status);
+    }
+
+    private boolean isPayable() {
+        return !"VOID".equals(status) && !isDraft();
+    }
+
     /**
      * The tax summary: per tax (label and rate), in the order the lines first show it, the amount taxed and the
      * tax. It adds up to the invoice's subtotal and tax, since it is the sum of its lines.
@@ -48,9 +57,9 @@ public record InvoiceView(UUID invoiceId, String tenantId, UUID accountId, Strin
         return List.copyOf(byTax.values());
     }
 
-    /** What the invoice still asks for: its total less payments and credit notes. */
+    /** What the invoice still asks for: its total less payments and credit notes (nothing while a draft). */
     public BigDecimal balance() {
-        return "VOID".equals(status) ? BigDecimal.ZERO.setScale(total.scale())
+        return !isPayable() ? BigDecimal.ZERO.setScale(total.scale())
                 : total.subtract(amountPaid).subtract(amountCredited);
     }
 }

@@ -6,7 +6,15 @@ import org.ratebook.tenants.TenantId;
 
 import java.time.LocalDate;
 
-/** End a subscription; when, as for {@link ChangePlanCommand}. */
+/**
+ * End a subscription; when, as for {@link ChangePlanCommand}. {@code reason} (optional) is recorded with the
+ * cancellation, e.g. "terminated for non-payment" when dunning ends it.
+ */
 public record CancelSubscriptionCommand(TenantId tenantId, @TargetAggregateIdentifier SubscriptionId subscriptionId,
-                                        ChangeTiming timing, LocalDate effectiveOn) {
+                                        ChangeTiming timing, LocalDate effectiveOn, String reason) {
+
+    public CancelSubscriptionCommand(TenantId tenantId, SubscriptionId subscriptionId, ChangeTiming timing,
+                                     LocalDate effectiveOn) {
+        this(tenantId, subscriptionId, timing, effectiveOn, null);
+    }
 }

@@ -7,12 +7,22 @@ import org.ratebook.tenants.TenantId;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Nothing is billed from {@code effectiveOn} on; {@code timeline} as afterwards. */
-@Revision("1")
+/**
+ * Nothing is billed from {@code effectiveOn} on; {@code timeline} as afterwards. {@code reason} says why when
+ * the seller's side ended it (e.g. "terminated for non-payment"); null when the customer cancelled, and in
+ * events of revision 1.
+ */
+@Revision("2")
 public record SubscriptionCancelledEvent(TenantId tenantId, SubscriptionId subscriptionId, LocalDate requestedOn,
                                          LocalDate effectiveOn, ChangeTiming timing, String decidedBy,
-                                         List<PhaseStart> timeline) {
+                                         List<PhaseStart> timeline, String reason) {
     public SubscriptionCancelledEvent {
         timeline = List.copyOf(timeline);
+    }
+
+    public SubscriptionCancelledEvent(TenantId tenantId, SubscriptionId subscriptionId, LocalDate requestedOn,
+                                      LocalDate effectiveOn, ChangeTiming timing, String decidedBy,
+                                      List<PhaseStart> timeline) {
+        this(tenantId, subscriptionId, requestedOn, effectiveOn, timing, decidedBy, timeline, null);
     }
 }

@@ -186,7 +186,8 @@ public class Subscription {
         Timing timing = timing(command.effectiveOn(), command.timing(), reference, pack, decisions,
                 PlanChange.ofCancel(subscriptionId.toString(), price(pack, last), last.quantity(), today));
         return emit(new SubscriptionCancelledEvent(tenantId, subscriptionId, today, timing.effectiveOn(), timing.timing(),
-                timing.decidedBy(), timeline.stoppedFrom(timing.effectiveOn()).entries()), dryRun);
+                timing.decidedBy(), timeline.stoppedFrom(timing.effectiveOn()).entries(),
+                command.reason() == null || command.reason().isBlank() ? null : command.reason().strip()), dryRun);
     }
 
     @CommandHandler

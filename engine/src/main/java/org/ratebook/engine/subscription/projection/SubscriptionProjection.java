@@ -112,12 +112,16 @@ public class SubscriptionProjection implements SubscriptionDirectory {
     void on(SubscriptionCancelledEvent e) {
         timeline(e.tenantId(), e.subscriptionId(), e.timeline());
         state(e.tenantId(), e.subscriptionId(), "CANCELLED", "ends_on", e.effectiveOn());
+        jdbc.update("UPDATE subscriptions SET cancel_reason = ? WHERE tenant_id = ? AND subscription_id = ?",
+                e.reason(), e.tenantId().value(), e.subscriptionId().value());
     }
 
     @EventHandler
     void on(SubscriptionReinstatedEvent e) {
         timeline(e.tenantId(), e.subscriptionId(), e.timeline());
         state(e.tenantId(), e.subscriptionId(), "ACTIVE", "ends_on", null);
+        jdbc.update("UPDATE subscriptions SET cancel_reason = NULL WHERE tenant_id = ? AND subscription_id = ?",
+                e.tenantId().value(), e.subscriptionId().value());
     }
 
     /** The new timeline; plan and quantity show where it leads (after changes still to come). */
@@ -162,6 +166,14 @@ public class SubscriptionProjection implements SubscriptionDirectory {
         return tenantScope.call(tenant, () -> jdbc.query("""
                 SELECT * FROM subscriptions WHERE tenant_id = ? AND base_subscription_id = ?
                 ORDER BY start_date, subscription_id""", ROW, tenant.value(), base.value()));
+    }
+
+    /** Why the subscription was cancelled, when the seller's side ended it (e.g. "terminated for non-payment"). */
+    public Optional<String> cancellationReason(TenantId tenant, SubscriptionId id) {
+        return tenantScope.call(tenant, () -> jdbc.query(
+                "SELECT cancel_reason FROM subscriptions WHERE tenant_id = ? AND subscription_id = ?",
+                (rs, n) -> rs.getString(1), tenant.value(), id.value()).stream().filter(java.util.Objects::nonNull)
+                .findFirst());
     }
 
     /**

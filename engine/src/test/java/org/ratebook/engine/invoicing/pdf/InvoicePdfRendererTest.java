@@ -130,6 +130,32 @@ class InvoicePdfRendererTest {
         }
     }
 
+    @Test
+    void aDraftSaysDraftOnEveryPageAndShowsNoNumberOrDueDate() throws IOException {
+        List<InvoiceLineView> lines = IntStream.rangeClosed(1, 120).mapToObj(no -> line(no, "Seat add-on " + no))
+                .toList();
+        InvoiceView finalized = invoice(lines);
+        InvoiceView draft = new InvoiceView(finalized.invoiceId(), "demo", finalized.accountId(), null,
+                finalized.invoiceDate(), null, "DRAFT", "EUR", finalized.subtotal(), finalized.tax(), finalized.total(),
+                finalized.amountPaid(), "default", 1, PACK_HASH, finalized.seller(), finalized.buyer(), lines);
+
+        try (PDDocument document = Loader.loadPDF(renderer.render(draft))) {
+            assertThat(document.getNumberOfPages()).isGreaterThan(1);
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                assertThat(stripper.getText(document)).as("page %d", page).contains("DRAFT")
+                        .contains("Draft invoice (not numbered yet) - page " + page);
+            }
+            assertThat(textOf(document)).contains("Due date: set when finalized").doesNotContain("null");
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Draft invoice (not numbered yet)");
+        }
+        try (PDDocument document = Loader.loadPDF(renderer.render(finalized))) {
+            assertThat(textOf(document)).doesNotContain("DRAFT").doesNotContain("Draft");
+        }
+    }
+
     private static String textOf(PDDocument document) throws IOException {
         return new PDFTextStripper().getText(document);
     }
