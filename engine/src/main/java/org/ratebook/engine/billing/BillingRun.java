@@ -29,6 +29,7 @@ import org.ratebook.engine.subscription.api.PhaseStart;
 import org.ratebook.engine.subscription.api.SubscriptionId;
 import org.ratebook.engine.subscription.projection.SubscriptionProjection;
 import org.ratebook.engine.subscription.projection.SubscriptionView;
+import org.ratebook.rules.time.BillingCycle;
 import org.ratebook.rules.decision.DecidedLine;
 import org.ratebook.rules.decision.DecisionService;
 import org.ratebook.rules.decision.InvoiceDecision;
@@ -304,7 +305,8 @@ public class BillingRun {
             }
             InvoiceGenerator generator = new InvoiceGenerator(today.dayCount(), Currency.getInstance(s.currency()),
                     today.rounding());
-            Proposal proposal = generator.propose(s.subscriptionId().toString(), s.billCycleDay(), states.get(),
+            BillingCycle cycle = BillingCycle.of(today.alignment(), s.billCycleDay(), s.startDate());
+            Proposal proposal = generator.propose(s.subscriptionId().toString(), cycle, states.get(),
                     billedItems.of(tenant, s), target);
             for (Span span : proposal.charges()) {
                 Due forDay = due.computeIfAbsent(new Key(payer, span.invoiceDate()), k -> new Due());
@@ -378,7 +380,7 @@ public class BillingRun {
                 return Optional.empty();
             }
             states.add(ServiceState.billing(phase.from(), phase.plan(), phase.phase(), phase.quantity(),
-                    row.get().recurring(), row.get().period(), row.get().mode()));
+                    row.get().recurring(), row.get().cadence(), row.get().mode()));
         }
         return Optional.of(states);
     }

@@ -144,14 +144,17 @@ public final class Decisions {
             // a price per hour: the quantity is the hours served in the span (whole days), times the units
             BigDecimal hours = BigDecimal.valueOf(java.time.temporal.ChronoUnit.DAYS.between(period.from(),
                     period.to()) * 24L).multiply(quantity);
+            // a price per N hours ("every 4 hours") buys N of the hours served
             BigDecimal hourly = plan.price().multiply(hours)
+                    .divide(BigDecimal.valueOf(plan.every()), MathContext.DECIMAL128)
                     .setScale(Currency.getInstance(plan.currency()).getDefaultFractionDigits(), rounding);
             return add(new Charge(charges.size() + 1, period.subscriptionId(), "RECURRING", plan.product() + " "
-                    + plan.code() + " (hourly, " + mode + ", " + hours.toPlainString() + " hours)", period.from(),
+                    + plan.code() + " (hourly, " + mode + ", " + hours.toPlainString() + " hours"
+                    + (plan.every() == 1 ? "" : ", priced per " + plan.every() + " hours") + ")", period.from(),
                     period.to(), hours, plan.price(), hourly, plan.currency(), plan.code()));
         }
         String description = plan.product() + " " + plan.code() + " ("
-                + plan.period().name().toLowerCase(java.util.Locale.ROOT) + ", " + mode
+                + plan.cadence().describe() + ", " + mode
                 + (period.prorated() ? ", " + period.numerator() + "/" + period.denominator() + " of the period" : "")
                 + ")";
         return add(new Charge(charges.size() + 1, period.subscriptionId(), "RECURRING", description,

@@ -4,6 +4,8 @@ import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.UsageCharge;
 import org.ratebook.rules.fact.UsageTier;
 
+import org.ratebook.rules.time.BillingAlignment;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +41,9 @@ public final class RulePackExport {
                 .append('\n');
         props.append("day_count=").append(pack.dayCount()).append('\n');
         props.append("rounding=").append(pack.rounding()).append('\n');
+        if (pack.alignment() != BillingAlignment.DEFAULT) {
+            props.append("billing_alignment=").append(pack.alignment()).append('\n');
+        }
         if (!pack.taxSettings().atDefaults()) {
             props.append("prices_include_tax=").append(pack.taxSettings().pricesIncludeTax()).append('\n');
             props.append("tax_rounding=").append(pack.taxSettings().taxRounding()).append('\n');
@@ -83,7 +88,7 @@ public final class RulePackExport {
         rows.add("plan,product,currency,price,billing_period,billing_mode,phase,duration");
         for (CatalogPlan p : plans) {
             String row = String.join(",", p.code(), p.product(), p.currency(), p.price().toPlainString(),
-                    p.period().name(), p.mode().name());
+                    p.cadence().label(), p.mode().name());
             rows.add(row + "," + p.phase() + "," + (p.duration() == null ? "" : p.duration()));
         }
         return String.join("\n", rows) + "\n";
