@@ -75,3 +75,58 @@ Feature: Plans billed every few days, weeks, months or years
       | INV-000001 | Hunter Inc | 10 June 2023 | USD 3.00 |
       | INV-000002 | Hunter Inc | 13 June 2023 | USD 3.00 |
       | INV-000003 | Hunter Inc | 16 June 2023 | USD 3.00 |
+
+  Scenario: A change at once from a plan billed every 6 months to a monthly plan gives back the unused 122 days
+    # as above, 1 March to 1 July 2023 (122 of 181 days at USD 1.00) is given back; the monthly plan is charged
+    # from 1 March, a whole month on the customer's billing day; the USD 91.00 left over is kept as credit
+    Given a sandbox seller whose test clock reads 1 January 2023
+    And the seller bills with this catalog, counting days ACTUAL:
+      | plan    | product | phase     | lasts | currency | price  | billed         |
+      | Half    | Hosting | evergreen |       | USD      | 181.00 | every 6 months |
+      | Monthly | Hosting | evergreen |       | USD      | 31.00  | monthly        |
+    And a customer "Hunter Inc" billed in USD on billing day 1
+    And "Hunter Inc" subscribes to the "Half" plan
+    And the seller advances its test clock to 1 January 2023
+    And "Hunter Inc" pays USD 181.00 on invoice INV-000001
+    And the seller advances its test clock to 1 March 2023
+    When "Hunter Inc" changes to the "Monthly" plan at once
+    Then invoice INV-000002 has these lines:
+      | description                                                          | from         | to           | amount      |
+      | Hosting Monthly (monthly, in advance)                                | 1 March 2023 | 1 April 2023 | USD 31.00   |
+      | Unused time of Half billed on INV-000001 (1 January 2023 to 1 July 2023) | 1 March 2023 | 1 July 2023  | USD -122.00 |
+      | Credit kept on the account for later invoices                        |              |              | USD 91.00   |
+
+  Scenario: A change at the end of the term waits for the six months paid for, as the preview shows
+    Given a sandbox seller whose test clock reads 1 January 2023
+    And the seller bills with this catalog, counting days ACTUAL:
+      | plan    | product | phase     | lasts | currency | price  | billed         |
+      | Half    | Hosting | evergreen |       | USD      | 181.00 | every 6 months |
+      | Monthly | Hosting | evergreen |       | USD      | 31.00  | monthly        |
+    And a customer "Hunter Inc" billed in USD on billing day 1
+    And "Hunter Inc" subscribes to the "Half" plan
+    And the seller advances its test clock to 1 January 2023
+    And "Hunter Inc" pays USD 181.00 on invoice INV-000001
+    And the seller advances its test clock to 1 March 2023
+    When "Hunter Inc" changes to the "Monthly" plan at the end of the term
+    And the seller previews the invoices of "Hunter Inc" for 1 August 2023
+    Then the preview shows these invoices:
+      | date          | total     |
+      | 1 July 2023   | USD 31.00 |
+      | 1 August 2023 | USD 31.00 |
+    And nothing was recorded by the preview
+    And the seller has issued exactly these invoices:
+      | number     | customer   | date           | total      |
+      | INV-000001 | Hunter Inc | 1 January 2023 | USD 181.00 |
+
+  Scenario: A server priced per 4 hours is charged a quarter of its price for each hour it ran
+    # April 2024 has 30 days, 720 hours; USD 0.04 per 4 hours is USD 7.20 for the month
+    Given a sandbox seller whose test clock reads 1 April 2024
+    And the seller bills with this catalog, counting days ACTUAL:
+      | plan | product | phase     | lasts | currency | price | billed        | mode      |
+      | VPS  | Servers | evergreen |       | USD      | 0.04  | every 4 hours | in arrear |
+    And a customer "Hunter Inc" billed in USD on billing day 1
+    And "Hunter Inc" subscribes to the "VPS" plan
+    When the seller advances its test clock to 1 May 2024
+    Then invoice INV-000001 has these lines:
+      | description                                                    | from         | to         | quantity | amount   |
+      | Servers VPS (hourly, in arrear, 720 hours, priced per 4 hours) | 1 April 2024 | 1 May 2024 | 720      | USD 7.20 |
