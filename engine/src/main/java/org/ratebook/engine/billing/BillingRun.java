@@ -519,7 +519,10 @@ public class BillingRun {
                 .reduce(BigDecimal.ZERO, BigDecimal::add).negate();
     }
 
-    /** A decided line, with the plan phase and billing period of the span it bills, or the one-off charge. */
+    /**
+     * A decided line, with the plan phase and billing period of the span it bills, or the one-off charge, and
+     * the unit its quantity counts when that is not units of the plan (hours of an hourly price).
+     */
     private static InvoiceLine line(DecidedLine d, SubscriptionPeriod span) {
         return new InvoiceLine(d.lineNo(), d.subscriptionId() == null ? null
                 : new SubscriptionId(UUID.fromString(d.subscriptionId())), d.itemType(),
@@ -527,6 +530,6 @@ public class BillingRun {
                 d.taxAmount(), d.taxLabel(), d.rules(), span == null ? null : span.plan(),
                 span == null ? null : span.phase(), span == null ? null : span.periodFrom(),
                 span == null ? null : span.periodTo(), d.discountOf(), d.coupon(), null,
-                d.reference() == null ? null : UUID.fromString(d.reference()));
+                d.reference() == null ? null : UUID.fromString(d.reference()), null, d.unit(), List.of(), null);
     }
 }

@@ -151,7 +151,7 @@ public final class Decisions {
             return add(new Charge(charges.size() + 1, period.subscriptionId(), "RECURRING", plan.product() + " "
                     + plan.code() + " (hourly, " + mode + ", " + hours.toPlainString() + " hours"
                     + (plan.every() == 1 ? "" : ", priced per " + plan.every() + " hours") + ")", period.from(),
-                    period.to(), hours, plan.price(), hourly, plan.currency(), plan.code()));
+                    period.to(), hours, plan.price(), hourly, plan.currency(), plan.code(), null, Charge.HOURS));
         }
         String description = plan.product() + " " + plan.code() + " ("
                 + plan.cadence().describe() + ", " + mode
@@ -522,7 +522,7 @@ public final class Decisions {
             lines.add(new DecidedLine(c.lineNo(), c.subscriptionId(), c.itemType(), c.description(), c.from(),
                     c.to(), c.quantity(), c.unitPrice(), t.amount(), rate(tax), t.tax(), label(tax),
                     rulesByLine.getOrDefault(c.lineNo(), List.of()), null, null, c.reference(),
-                    usage == null ? null : usage.meter(), usage == null ? null : usage.unit(),
+                    usage == null ? null : usage.meter(), usage == null ? c.unit() : usage.unit(),
                     usage == null ? List.of() : usage.tiers(), usage == null ? null : usage.transactions()));
         }
         for (int i = 0; i < discounts.size(); i++) {
