@@ -37,7 +37,13 @@ class BilledItems {
                        CASE WHEN l.item_type = 'RECURRING' AND l.unit = 'hour' AND l.period_to > l.period_from
                             THEN l.quantity / (24 * (l.period_to - l.period_from)) ELSE l.quantity END AS quantity,
                        l.period_from, l.period_to, coalesce(l.billing_period_from, l.period_from) AS pf,
-                       coalesce(l.billing_period_to, l.period_to) AS pt, l.amount, l.repairs_from, l.unit_price, l.tax_rate,
+                       coalesce(l.billing_period_to, l.period_to) AS pt,
+                       -- what was paid for a charge is its amount less the discounts on it (a coupon's line names
+                       -- the line it discounts), so a repair gives back the share of that, not of the list price
+                       l.amount + coalesce((SELECT sum(d.amount) FROM invoice_lines d
+                                            WHERE d.tenant_id = l.tenant_id AND d.invoice_id = l.invoice_id
+                                              AND d.item_type = 'DISCOUNT' AND d.discount_of = l.line_no), 0) AS amount,
+                       l.repairs_from, l.unit_price, l.tax_rate,
                        i.number
                 FROM invoice_lines l JOIN invoices i USING (tenant_id, invoice_id)
                 WHERE l.tenant_id = ? AND l.subscription_id = ? AND i.status <> 'VOID'
