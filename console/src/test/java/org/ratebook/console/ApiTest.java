@@ -207,6 +207,38 @@ class ApiTest {
         assertThat(new String(export.body(), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .as("a zip with the pack's files").startsWith("PK").contains("pack.properties", "catalog/plans.csv");
         assertThat(api.get("/api/v1/rule-packs/9/export").status()).isEqualTo(404);
+        assertThat(pack.get("billingAlignment").asText()).isEqualTo("ACCOUNT");
+    }
+
+    @Test
+    void aPackVersionShowsItsBillingAlignmentAndPeriodsOfSeveralUnits() {
+        org.ratebook.rules.pack.RulePack shipped = RulePackLoader.defaultPack();
+        java.util.List<org.ratebook.rules.fact.CatalogPlan> plans = new java.util.ArrayList<>(shipped.plans());
+        plans.add(new org.ratebook.rules.fact.CatalogPlan("Half", "Hosting", "EUR", new java.math.BigDecimal("240.00"),
+                org.ratebook.rules.fact.BillingPeriod.MONTHLY, org.ratebook.rules.fact.BillingMode.IN_ADVANCE, null,
+                null, 6));
+        int version = packs.importContent(tenant, new org.ratebook.engine.rulepack.api.RulePackContent("calendar",
+                plans, shipped.sources(), shipped.dayCount(), shipped.rounding(), shipped.tables().texts(),
+                shipped.taxSettings(), java.util.List.of(), java.util.List.of(),
+                org.ratebook.rules.time.BillingAlignment.CALENDAR), LocalDate.of(2000, 1, 1));
+        JsonNode pack = api.get("/api/v1/rule-packs/" + version).json();
+        assertThat(pack.get("billingAlignment").asText()).isEqualTo("CALENDAR");
+        assertThat(pack.get("plans").toString()).contains("\"plan\":\"Half\"").contains("\"billingPeriod\":\"6 MONTHS\"");
+        String properties = unzipped(api.get("/api/v1/rule-packs/" + version + "/export").body(), "pack.properties");
+        assertThat(properties).contains("billing_alignment=CALENDAR");
+    }
+
+    private static String unzipped(byte[] zip, String name) {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError("no " + name + " in the export");
     }
 
     @Test

@@ -5,9 +5,10 @@ import io.cucumber.java.en.Given;
 import org.ratebook.engine.rulepack.RulePackImports;
 import org.ratebook.engine.rulepack.api.RulePackContent;
 import org.ratebook.rules.fact.BillingMode;
-import org.ratebook.rules.fact.BillingPeriod;
+import org.ratebook.rules.fact.Cadence;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.pack.RulePackLoader;
+import org.ratebook.rules.time.BillingAlignment;
 import org.ratebook.rules.time.DayCount;
 
 import java.math.BigDecimal;
@@ -33,18 +34,25 @@ public class CatalogSteps {
 
     @Given("the seller bills with this catalog, counting days {word}:")
     public void catalog(String dayCount, DataTable table) {
+        catalog(dayCount, BillingAlignment.DEFAULT.name(), table);
+    }
+
+    /** The catalog with the seller's billing alignment: ACCOUNT, SUBSCRIPTION or CALENDAR. */
+    @Given("the seller bills with this catalog, counting days {word}, aligned to {word}:")
+    public void catalog(String dayCount, String alignment, DataTable table) {
         List<CatalogPlan> plans = table.asMaps().stream().map(CatalogSteps::row).toList();
         RulePackContent content = new RulePackContent("scenario catalog", plans,
                 RulePackLoader.defaultPack().sources(), DayCount.valueOf(dayCount.toUpperCase(Locale.ROOT)),
-                RoundingMode.HALF_UP);
+                RoundingMode.HALF_UP, null, null, List.of(), List.of(), BillingAlignment.parse(alignment));
         packs.importContent(world.theSeller(), content, LocalDate.of(2000, 1, 1));
     }
 
+    /** The "billed" column as a price table writes it: "monthly", "annual", "every 6 months", "2 weeks". */
     private static CatalogPlan row(Map<String, String> row) {
-        String period = row.get("billed").strip().toUpperCase(Locale.ROOT);
+        Cadence cadence = Cadence.parse(row.get("billed"));
         return new CatalogPlan(row.get("plan"), row.get("product"), row.get("currency"), new BigDecimal(row.get("price")),
-                BillingPeriod.valueOf(period), BillingMode.valueOf(
+                cadence.unit(), BillingMode.valueOf(
                         row.getOrDefault("mode", "in advance").strip().toUpperCase(Locale.ROOT).replace(' ', '_')),
-                row.get("phase"), row.get("lasts"));
+                row.get("phase"), row.get("lasts"), cadence.every());
     }
 }

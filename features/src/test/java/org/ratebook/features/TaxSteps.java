@@ -21,7 +21,6 @@ import org.ratebook.engine.invoicing.query.InvoiceView;
 import org.ratebook.engine.invoicing.query.TaxSubtotal;
 import org.ratebook.engine.rulepack.api.RulePackContent;
 import org.ratebook.rules.fact.BillingMode;
-import org.ratebook.rules.fact.BillingPeriod;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.pack.PackTables;
 import org.ratebook.rules.pack.RulePackLoader;
@@ -231,10 +230,10 @@ public class TaxSteps {
 
     /** A price-table row as an analyst writes it (see CatalogSteps). */
     private static CatalogPlan plan(Map<String, String> row) {
-        String period = row.get("billed").strip().toUpperCase(Locale.ROOT);
+        org.ratebook.rules.fact.Cadence cadence = org.ratebook.rules.fact.Cadence.parse(row.get("billed"));
         return new CatalogPlan(row.get("plan"), row.get("product"), row.get("currency"),
-                new BigDecimal(row.get("price")), BillingPeriod.valueOf(period), BillingMode.valueOf(
+                new BigDecimal(row.get("price")), cadence.unit(), BillingMode.valueOf(
                 row.getOrDefault("mode", "in advance").strip().toUpperCase(Locale.ROOT).replace(' ', '_')),
-                row.get("phase"), row.get("lasts"));
+                row.get("phase"), row.get("lasts"), cadence.every());
     }
 }

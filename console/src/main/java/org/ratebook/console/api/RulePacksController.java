@@ -26,12 +26,13 @@ public class RulePacksController {
     /**
      * A version's content as stored: the catalog rows (prices as decimal strings), the DRL sources, the other
      * tables by name (CSV as written: tax.rates, discount.coupons, …), the tax settings, and the usage charge and
-     * tier tables (empty for a pack without usage charges).
+     * tier tables (empty for a pack without usage charges), and the billing alignment (ACCOUNT, SUBSCRIPTION or
+     * CALENDAR: which day billing periods start on).
      */
     public record RulePackContentResponse(int version, String name, String contentHash, List<PlanRow> plans,
                                           List<Source> sources, Map<String, String> tables,
                                           TaxSettings taxSettings, List<UsageChargeRow> usageCharges,
-                                          List<UsageTierRow> usageTiers) {
+                                          List<UsageTierRow> usageTiers, String billingAlignment) {
     }
 
     /** A row of the usage charge table; blank cells are null, decimals as written. */
@@ -60,7 +61,10 @@ public class RulePacksController {
         return value == null ? null : value.toPlainString();
     }
 
-    /** A price row; {@code priceList} DEFAULT for the list that defines the plan, {@code productType} BASE unless said. */
+    /**
+     * A price table row; the billing period as the table writes it: MONTHLY, or a count and unit ("6 MONTHS");
+     * {@code priceList} DEFAULT for the list that defines the plan, {@code productType} BASE unless said.
+     */
     public record PlanRow(String plan, String product, String currency, String price, String billingPeriod,
                           String billingMode, String priceList, String productType) {
     }
@@ -88,12 +92,12 @@ public class RulePacksController {
                 .orElseThrow(() -> new NotFoundException("rule pack version " + version + " does not exist"));
         return new RulePackContentResponse(version, pack.name(), pack.contentHash(),
                 pack.plans().stream().map(p -> new PlanRow(p.code(), p.product(), p.currency(),
-                        p.price().toPlainString(), p.period().name(), p.mode().name(), p.priceList(),
+                        p.price().toPlainString(), p.cadence().label(), p.mode().name(), p.priceList(),
                         p.productType().name())).toList(),
                 pack.sources().stream().map(s -> new Source(s.category().name(), s.name(), s.text())).toList(),
                 pack.tables().texts(), pack.taxSettings(),
                 pack.usageCharges().stream().map(UsageChargeRow::of).toList(),
-                pack.usageTiers().stream().map(UsageTierRow::of).toList());
+                pack.usageTiers().stream().map(UsageTierRow::of).toList(), pack.alignment().name());
     }
 
     @GetMapping(value = "/{version}/export", produces = "application/zip")

@@ -32,11 +32,18 @@ class BilledItems {
         return tenantScope.call(tenant, () -> jdbc.query("""
                 SELECT l.item_type, coalesce(l.plan, ?) AS plan, coalesce(l.phase, ?) AS phase,
                        -- an hourly line's quantity is hours served (24 per day per unit): the units are what the
-                       -- generator compares; the description is the one Decisions writes for hourly prices
-                       CASE WHEN l.description LIKE '%(hourly, %' AND l.period_to > l.period_from
+                       -- generator compares; the line says so by its unit (lines issued before it did were given
+                       -- theirs by migration V41 and by InvoiceProjection on replay)
+                       CASE WHEN l.item_type = 'RECURRING' AND l.unit = 'hour' AND l.period_to > l.period_from
                             THEN l.quantity / (24 * (l.period_to - l.period_from)) ELSE l.quantity END AS quantity,
                        l.period_from, l.period_to, coalesce(l.billing_period_from, l.period_from) AS pf,
-                       coalesce(l.billing_period_to, l.period_to) AS pt, l.amount, l.repairs_from, l.unit_price, l.tax_rate,
+                       coalesce(l.billing_period_to, l.period_to) AS pt,
+                       -- what was paid for a charge is its amount less the discounts on it (a coupon's line names
+                       -- the line it discounts), so a repair gives back the share of that, not of the list price
+                       l.amount + coalesce((SELECT sum(d.amount) FROM invoice_lines d
+                                            WHERE d.tenant_id = l.tenant_id AND d.invoice_id = l.invoice_id
+                                              AND d.item_type = 'DISCOUNT' AND d.discount_of = l.line_no), 0) AS amount,
+                       l.repairs_from, l.unit_price, l.tax_rate,
                        i.number
                 FROM invoice_lines l JOIN invoices i USING (tenant_id, invoice_id)
                 WHERE l.tenant_id = ? AND l.subscription_id = ? AND i.status NOT IN ('VOID', 'DISCARDED')

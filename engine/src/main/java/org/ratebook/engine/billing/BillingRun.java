@@ -31,6 +31,7 @@ import org.ratebook.engine.subscription.api.PhaseStart;
 import org.ratebook.engine.subscription.api.SubscriptionId;
 import org.ratebook.engine.subscription.projection.SubscriptionProjection;
 import org.ratebook.engine.subscription.projection.SubscriptionView;
+import org.ratebook.rules.time.BillingCycle;
 import org.ratebook.rules.decision.DecidedLine;
 import org.ratebook.rules.decision.DecisionService;
 import org.ratebook.rules.decision.InvoiceDecision;
@@ -316,7 +317,8 @@ public class BillingRun {
             }
             InvoiceGenerator generator = new InvoiceGenerator(today.dayCount(), Currency.getInstance(s.currency()),
                     today.rounding());
-            Proposal proposal = generator.propose(s.subscriptionId().toString(), s.billCycleDay(), states.get(),
+            BillingCycle cycle = BillingCycle.of(today.alignment(), s.billCycleDay(), s.startDate());
+            Proposal proposal = generator.propose(s.subscriptionId().toString(), cycle, states.get(),
                     billedItems.of(tenant, s), target);
             for (Span span : proposal.charges()) {
                 Due forDay = due.computeIfAbsent(new Key(payer, span.invoiceDate()), k -> new Due());
@@ -403,7 +405,7 @@ public class BillingRun {
                 return Optional.empty();
             }
             states.add(ServiceState.billing(phase.from(), phase.plan(), phase.phase(), phase.quantity(),
-                    row.get().recurring(), row.get().period(), row.get().mode()));
+                    row.get().recurring(), row.get().cadence(), row.get().mode()));
         }
         return Optional.of(states);
     }
@@ -542,7 +544,10 @@ public class BillingRun {
                 .reduce(BigDecimal.ZERO, BigDecimal::add).negate();
     }
 
-    /** A decided line, with the plan phase and billing period of the span it bills, or the one-off charge. */
+    /**
+     * A decided line, with the plan phase and billing period of the span it bills, or the one-off charge, and
+     * the unit its quantity counts when that is not units of the plan (hours of an hourly price).
+     */
     private static InvoiceLine line(DecidedLine d, SubscriptionPeriod span) {
         return new InvoiceLine(d.lineNo(), d.subscriptionId() == null ? null
                 : new SubscriptionId(UUID.fromString(d.subscriptionId())), d.itemType(),
@@ -550,6 +555,6 @@ public class BillingRun {
                 d.taxAmount(), d.taxLabel(), d.rules(), span == null ? null : span.plan(),
                 span == null ? null : span.phase(), span == null ? null : span.periodFrom(),
                 span == null ? null : span.periodTo(), d.discountOf(), d.coupon(), null,
-                d.reference() == null ? null : UUID.fromString(d.reference()));
+                d.reference() == null ? null : UUID.fromString(d.reference()), null, d.unit(), List.of(), null);
     }
 }

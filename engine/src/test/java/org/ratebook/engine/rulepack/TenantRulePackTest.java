@@ -71,6 +71,22 @@ class TenantRulePackTest {
     }
 
     @Test
+    void aCalendarAlignedDraftWithAPeriodOfTwoWeeksIsRefusedSayingWhy() {
+        List<org.ratebook.rules.fact.CatalogPlan> plans = new ArrayList<>(shipped.plans());
+        plans.add(new org.ratebook.rules.fact.CatalogPlan("Sprint", "Support", "EUR", java.math.BigDecimal.TEN,
+                org.ratebook.rules.fact.BillingPeriod.WEEKLY, org.ratebook.rules.fact.BillingMode.IN_ADVANCE, null,
+                null, 2));
+        RulePackContent calendar = new RulePackContent("calendar", plans, shipped.sources(), null, null, null, null,
+                List.of(), List.of(), org.ratebook.rules.time.BillingAlignment.CALENDAR);
+        fixture.givenNoPriorActivity()
+                .when(new SaveRulePackDraftCommand(PACK, calendar, "alice"))
+                .expectException(InvalidRulePackException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString(
+                        "billing_alignment=CALENDAR cannot bill plan Sprint (evergreen, 2 WEEKS)"))
+                .expectNoEvents();
+    }
+
+    @Test
     void theAuthorCannotApproveTheirOwnDraft() {
         fixture.given(saved(1, "alice"))
                 .when(new ApproveRulePackCommand(PACK, 1, "alice"))

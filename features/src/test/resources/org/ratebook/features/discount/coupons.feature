@@ -96,3 +96,17 @@ Feature: Coupons
       | INV-000001 | Max Mustermann | 1 March 2026 | EUR 0.00  |
       | INV-000002 | Max Mustermann | 1 April 2026 | EUR 46.41 |
       | INV-000003 | Max Mustermann | 1 May 2026   | EUR 58.31 |
+
+  Scenario: A cancellation gives back the unused share of what was paid, net of the coupon's discount
+    # INV-000001: Pro EUR 49.00 less 20% (EUR 9.80) = EUR 39.20 before tax. Cancelled on 16 March, 16 of
+    # March's 31 days are unused: EUR 39.20 x 16 / 31 = EUR 20.23 (not 49.00 x 16 / 31 = EUR 25.29, which would
+    # give back money the customer never paid), and its 19% VAT, EUR 3.84: EUR 24.07 kept as credit
+    Given "Max Mustermann" subscribes to the "Pro" plan starting 1 March 2026
+    And "Max Mustermann" redeems coupon WELCOME20
+    And the seller advances its test clock to 16 March 2026
+    When "Max Mustermann" cancels its subscription at once
+    Then invoice INV-000002 has these lines:
+      | description                                                          | amount     | tax       |
+      | Unused time of Pro billed on INV-000001 (1 March 2026 to 1 April 2026) | EUR -20.23 | EUR -3.84 |
+      | Credit kept on the account for later invoices                        | EUR 24.07  | EUR 0.00  |
+    And "Max Mustermann" has a credit of EUR 24.07 and owes EUR 46.65 on open invoices

@@ -156,14 +156,18 @@ public final class Decisions {
             // a price per hour: the quantity is the hours served in the span (whole days), times the units
             BigDecimal hours = BigDecimal.valueOf(java.time.temporal.ChronoUnit.DAYS.between(period.from(),
                     period.to()) * 24L).multiply(quantity);
+            // a price per N hours ("every 4 hours") buys N of the hours served
             BigDecimal hourly = plan.price().multiply(hours)
+                    .divide(BigDecimal.valueOf(plan.every()), MathContext.DECIMAL128)
                     .setScale(Currency.getInstance(plan.currency()).getDefaultFractionDigits(), rounding);
             return new Charge(lineNo, period.subscriptionId(), "RECURRING", plan.product() + " "
-                    + plan.code() + " (hourly, " + mode + ", " + hours.toPlainString() + " hours)" + note, period.from(),
-                    period.to(), hours, plan.price(), hourly, plan.currency(), plan.code());
+                    + plan.code() + " (hourly, " + mode + ", " + hours.toPlainString() + " hours"
+                    + (plan.every() == 1 ? "" : ", priced per " + plan.every() + " hours") + ")" + note,
+                    period.from(), period.to(), hours, plan.price(), hourly, plan.currency(), plan.code(), null,
+                    Charge.HOURS);
         }
         String description = plan.product() + " " + plan.code() + " ("
-                + plan.period().name().toLowerCase(java.util.Locale.ROOT) + ", " + mode
+                + plan.cadence().describe() + ", " + mode
                 + (period.prorated() ? ", " + period.numerator() + "/" + period.denominator() + " of the period" : "")
                 + ")" + note;
         return new Charge(lineNo, period.subscriptionId(), "RECURRING", description,
@@ -674,7 +678,7 @@ public final class Decisions {
             lines.add(new DecidedLine(c.lineNo(), c.subscriptionId(), c.itemType(), c.description(), c.from(),
                     c.to(), c.quantity(), c.unitPrice(), t.amount(), rate(tax), t.tax(), label(tax),
                     rulesByLine.getOrDefault(c.lineNo(), List.of()), null, null, c.reference(),
-                    usage == null ? null : usage.meter(), usage == null ? null : usage.unit(),
+                    usage == null ? null : usage.meter(), usage == null ? c.unit() : usage.unit(),
                     usage == null ? List.of() : usage.tiers(), usage == null ? null : usage.transactions()));
         }
         for (int i = 0; i < discounts.size(); i++) {

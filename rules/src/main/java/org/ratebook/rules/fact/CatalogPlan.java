@@ -8,7 +8,8 @@ import java.util.Locale;
  * One row of a rule pack's price table: a plan phase's price in one currency. A plan is its phases in order
  * (trial, discount, fixed term, evergreen); a phase with a {@code duration} ("30 DAYS", "3 MONTHS") hands
  * over to the next one, one without lasts. A phase billed {@link BillingPeriod#ONCE} is one fixed item for
- * its whole span (a free trial is one at 0.00); the others are billed per period.
+ * its whole span (a free trial is one at 0.00); the others are billed per period, every {@code every} periods
+ * ("every 6 months" is MONTHLY with {@code every} 6; see {@link Cadence}).
  * <p>
  * {@code priceList} names the price list the row belongs to ({@value #DEFAULT_PRICE_LIST} when blank): the
  * DEFAULT list's rows define the plan (its phases, period and mode), a row of another list gives the same phase
@@ -17,7 +18,7 @@ import java.util.Locale;
  */
 public record CatalogPlan(String code, String product, String currency, BigDecimal price, BillingPeriod period,
                           BillingMode mode, String phase, String duration, String priceList,
-                          ProductType productType) {
+                          ProductType productType, int every) {
 
     public static final String EVERGREEN = "evergreen";
     public static final String DEFAULT_PRICE_LIST = "DEFAULT";
@@ -35,12 +36,30 @@ public record CatalogPlan(String code, String product, String currency, BigDecim
         if (duration != null && !duration.matches("\\d{1,4} (DAYS|MONTHS)")) {
             throw new IllegalArgumentException("a phase duration is like '30 DAYS' or '3 MONTHS', not '" + duration + "'");
         }
+        // rows stored before counts existed read back with none: they are billed every single period
+        every = every == 0 ? 1 : every;
+        if (period != null) {
+            new Cadence(period, every);
+        }
     }
 
-    /** A row of the DEFAULT price list, of a BASE product. */
+    /** A row of the DEFAULT price list, of a BASE product, billed every single period. */
     public CatalogPlan(String code, String product, String currency, BigDecimal price, BillingPeriod period,
                        BillingMode mode, String phase, String duration) {
-        this(code, product, currency, price, period, mode, phase, duration, null, null);
+        this(code, product, currency, price, period, mode, phase, duration, null, null, 1);
+    }
+
+    /** A row of a price list, billed every single period. */
+    public CatalogPlan(String code, String product, String currency, BigDecimal price, BillingPeriod period,
+                       BillingMode mode, String phase, String duration, String priceList,
+                       ProductType productType) {
+        this(code, product, currency, price, period, mode, phase, duration, priceList, productType, 1);
+    }
+
+    /** A row of the DEFAULT price list, of a BASE product, billed every {@code every} periods. */
+    public CatalogPlan(String code, String product, String currency, BigDecimal price, BillingPeriod period,
+                       BillingMode mode, String phase, String duration, int every) {
+        this(code, product, currency, price, period, mode, phase, duration, null, null, every);
     }
 
     /** An evergreen plan: one phase, billed per period for ever. */
@@ -57,7 +76,12 @@ public record CatalogPlan(String code, String product, String currency, BigDecim
     /** This row at another price (a price kept from an earlier version of the pack). */
     public CatalogPlan withPrice(BigDecimal newPrice) {
         return new CatalogPlan(code, product, currency, newPrice, period, mode, phase, duration, priceList,
-                productType);
+                productType, every);
+    }
+
+    /** How often the phase is billed: its period times its count. */
+    public Cadence cadence() {
+        return new Cadence(period, every);
     }
 
     public boolean recurring() {

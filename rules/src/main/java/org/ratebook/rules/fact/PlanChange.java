@@ -37,6 +37,6 @@ public record PlanChange(String subscriptionId, ChangeKind kind, String fromPlan
     }
 
     private static BigDecimal monthly(CatalogPlan plan) {
-        return plan.recurring() ? plan.period().perMonth(plan.price()) : BigDecimal.ZERO;
+        return plan.recurring() ? plan.cadence().perMonth(plan.price()) : BigDecimal.ZERO;
     }
 }

@@ -5,6 +5,8 @@ import org.ratebook.rules.fact.ProductType;
 import org.ratebook.rules.fact.UsageCharge;
 import org.ratebook.rules.fact.UsageTier;
 import org.ratebook.rules.rating.ChargeRating;
+import org.ratebook.rules.time.BillingAlignment;
+import org.ratebook.rules.time.BillingCycle;
 import org.ratebook.rules.time.DayCount;
 
 import java.math.BigDecimal;
@@ -27,11 +29,12 @@ import java.util.stream.Stream;
  * A rule pack's content: the catalog tables (plans; usage charges and their tiers), the other tables (tax
  * rates, coupons, discounts), the settings and the DRL sources. Name and version are how a tenant refers to it;
  * the content hash covers only what changes decisions (tables, settings and rules), so renaming or republishing
- * identical content reuses the compiled form.
+ * identical content reuses the compiled form. The billing alignment (which day periods start on) is a setting
+ * like the day count.
  */
 public record RulePack(String name, int version, List<CatalogPlan> plans, List<DrlSource> sources,
                        DayCount dayCount, RoundingMode rounding, PackTables tables, TaxSettings taxSettings,
-                       List<UsageCharge> usageCharges, List<UsageTier> usageTiers) {
+                       List<UsageCharge> usageCharges, List<UsageTier> usageTiers, BillingAlignment alignment) {
 
     public RulePack {
         plans = List.copyOf(plans);
@@ -42,8 +45,18 @@ public record RulePack(String name, int version, List<CatalogPlan> plans, List<D
         taxSettings = taxSettings == null ? TaxSettings.DEFAULT : taxSettings;
         usageCharges = usageCharges == null ? List.of() : List.copyOf(usageCharges);
         usageTiers = usageTiers == null ? List.of() : List.copyOf(usageTiers);
+        alignment = alignment == null ? BillingAlignment.DEFAULT : alignment;
         checkUsageTables(usageCharges, usageTiers);
         checkPriceLists(plans);
+        checkAlignment(alignment, plans);
+    }
+
+    /** A pack with every table and setting but the billing alignment, which is the default (ACCOUNT). */
+    public RulePack(String name, int version, List<CatalogPlan> plans, List<DrlSource> sources,
+                    DayCount dayCount, RoundingMode rounding, PackTables tables, TaxSettings taxSettings,
+                    List<UsageCharge> usageCharges, List<UsageTier> usageTiers) {
+        this(name, version, plans, sources, dayCount, rounding, tables, taxSettings, usageCharges, usageTiers,
+                BillingAlignment.DEFAULT);
     }
 
     /** A pack with tax and discount tables and settings, without usage charges. */
@@ -155,7 +168,22 @@ public record RulePack(String name, int version, List<CatalogPlan> plans, List<D
 
     public RulePack withVersion(int newVersion) {
         return new RulePack(name, newVersion, plans, sources, dayCount, rounding, tables, taxSettings, usageCharges,
-                usageTiers);
+                usageTiers, alignment);
+    }
+
+    /**
+     * Every recurring plan can be billed under the alignment (calendar alignment needs periods the calendar has).
+     *
+     * @throws IllegalArgumentException naming the plan and why
+     */
+    public static void checkAlignment(BillingAlignment alignment, List<CatalogPlan> plans) {
+        for (CatalogPlan p : plans) {
+            String why = BillingCycle.unsupported(alignment, p.cadence());
+            if (why != null) {
+                throw new IllegalArgumentException("billing_alignment=" + alignment + " cannot bill plan " + p.code()
+                        + " (" + p.phase() + ", " + p.cadence().label() + "): " + why);
+            }
+        }
     }
 
     /** The usage charges of a plan in a currency (one per meter). */
@@ -202,13 +230,16 @@ public record RulePack(String name, int version, List<CatalogPlan> plans, List<D
                 update(digest, "settings:" + dayCount + "|" + rounding);
             }
             // tables and tax settings likewise: only when present or not at their defaults
+            if (alignment != BillingAlignment.DEFAULT) {
+                update(digest, "billing-alignment:" + alignment);
+            }
             if (!taxSettings.atDefaults()) {
                 update(digest, "tax-settings:" + taxSettings.pricesIncludeTax() + "|" + taxSettings.taxRounding());
             }
             tables.texts().forEach((table, text) -> update(digest, "table:" + table + ":" + PackTables.canonical(text)));
             plans.stream()
                     .map(p -> String.join("|", p.code(), p.product(), p.currency(), p.price().toPlainString(),
-                            p.period().name(), p.mode().name())
+                            p.cadence().label(), p.mode().name())
                             + (p.phase().equals(CatalogPlan.EVERGREEN) && p.duration() == null ? ""
                             : "|" + p.phase() + "|" + p.duration())
                             // price list and product type likewise: only when not DEFAULT / BASE

@@ -5,6 +5,8 @@ import org.ratebook.rules.fact.ProductType;
 import org.ratebook.rules.fact.UsageCharge;
 import org.ratebook.rules.fact.UsageTier;
 
+import org.ratebook.rules.time.BillingAlignment;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +42,9 @@ public final class RulePackExport {
                 .append('\n');
         props.append("day_count=").append(pack.dayCount()).append('\n');
         props.append("rounding=").append(pack.rounding()).append('\n');
+        if (pack.alignment() != BillingAlignment.DEFAULT) {
+            props.append("billing_alignment=").append(pack.alignment()).append('\n');
+        }
         if (!pack.taxSettings().atDefaults()) {
             props.append("prices_include_tax=").append(pack.taxSettings().pricesIncludeTax()).append('\n');
             props.append("tax_rounding=").append(pack.taxSettings().taxRounding()).append('\n');
@@ -90,7 +95,7 @@ public final class RulePackExport {
                 + (lists ? ",price_list" : "") + (types ? ",product_type" : ""));
         for (CatalogPlan p : plans) {
             String row = String.join(",", p.code(), p.product(), p.currency(), p.price().toPlainString(),
-                    p.period().name(), p.mode().name());
+                    p.cadence().label(), p.mode().name());
             rows.add(row + "," + p.phase() + "," + (p.duration() == null ? "" : p.duration())
                     + (lists ? "," + (p.inDefaultList() ? "" : p.priceList()) : "")
                     + (types ? "," + p.productType().name() : ""));

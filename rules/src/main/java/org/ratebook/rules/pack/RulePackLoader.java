@@ -1,7 +1,7 @@
 package org.ratebook.rules.pack;
 
 import org.ratebook.rules.fact.BillingMode;
-import org.ratebook.rules.fact.BillingPeriod;
+import org.ratebook.rules.fact.Cadence;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.ChargeModel;
 import org.ratebook.rules.fact.ProductType;
@@ -11,6 +11,7 @@ import org.ratebook.rules.fact.UsageTier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import org.ratebook.rules.time.BillingAlignment;
 import org.ratebook.rules.time.DayCount;
 
 import java.math.BigDecimal;
@@ -35,6 +36,8 @@ import java.util.function.Function;
  * <pre>
  * pack.properties      name=…, catalog.plans=catalog/plans.csv, rules=rules/pricing.drl,rules/tax.drl,
  *                      optional day_count=ACTUAL|FIXED_30|INCLUSIVE_DAYS and rounding=HALF_UP|HALF_EVEN|…,
+ *                      optional billing_alignment=ACCOUNT|SUBSCRIPTION|CALENDAR (default ACCOUNT, see
+ *                      BillingAlignment),
  *                      optional tables tax.rates=tax/rates.csv, discount.coupons=discount/coupons.csv,
  *                      discount.volume=discount/volume.csv, discount.bundles=discount/bundles.csv (see PackTables),
  *                      optional prices_include_tax=true|false and tax_rounding=LINE|INVOICE,
@@ -42,7 +45,9 @@ import java.util.function.Function;
  *                      catalog.usage_tiers=catalog/usage_tiers.csv
  * catalog/plans.csv    columns by header: plan,product,currency,price,billing_period,billing_mode (required)
  *                      and phase,duration,price_list (blank = DEFAULT),product_type (BASE|ADD_ON|STANDALONE,
- *                      blank = BASE) (optional)
+ *                      blank = BASE) (optional); billing_period is ONCE, HOURLY, DAILY, WEEKLY, MONTHLY,
+ *                      QUARTERLY, ANNUAL or a count and a unit: "2 MONTHS", "6 MONTHS", "2 WEEKS", "3 DAYS",
+ *                      "2 YEARS", "4 HOURS" (units HOURS, DAYS, WEEKS, MONTHS, QUARTERS, YEARS; see Cadence)
  * catalog/usage_charges.csv  columns by header: charge,plan,meter,currency,model (required) and name,
  *                      unit_price,package_size,free_units,free_events,percentage,transaction_fee,
  *                      transaction_min,transaction_max,commitment,markup (optional, blank = none)
@@ -118,6 +123,12 @@ public final class RulePackLoader {
                 : parseUsageTiers(files.apply(tiersFile), where + "/" + tiersFile);
         DayCount dayCount;
         RoundingMode rounding;
+        BillingAlignment alignment;
+        try {
+            alignment = BillingAlignment.parse(props.getProperty("billing_alignment"));
+        } catch (IllegalArgumentException e) {
+            throw new RulePackFormatException(where + "/pack.properties: " + e.getMessage());
+        }
         try {
             dayCount = DayCount.valueOf(props.getProperty("day_count", "ACTUAL").strip().toUpperCase(Locale.ROOT));
             rounding = RoundingMode.valueOf(props.getProperty("rounding", "HALF_UP").strip().toUpperCase(Locale.ROOT));
@@ -126,7 +137,13 @@ public final class RulePackLoader {
                     + "INCLUSIVE_DAYS and rounding a java.math.RoundingMode (" + e.getMessage() + ")");
         }
         try {
-            return new RulePack(name, version, plans, sources, dayCount, rounding, tables, taxSettings, charges, tiers);
+            RulePack.checkAlignment(alignment, plans);
+        } catch (IllegalArgumentException e) {
+            throw new RulePackFormatException(where + "/pack.properties: " + e.getMessage());
+        }
+        try {
+            return new RulePack(name, version, plans, sources, dayCount, rounding, tables, taxSettings, charges, tiers,
+                    alignment);
         } catch (IllegalArgumentException e) {
             throw new RulePackFormatException(where + " catalog: " + e.getMessage());
         }
@@ -294,12 +311,12 @@ public final class RulePackLoader {
         for (Row row : rows(csv, where + " plans.csv", PLAN_COLUMNS,
                 Set.of("plan", "product", "currency", "price", "billing_period", "billing_mode"))) {
             try {
+                Cadence cadence = Cadence.parse(row.text("billing_period"));
                 plans.add(new CatalogPlan(row.text("plan"), row.text("product"),
-                        row.text("currency").toUpperCase(Locale.ROOT), row.decimal("price"),
-                        BillingPeriod.valueOf(row.text("billing_period").toUpperCase(Locale.ROOT)),
+                        row.text("currency").toUpperCase(Locale.ROOT), row.decimal("price"), cadence.unit(),
                         BillingMode.valueOf(row.text("billing_mode").toUpperCase(Locale.ROOT)),
                         row.text("phase"), row.text("duration"), row.text("price_list"),
-                        productType(row.text("product_type"))));
+                        productType(row.text("product_type")), cadence.every()));
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new RulePackFormatException(row.at() + ": " + (e.getMessage() == null
                         ? "plan, product, currency, price, billing_period and billing_mode must not be blank"

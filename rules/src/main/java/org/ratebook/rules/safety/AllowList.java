@@ -7,6 +7,7 @@ import org.ratebook.rules.fact.BillingAccount;
 import org.ratebook.rules.fact.BillingDate;
 import org.ratebook.rules.fact.BillingMode;
 import org.ratebook.rules.fact.BillingPeriod;
+import org.ratebook.rules.fact.Cadence;
 import org.ratebook.rules.fact.BundleDiscount;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.ChangeKind;
@@ -73,7 +74,7 @@ final class AllowList {
             ChangeKind.class, ChangeTiming.class, OneOffCharge.class, AccountStanding.class, DunningState.class,
             DunningAction.class, Seller.class, TaxRate.class, Coupon.class, CouponDuration.class, DiscountKind.class,
             RedeemedCoupon.class, VolumeDiscount.class, BundleDiscount.class, Promotion.class, ChargeModel.class,
-            UsageCharge.class, UsagePeriod.class, UsageTier.class);
+            UsageCharge.class, UsagePeriod.class, UsageTier.class, Cadence.class);
 
     /** Immutable values rules may compute with. */
     static final List<Class<?>> VALUE_TYPES = List.of(BigDecimal.class, RoundingMode.class, LocalDate.class,

@@ -2,6 +2,7 @@ package org.ratebook.engine.billing.generator;
 
 import org.ratebook.rules.fact.BillingMode;
 import org.ratebook.rules.fact.BillingPeriod;
+import org.ratebook.rules.time.BillingCycle;
 import org.ratebook.rules.time.DayCount;
 import org.ratebook.rules.time.Fraction;
 
@@ -21,8 +22,9 @@ import java.util.Objects;
  * running it again bills nothing twice, and billed time that is no longer owed (an immediate change or
  * cancellation) is given back, at the share of what was actually billed.
  * <p>
- * Recurring phases are billed along the billing cycle: periods start on the billing cycle day (clamped to
- * short months), the first period of a state is the one its start falls in, and a partial span is the
+ * Recurring phases are billed along the billing cycle: periods start where the pack's billing alignment puts
+ * them ({@link BillingCycle}: the billing cycle day clamped to short months, the subscription's anniversary, or
+ * the calendar), periods last the plan's count of units, the first period of a state is the one its start falls in, and a partial span is the
  * fraction of its period under the tenant's {@link DayCount}. In advance, a span is due on its first day; in
  * arrear, on the day after it ends.
  */
@@ -38,12 +40,19 @@ public final class InvoiceGenerator {
         this.rounding = rounding;
     }
 
+    /** What is due when periods follow the billing cycle day {@code billCycleDay} (ACCOUNT alignment). */
     public Proposal propose(String subscriptionId, int billCycleDay, List<ServiceState> states,
+                            List<BilledItem> billed, LocalDate target) {
+        return propose(subscriptionId, BillingCycle.onDay(billCycleDay), states, billed, target);
+    }
+
+    /** What is due when periods follow {@code cycle} (the pack's billing alignment applied to the subscription). */
+    public Proposal propose(String subscriptionId, BillingCycle cycle, List<ServiceState> states,
                             List<BilledItem> billed, LocalDate target) {
         List<ServiceState> timeline = states.stream().sorted(Comparator.comparing(ServiceState::from)).toList();
         LocalDate horizon = billed.stream().map(BilledItem::to).filter(t -> t != null)
                 .reduce(target.plusDays(1), (a, b) -> a.isAfter(b) ? a : b);
-        List<Span> wanted = wanted(subscriptionId, billCycleDay, timeline, horizon);
+        List<Span> wanted = wanted(subscriptionId, cycle, timeline, horizon);
 
         List<Span> charges = new ArrayList<>();
         List<Span> alreadyBilled = new ArrayList<>();
@@ -65,7 +74,8 @@ public final class InvoiceGenerator {
     }
 
     /** Every span the states call for, from the first state up to {@code horizon}. */
-    private List<Span> wanted(String subscriptionId, int bcd, List<ServiceState> timeline, LocalDate horizon) {
+    private List<Span> wanted(String subscriptionId, BillingCycle cycle, List<ServiceState> timeline,
+                              LocalDate horizon) {
         List<Span> spans = new ArrayList<>();
         for (int i = 0; i < timeline.size(); i++) {
             ServiceState state = timeline.get(i);
@@ -78,9 +88,9 @@ public final class InvoiceGenerator {
                         state.from(), end, state.from(), end, Fraction.WHOLE, state.from()));
                 continue;
             }
-            LocalDate periodFrom = state.period().periodStart(state.from(), bcd);
+            LocalDate periodFrom = cycle.periodStart(state.cadence(), state.from());
             while ((end == null || periodFrom.isBefore(end)) && periodFrom.isBefore(horizon)) {
-                LocalDate periodTo = state.period().next(periodFrom, bcd);
+                LocalDate periodTo = cycle.next(state.cadence(), periodFrom);
                 LocalDate from = periodFrom.isBefore(state.from()) ? state.from() : periodFrom;
                 LocalDate to = end != null && end.isBefore(periodTo) ? end : periodTo;
                 if (from.isBefore(to)) {

@@ -2,6 +2,7 @@ package org.ratebook.engine.billing.generator;
 
 import org.ratebook.rules.fact.BillingMode;
 import org.ratebook.rules.fact.BillingPeriod;
+import org.ratebook.rules.fact.Cadence;
 
 import java.time.LocalDate;
 import java.util.Objects;
@@ -12,23 +13,41 @@ import java.util.Objects;
  * a phase without one (a trial, a fixed-term setup) is one fixed item for its whole span.
  */
 public record ServiceState(LocalDate from, String plan, String phase, int quantity, boolean recurring,
-                           BillingPeriod period, BillingMode mode) {
+                           BillingPeriod period, BillingMode mode, int every) {
 
     public ServiceState {
         Objects.requireNonNull(from, "from");
         if (plan != null && (quantity <= 0 || period == null || mode == null)) {
             throw new IllegalArgumentException("a billed state needs a quantity, a period and a mode");
         }
+        every = every <= 0 ? 1 : every;
+    }
+
+    /** A state billed every single period. */
+    public ServiceState(LocalDate from, String plan, String phase, int quantity, boolean recurring,
+                        BillingPeriod period, BillingMode mode) {
+        this(from, plan, phase, quantity, recurring, period, mode, 1);
     }
 
     public static ServiceState billing(LocalDate from, String plan, String phase, int quantity, boolean recurring,
                                        BillingPeriod period, BillingMode mode) {
-        return new ServiceState(from, plan, phase, quantity, recurring, period, mode);
+        return new ServiceState(from, plan, phase, quantity, recurring, period, mode, 1);
+    }
+
+    /** A state billed at {@code cadence} ("every 6 months"). */
+    public static ServiceState billing(LocalDate from, String plan, String phase, int quantity, boolean recurring,
+                                       Cadence cadence, BillingMode mode) {
+        return new ServiceState(from, plan, phase, quantity, recurring, cadence.unit(), mode, cadence.every());
     }
 
     /** Nothing is billed from {@code from} on (until a later state resumes). */
     public static ServiceState stopped(LocalDate from) {
-        return new ServiceState(from, null, null, 0, false, null, null);
+        return new ServiceState(from, null, null, 0, false, null, null, 1);
+    }
+
+    /** How often the state is billed, for a billed state. */
+    public Cadence cadence() {
+        return new Cadence(period, every);
     }
 
     public boolean bills() {

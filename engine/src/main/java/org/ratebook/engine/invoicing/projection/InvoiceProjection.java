@@ -119,7 +119,7 @@ public class InvoiceProjection {
                     line.unitPrice(), line.amount(), line.taxRate(), line.taxAmount(), line.taxLabel(),
                     toJson(line.rules()), line.plan(), line.phase(), date(line.billingPeriodFrom()),
                     date(line.billingPeriodTo()), date(line.repairsFrom()), line.chargeId(), line.discountOf(),
-                    line.coupon(), line.meter(), line.unit(),
+                    line.coupon(), line.meter(), unit(line),
                     line.tiers().isEmpty() ? null : toJson(line.tiers()), line.transactions());
             if (CREDIT.equals(line.itemType())) {
                 credit(tenant, accountId, currency, line.amount());
@@ -244,5 +244,17 @@ public class InvoiceProjection {
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("cannot write read-model JSON", ex);
         }
+    }
+
+    /**
+     * The unit a line's quantity counts. Hourly charges issued before lines carried their unit said so only in
+     * the description Decisions wrote for them ("(hourly, in arrear, 744 hours)"); replayed, they get it here.
+     */
+    static String unit(InvoiceLine line) {
+        if (line.unit() == null && line.meter() == null && "RECURRING".equals(line.itemType())
+                && line.description() != null && line.description().contains("(hourly, ")) {
+            return org.ratebook.rules.fact.Charge.HOURS;
+        }
+        return line.unit();
     }
 }

@@ -8,6 +8,7 @@ import org.ratebook.rules.pack.PackTables;
 import org.ratebook.rules.pack.RulePack;
 
 import org.ratebook.rules.pack.TaxSettings;
+import org.ratebook.rules.time.BillingAlignment;
 import org.ratebook.rules.time.DayCount;
 
 import java.math.RoundingMode;
@@ -19,11 +20,13 @@ import java.util.TreeMap;
 /**
  * What a version consists of: the catalog tables (plans, usage charges and tiers), the other tables by name (tax
  * rates, coupons, discounts; CSV as written), the settings and the DRL sources. Stored whole in the events.
- * Events saved before tables, tax settings or usage tables existed read back with none and the defaults.
+ * Events saved before tables, tax settings, usage tables, the billing alignment or period counts existed read back
+ * with none and the defaults.
  */
 public record RulePackContent(String name, List<CatalogPlan> plans, List<DrlSource> sources, DayCount dayCount,
                               RoundingMode rounding, Map<String, String> tables, TaxSettings taxSettings,
-                              List<UsageCharge> usageCharges, List<UsageTier> usageTiers) {
+                              List<UsageCharge> usageCharges, List<UsageTier> usageTiers,
+                              BillingAlignment alignment) {
     public RulePackContent {
         plans = List.copyOf(plans);
         sources = List.copyOf(sources);
@@ -33,6 +36,15 @@ public record RulePackContent(String name, List<CatalogPlan> plans, List<DrlSour
         taxSettings = taxSettings == null ? TaxSettings.DEFAULT : taxSettings;
         usageCharges = usageCharges == null ? List.of() : List.copyOf(usageCharges);
         usageTiers = usageTiers == null ? List.of() : List.copyOf(usageTiers);
+        alignment = alignment == null ? BillingAlignment.DEFAULT : alignment;
+    }
+
+    /** Content with the default billing alignment (events saved before the setting existed read back so). */
+    public RulePackContent(String name, List<CatalogPlan> plans, List<DrlSource> sources, DayCount dayCount,
+                           RoundingMode rounding, Map<String, String> tables, TaxSettings taxSettings,
+                           List<UsageCharge> usageCharges, List<UsageTier> usageTiers) {
+        this(name, plans, sources, dayCount, rounding, tables, taxSettings, usageCharges, usageTiers,
+                BillingAlignment.DEFAULT);
     }
 
     /** Content with tax and discount tables and settings, without usage tables. */
@@ -58,12 +70,12 @@ public record RulePackContent(String name, List<CatalogPlan> plans, List<DrlSour
 
     public static RulePackContent of(RulePack pack) {
         return new RulePackContent(pack.name(), pack.plans(), pack.sources(), pack.dayCount(), pack.rounding(),
-                pack.tables().texts(), pack.taxSettings(), pack.usageCharges(), pack.usageTiers());
+                pack.tables().texts(), pack.taxSettings(), pack.usageCharges(), pack.usageTiers(), pack.alignment());
     }
 
     /** @throws org.ratebook.rules.pack.RulePackFormatException if a table is malformed */
     public RulePack asVersion(int version) {
         return new RulePack(name, version, plans, sources, dayCount, rounding, PackTables.of(tables), taxSettings,
-                usageCharges, usageTiers);
+                usageCharges, usageTiers, alignment);
     }
 }

@@ -153,6 +153,9 @@ public class TenantRulePack {
             throw new InvalidRulePackException("the rule pack does not validate", e.problems());
         } catch (RulePackFormatException e) {
             throw new InvalidRulePackException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // content checks of the pack itself: a plan the billing alignment cannot bill, a usage table mismatch
+            throw new InvalidRulePackException(e.getMessage());
         }
     }
 

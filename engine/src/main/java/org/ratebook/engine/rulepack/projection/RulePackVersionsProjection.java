@@ -21,6 +21,7 @@ import org.ratebook.rules.pack.TaxRounding;
 import org.ratebook.rules.pack.TaxSettings;
 import org.ratebook.rules.pack.RuleCategory;
 import org.ratebook.rules.pack.RulePack;
+import org.ratebook.rules.time.BillingAlignment;
 import org.ratebook.rules.time.DayCount;
 import org.ratebook.tenants.TenantId;
 import org.ratebook.tenants.TenantScope;
@@ -65,21 +66,24 @@ public class RulePackVersionsProjection implements TenantPacks {
         String tenant = e.tenantId().value();
         jdbc.update("""
                 INSERT INTO rule_pack_versions (tenant_id, version, name, content_hash, status, author, saved_at,
-                                                day_count, rounding, prices_include_tax, tax_rounding)
-                VALUES (?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?)""",
+                                                day_count, rounding, prices_include_tax, tax_rounding,
+                                                billing_alignment)
+                VALUES (?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?)""",
                 tenant, e.version(), e.content().name(), e.contentHash(), e.author(), Timestamp.from(e.savedAt()),
                 e.content().dayCount().name(), e.content().rounding().name(),
-                e.content().taxSettings().pricesIncludeTax(), e.content().taxSettings().taxRounding().name());
+                e.content().taxSettings().pricesIncludeTax(), e.content().taxSettings().taxRounding().name(),
+                e.content().alignment().name());
         e.content().tables().forEach((table, text) -> jdbc.update("""
                 INSERT INTO rule_pack_tables (tenant_id, version, name, text) VALUES (?, ?, ?, ?)""",
                 tenant, e.version(), table, text));
         for (CatalogPlan p : e.content().plans()) {
             jdbc.update("""
                     INSERT INTO rule_pack_plans (tenant_id, version, plan, product, currency, price, billing_period,
-                                                 billing_mode, phase, duration, price_list, product_type)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                                 billing_mode, phase, duration, price_list, product_type,
+                                                 period_count)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     tenant, e.version(), p.code(), p.product(), p.currency(), p.price(), p.period().name(),
-                    p.mode().name(), p.phase(), p.duration(), p.priceList(), p.productType().name());
+                    p.mode().name(), p.phase(), p.duration(), p.priceList(), p.productType().name(), p.every());
         }
         int row = 0;
         for (UsageCharge c : e.content().usageCharges()) {
@@ -164,7 +168,7 @@ public class RulePackVersionsProjection implements TenantPacks {
     private Optional<RulePack> load(TenantId tenant, int version) {
         List<Map<String, Object>> heads = jdbc.queryForList(
                 """
-                SELECT name, content_hash, day_count, rounding, prices_include_tax, tax_rounding
+                SELECT name, content_hash, day_count, rounding, prices_include_tax, tax_rounding, billing_alignment
                 FROM rule_pack_versions WHERE tenant_id = ? AND version = ?""",
                 tenant.value(), version);
         if (heads.isEmpty()) {
@@ -172,12 +176,12 @@ public class RulePackVersionsProjection implements TenantPacks {
         }
         List<CatalogPlan> plans = jdbc.query("""
                 SELECT plan, product, currency, price, billing_period, billing_mode, phase, duration, price_list,
-                       product_type
+                       product_type, period_count
                 FROM rule_pack_plans
                 WHERE tenant_id = ? AND version = ? ORDER BY plan, currency, phase, price_list""",
                 (rs, n) -> new CatalogPlan(rs.getString(1), rs.getString(2), rs.getString(3).trim(), rs.getBigDecimal(4),
                         BillingPeriod.valueOf(rs.getString(5)), BillingMode.valueOf(rs.getString(6)), rs.getString(7),
-                        rs.getString(8), rs.getString(9), ProductType.valueOf(rs.getString(10))),
+                        rs.getString(8), rs.getString(9), ProductType.valueOf(rs.getString(10)), rs.getInt(11)),
                 tenant.value(), version);
         List<DrlSource> sources = jdbc.query("""
                 SELECT category, name, text FROM rule_pack_sources WHERE tenant_id = ? AND version = ? ORDER BY position""",
@@ -206,7 +210,8 @@ public class RulePackVersionsProjection implements TenantPacks {
         RulePack pack = new RulePack((String) head.get("name"), version, plans, sources,
                 DayCount.valueOf((String) head.get("day_count")), RoundingMode.valueOf((String) head.get("rounding")),
                 PackTables.of(tables), new TaxSettings((Boolean) head.get("prices_include_tax"),
-                TaxRounding.valueOf((String) head.get("tax_rounding"))), charges, tiers);
+                TaxRounding.valueOf((String) head.get("tax_rounding"))), charges, tiers,
+                BillingAlignment.valueOf((String) head.get("billing_alignment")));
         if (!pack.contentHash().equals(heads.getFirst().get("content_hash"))) {
             throw new IllegalStateException("rule pack v" + version + " of " + tenant
                     + " no longer has the content it was saved with");

@@ -33,6 +33,7 @@ import org.ratebook.engine.subscription.api.SubscriptionResumedEvent;
 import org.ratebook.rules.decision.ChangeDecision;
 import org.ratebook.rules.decision.DecisionService;
 import org.ratebook.rules.fact.BillingPeriod;
+import org.ratebook.rules.time.BillingCycle;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.ChangeTiming;
 import org.ratebook.rules.fact.PlanChange;
@@ -303,9 +304,10 @@ public class Subscription {
             LocalDate next = timeline.nextChangeAfter(day);
             return next == null ? day : next;
         }
-        LocalDate periodFrom = row.period().periodStart(entry.from(), billCycleDay);
+        BillingCycle cycle = BillingCycle.of(pack.alignment(), billCycleDay, startDate);
+        LocalDate periodFrom = cycle.periodStart(row.cadence(), entry.from());
         while (!periodFrom.isAfter(day)) {
-            periodFrom = row.period().next(periodFrom, billCycleDay);
+            periodFrom = cycle.next(row.cadence(), periodFrom);
         }
         return periodFrom;
     }

@@ -3,6 +3,9 @@ package org.ratebook.engine.billing.generator;
 import org.junit.jupiter.api.Test;
 import org.ratebook.rules.fact.BillingMode;
 import org.ratebook.rules.fact.BillingPeriod;
+import org.ratebook.rules.fact.Cadence;
+import org.ratebook.rules.time.BillingAlignment;
+import org.ratebook.rules.time.BillingCycle;
 import org.ratebook.rules.time.DayCount;
 
 import java.math.BigDecimal;
@@ -36,6 +39,7 @@ class InvoiceGeneratorTest {
     private static final class Ledger {
         final InvoiceGenerator generator;
         final int bcd;
+        BillingCycle cycle;
         final List<ServiceState> states = new ArrayList<>();
         final List<BilledItem> billed = new ArrayList<>();
 
@@ -65,7 +69,8 @@ class InvoiceGeneratorTest {
 
         /** Runs billing for {@code target}; returns the new lines as "from..to amount". */
         List<String> bill(String target) {
-            Proposal proposal = generator.propose(SUB, bcd, states, billed, LocalDate.parse(target));
+            Proposal proposal = cycle == null ? generator.propose(SUB, bcd, states, billed, LocalDate.parse(target))
+                    : generator.propose(SUB, cycle, states, billed, LocalDate.parse(target));
             List<String> lines = new ArrayList<>();
             for (Span span : proposal.charges()) {
                 BigDecimal price = new BigDecimal(PRICES.get(span.plan() + "/" + span.phase()))
@@ -185,6 +190,30 @@ class InvoiceGeneratorTest {
         ledger.states.removeLast(); // reinstated before the end of term
         assertThat(ledger.bill("2026-01-25")).isEmpty();
         assertThat(ledger.bill("2026-02-01")).containsExactly("RECURRING 2026-02-01..2026-03-01 19.95");
+    }
+
+    @Test
+    void underSubscriptionAlignmentAChangeMidYearIsProratedToTheSubscriptionsAnniversary() {
+        Ledger ledger = new Ledger(DayCount.ACTUAL, 1);
+        ledger.cycle = BillingCycle.of(BillingAlignment.SUBSCRIPTION, 1, LocalDate.parse("2022-03-15"));
+        ledger.from("2022-03-15", "hosting", "evergreen", 1, true, BillingPeriod.ANNUAL, BillingMode.IN_ADVANCE);
+        assertThat(ledger.bill("2022-03-15")).containsExactly("RECURRING 2022-03-15..2023-03-15 100.00");
+        // a second unit from 10 July: 10 July 2022 to 15 March 2023 is 248 of the year's 365 days
+        ledger.from("2022-07-10", "hosting", "evergreen", 2, true, BillingPeriod.ANNUAL, BillingMode.IN_ADVANCE);
+        assertThat(ledger.bill("2022-07-10")).containsExactly("RECURRING 2022-07-10..2023-03-15 135.89",
+                "REPAIR 2022-07-10..2023-03-15 -67.95");
+        assertThat(ledger.bill("2023-03-15")).containsExactly("RECURRING 2023-03-15..2024-03-15 200.00");
+    }
+
+    @Test
+    void aPlanBilledEverySixMonthsUnderCalendarAlignmentStartsInJanuaryAndJuly() {
+        Ledger ledger = new Ledger(DayCount.ACTUAL, 20);
+        ledger.cycle = BillingCycle.of(BillingAlignment.CALENDAR, 20, LocalDate.parse("2023-05-01"));
+        ledger.states.add(ServiceState.billing(LocalDate.parse("2023-05-01"), "hosting", "evergreen", 1, true,
+                new Cadence(BillingPeriod.MONTHLY, 6), BillingMode.IN_ADVANCE));
+        // 1 May to 1 July 2023 is 61 of the half year's 181 days: 100 x 61 / 181 = 33.70
+        assertThat(ledger.bill("2023-05-01")).containsExactly("RECURRING 2023-05-01..2023-07-01 33.70");
+        assertThat(ledger.bill("2023-07-01")).containsExactly("RECURRING 2023-07-01..2024-01-01 100.00");
     }
 
     @Test
