@@ -92,8 +92,18 @@ public class RulePackAuthoring {
 
     /** A new draft from a zipped pack folder (as the export gives it); returns its version. */
     public int draftFromZip(TenantId tenant, byte[] zip, String author) {
-        RulePack pack = readable(() -> RulePackLoader.fromFiles(RulePackLoader.filesOfZip(zip), 0));
+        return draftFromFiles(tenant, readable(() -> RulePackLoader.filesOfZip(zip)), author);
+    }
+
+    /** A new draft from a pack folder's files by path ({@code pack.properties}, tables, DRL). */
+    public int draftFromFiles(TenantId tenant, Map<String, String> files, String author) {
+        RulePack pack = readable(() -> RulePackLoader.fromFiles(files, 0));
         return save(tenant, RulePackContent.of(pack), author);
+    }
+
+    /** The files of {@code version} by path, as the export writes them. */
+    public Map<String, String> files(TenantId tenant, int version) {
+        return RulePackExport.files(existing(tenant, version));
     }
 
     /** A new draft with the content of {@code version}, or of the version in effect today when null. */
@@ -267,7 +277,7 @@ public class RulePackAuthoring {
                 .orElseThrow(() -> new NotFoundException("rule pack version " + version + " does not exist"));
     }
 
-    private static RulePack readable(java.util.function.Supplier<RulePack> read) {
+    private static <T> T readable(java.util.function.Supplier<T> read) {
         try {
             return read.get();
         } catch (RulePackFormatException e) {
