@@ -283,6 +283,18 @@ class RulePackLifecycleApiTest {
                 "needs an accountId, or a currency and a country");
     }
 
+    @Test
+    void theOpenApiDocumentListsEveryLifecycleStep() {
+        JsonNode paths = new ApiClient(port, null).get("/v3/api-docs").json().get("paths");
+        assertThat(paths.has("/api/v1/rule-packs/drafts")).isTrue();
+        assertThat(paths.get("/api/v1/rule-packs/drafts").get("post")).isNotNull();
+        assertThat(paths.has("/api/v1/rule-packs/validate")).isTrue();
+        for (String step : List.of("validate", "simulate", "approve", "publish", "roll-back")) {
+            assertThat(paths.has("/api/v1/rule-packs/{version}/" + step)).as(step).isTrue();
+        }
+        assertThat(paths.fieldNames()).toIterable().anyMatch(p -> p.startsWith("/api/v1/rule-packs/{version}/files/"));
+    }
+
     private static byte[] zip(Map<String, String> files) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {

@@ -56,8 +56,11 @@ public class RulePackAuthoring {
     /** A file path inside a pack folder: letters, digits, {@code _ . -} and {@code /}, no {@code ..}. */
     private static final Pattern PATH = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
 
-    /** One sample subscription of a simulated invoice. */
-    public record SampleSubscription(String plan, int quantity) {
+    /** One sample subscription of a simulated invoice; no quantity means 1. */
+    public record SampleSubscription(String plan, Integer quantity) {
+        public SampleSubscription {
+            quantity = quantity == null ? 1 : quantity;
+        }
     }
 
     /** What a draft would decide and what the version in effect decides, for the same question. */
