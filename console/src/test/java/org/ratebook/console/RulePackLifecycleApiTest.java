@@ -116,8 +116,11 @@ class RulePackLifecycleApiTest {
                 .json();
         assertThat(simulation.get("draft").get("version").asInt()).isEqualTo(3);
         assertThat(simulation.get("draft").get("total").asText()).isEqualTo("59.00");
-        assertThat(simulation.get("draft").get("lines").get(0).get("rules").toString())
-                .contains("Recurring plan price from the catalog");
+        JsonNode line = simulation.get("draft").get("lines").get(0);
+        assertThat(line.get("subscription").asText()).isEqualTo("sample-1");
+        assertThat(line.get("itemType").asText()).isEqualTo("RECURRING");
+        assertThat(line.get("amount").asText()).isEqualTo("59.00");
+        assertThat(line.get("rules").toString()).contains("Recurring plan price from the catalog");
         assertThat(simulation.get("draft").get("firedRules").toString())
                 .contains("PRICING: Recurring plan price from the catalog");
         assertThat(simulation.get("inEffect").get("version").asInt()).isEqualTo(1);

@@ -114,10 +114,10 @@ public class RulePacksController {
     }
 
     /** A decided line as an invoice shows it, with the rules that decided it. */
-    public record SimulatedLine(String description, String plan, String quantity, String amount, String discount,
-                                String taxRate, String taxAmount, List<String> rules) {
+    public record SimulatedLine(String description, String subscription, String itemType, String quantity,
+                                String amount, String coupon, String taxRate, String taxAmount, List<String> rules) {
         static SimulatedLine of(DecidedLine line) {
-            return new SimulatedLine(line.description(), line.subscriptionId(), text(line.quantity()),
+            return new SimulatedLine(line.description(), line.subscriptionId(), line.itemType(), text(line.quantity()),
                     text(line.amount()), line.coupon(), text(line.taxRate()), text(line.taxAmount()), line.rules());
         }
     }
