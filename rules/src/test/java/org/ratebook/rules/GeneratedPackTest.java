@@ -132,4 +132,31 @@ class GeneratedPackTest {
         assertThat(other.sources()).isEqualTo(pack.sources());
         assertThat(other.plan("storage-team-monthly", "EUR").orElseThrow().price()).isEqualByComparingTo("21.02");
     }
+
+    @Test
+    void theTypicalInvoiceWithUsageAndACouponIsPricedRatedDiscountedAndTaxed() {
+        RulePack withUsage = GeneratedPack.packWithUsage(0);
+        InvoiceQuestion question = GeneratedPack.typicalInvoiceWithUsage(0, withUsage);
+        InvoiceDecision decision = service.decide(withUsage, question);
+
+        // a German account on hosting-starter-monthly (EUR 4.00) with February's usage: 40,000 API calls (10,000
+        // free, 30,000 × 0.0010 = 30.00), 120 GB stored (5 free, 115 × 0.0200 = 2.30), 250 GB egress (3 packages
+        // of 100 × 4.00 = 12.00); the DACH coupon takes 10 % off each (0.40, 3.00, 0.23, 1.20)
+        assertThat(decision.lines()).extracting(DecidedLine::itemType, DecidedLine::amount).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("RECURRING", new BigDecimal("4.00")),
+                org.assertj.core.groups.Tuple.tuple("USAGE", new BigDecimal("30.00")),
+                org.assertj.core.groups.Tuple.tuple("USAGE", new BigDecimal("2.30")),
+                org.assertj.core.groups.Tuple.tuple("USAGE", new BigDecimal("12.00")),
+                org.assertj.core.groups.Tuple.tuple("DISCOUNT", new BigDecimal("-0.40")),
+                org.assertj.core.groups.Tuple.tuple("DISCOUNT", new BigDecimal("-3.00")),
+                org.assertj.core.groups.Tuple.tuple("DISCOUNT", new BigDecimal("-0.23")),
+                org.assertj.core.groups.Tuple.tuple("DISCOUNT", new BigDecimal("-1.20")));
+        // 19 % VAT on what each line comes to after its discount: 3.60 → 0.68, 27.00 → 5.13, 2.07 → 0.39,
+        // 10.80 → 2.05; 8.25 in all, 51.72 with the net 43.47
+        BigDecimal tax = decision.lines().stream().map(DecidedLine::taxAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal net = decision.lines().stream().map(DecidedLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(tax).isEqualByComparingTo("8.25");
+        assertThat(net).isEqualByComparingTo("43.47");
+        assertThat(decision.lines()).allSatisfy(l -> assertThat(l.taxRate()).isEqualByComparingTo("19"));
+    }
 }

@@ -48,6 +48,24 @@ public class ApiKeys {
                 String.class, digest(key)).stream().findFirst().map(TenantId::of);
     }
 
+    /** Who holds a key: its tenant, and its label and printed prefix (how people tell their keys apart). */
+    public record KeyHolder(TenantId tenant, String label, String prefix) {
+        /** The name recorded as author or approver of what the key does, e.g. {@code api key 'ci' (rb_AbCd)}. */
+        public String name() {
+            return "api key '" + (label == null || label.isBlank() ? "unlabelled" : label) + "' (" + prefix + ")";
+        }
+    }
+
+    /** The holder of a key, if the key is known and not revoked. */
+    public Optional<KeyHolder> identify(String key) {
+        if (key == null || key.isBlank() || key.length() > 200) {
+            return Optional.empty();
+        }
+        return jdbc.query("SELECT tenant_id, label, key_prefix FROM api_keys WHERE key_digest = ? AND revoked_at IS NULL",
+                (rs, n) -> new KeyHolder(TenantId.of(rs.getString(1)), rs.getString(2), rs.getString(3)),
+                digest(key)).stream().findFirst();
+    }
+
     static String digest(String key) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

@@ -3,6 +3,7 @@ package org.ratebook.console.api;
 import org.ratebook.engine.BillingRejection;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.payment.PaymentDeclinedException;
+import org.ratebook.engine.rulepack.domain.InvalidRulePackException;
 import org.ratebook.engine.usage.BatchTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,16 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail rejected(BillingRejection e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
         problem.setTitle("Refused by billing rules");
+        return problem;
+    }
+
+    /** A refused rule-pack step; when the validator or compiler found problems, each as file, line and message. */
+    @ExceptionHandler(InvalidRulePackException.class)
+    ProblemDetail invalidRulePack(InvalidRulePackException e) {
+        ProblemDetail problem = rejected(e);
+        if (!e.problems().isEmpty()) {
+            problem.setProperty("violations", e.problems().stream().map(RulePacksController.Violation::of).toList());
+        }
         return problem;
     }
 

@@ -3,6 +3,15 @@ package org.ratebook.console.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ratebook.engine.NotFoundException;
+import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.rulepack.RulePackAuthoring;
+import org.ratebook.rules.decision.DecidedLine;
+import org.ratebook.rules.decision.InvoiceDecision;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.ratebook.engine.rulepack.projection.RulePackVersionView;
 import org.ratebook.engine.rulepack.projection.RulePackVersionsProjection;
 import org.ratebook.rules.fact.UsageCharge;
@@ -15,12 +24,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/v1/rule-packs")
-@Tag(name = "Rule packs", description = "The versions of the tenant's rule pack and what each contains")
+@Tag(name = "Rule packs", description = "The versions of the tenant's rule pack, what each contains, and how a "
+        + "change goes live: draft, edit, validate, simulate, approve by a second person, publish from a date, roll back")
 public class RulePacksController {
 
     /**
@@ -72,10 +84,175 @@ public class RulePacksController {
     public record Source(String category, String name, String text) {
     }
 
-    private final RulePackVersionsProjection versions;
+    /** A draft made from {@code fromVersion}, or from the version in effect today when it is null. */
+    public record DraftFromVersionRequest(Integer fromVersion) {
+    }
 
-    public RulePacksController(RulePackVersionsProjection versions) {
+    /** The version a step created, its state and who created it. */
+    public record VersionCreated(int version, String status, String author, String contentHash) {
+    }
+
+    /** A problem the validator or the compiler found: the file, the line (0 when not known) and what to change. */
+    public record Violation(String file, int line, String message) {
+        private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("(?s)(.+?) line (-?\\d+): (.*)");
+
+        /** From the engine's {@code file line n: message}; a problem that names no file keeps its text whole. */
+        static Violation of(String problem) {
+            java.util.regex.Matcher m = FORM.matcher(problem);
+            return m.matches() ? new Violation(m.group(1), Integer.parseInt(m.group(2)), m.group(3))
+                    : new Violation(null, 0, problem);
+        }
+    }
+
+    public record ValidationResponse(boolean valid, List<Violation> violations) {
+        static ValidationResponse of(List<String> problems) {
+            return new ValidationResponse(problems.isEmpty(), problems.stream().map(Violation::of).toList());
+        }
+    }
+
+    public record PublishRequest(LocalDate effectiveFrom) {
+    }
+
+    /** A sample invoice: an existing account's subscriptions, or subscriptions for a country and currency. */
+    public record SimulateRequest(UUID accountId, LocalDate date, String country, String currency,
+                                  List<RulePackAuthoring.SampleSubscription> subscriptions) {
+    }
+
+    /** A decided line as an invoice shows it, with the rules that decided it. */
+    public record SimulatedLine(String description, String subscription, String itemType, String quantity,
+                                String amount, String coupon, String taxRate, String taxAmount, List<String> rules) {
+        static SimulatedLine of(DecidedLine line) {
+            return new SimulatedLine(line.description(), line.subscriptionId(), line.itemType(), text(line.quantity()),
+                    text(line.amount()), line.coupon(), text(line.taxRate()), text(line.taxAmount()), line.rules());
+        }
+    }
+
+    /** One pack's answer: lines, total and every rule that fired, or the problem that kept it from deciding. */
+    public record SimulatedInvoice(String packName, Integer version, String total, List<SimulatedLine> lines,
+                                   List<String> firedRules, String problem) {
+        static SimulatedInvoice of(RulePackAuthoring.Outcome outcome) {
+            if (outcome.decision() == null) {
+                return new SimulatedInvoice(outcome.packName(), outcome.packName() == null ? null : outcome.version(),
+                        null, List.of(), List.of(), outcome.problem());
+            }
+            InvoiceDecision d = outcome.decision();
+            java.math.BigDecimal total = d.lines().stream()
+                    .map(l -> l.amount().add(l.taxAmount() == null ? java.math.BigDecimal.ZERO : l.taxAmount()))
+                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+            return new SimulatedInvoice(outcome.packName(), outcome.version(), total.toPlainString(),
+                    d.lines().stream().map(SimulatedLine::of).toList(),
+                    d.trace().fired().stream().map(f -> f.category() + ": " + f.rule()).toList(), null);
+        }
+    }
+
+    public record SimulationResponse(LocalDate date, String currency, SimulatedInvoice draft,
+                                     SimulatedInvoice inEffect) {
+    }
+
+    private final RulePackVersionsProjection versions;
+    private final RulePackAuthoring authoring;
+
+    public RulePacksController(RulePackVersionsProjection versions, RulePackAuthoring authoring) {
         this.versions = versions;
+        this.authoring = authoring;
+    }
+
+    @PostMapping(value = "/drafts", consumes = {"application/zip", "application/octet-stream"})
+    @Operation(summary = "Create a draft from a zip of a pack folder (as the export gives it)",
+            description = "Saved as the next version, a draft authored by the caller, after the safety validator "
+                    + "and the compiler accept every file. Refused with a 422 problem listing each violation "
+                    + "(file, line, message); nothing is saved then.")
+    public ResponseEntity<VersionCreated> draftFromZip(@RequestBody byte[] zip) {
+        TenantId tenant = CurrentCaller.tenant();
+        return created(tenant, authoring.draftFromZip(tenant, zip, CurrentCaller.name()));
+    }
+
+    @PostMapping(value = "/drafts", consumes = "application/json")
+    @Operation(summary = "Create a draft from a version (by default the one in effect today)")
+    public ResponseEntity<VersionCreated> draftFromVersion(@RequestBody(required = false) DraftFromVersionRequest request) {
+        TenantId tenant = CurrentCaller.tenant();
+        return created(tenant, authoring.draftFromVersion(tenant, request == null ? null : request.fromVersion(),
+                CurrentCaller.name()));
+    }
+
+    @PutMapping(value = "/{version}/files/{*path}", consumes = {"text/plain", "text/csv", "application/octet-stream"})
+    @Operation(summary = "Edit one file of a draft (a DRL file or a table, by its path in the folder)",
+            description = "Saves the draft with the new file as the next version, authored by the caller (who may "
+                    + "then not approve it). A new DRL file may be added under rules/. Refused with a 422 problem "
+                    + "listing the validator's violations if the result does not validate; nothing is saved then.")
+    public ResponseEntity<VersionCreated> editFile(@PathVariable int version, @PathVariable String path,
+                                                   @RequestBody String text) {
+        TenantId tenant = CurrentCaller.tenant();
+        String file = path.startsWith("/") ? path.substring(1) : path;
+        return created(tenant, authoring.editFile(tenant, version, file, text, CurrentCaller.name()));
+    }
+
+    @PostMapping("/{version}/validate")
+    @Operation(summary = "Validate a version: the safety validator's and the compiler's findings, with file and line",
+            description = "Records nothing.")
+    public ValidationResponse validate(@PathVariable int version) {
+        return ValidationResponse.of(authoring.validate(CurrentCaller.tenant(), version));
+    }
+
+    @PostMapping(value = "/validate", consumes = {"application/zip", "application/octet-stream"})
+    @Operation(summary = "Validate a zipped pack folder without saving it", description = "Records nothing.")
+    public ValidationResponse validateZip(@RequestBody byte[] zip) {
+        CurrentCaller.tenant();
+        return ValidationResponse.of(authoring.validateZip(zip));
+    }
+
+    @PostMapping("/{version}/simulate")
+    @Operation(summary = "What a version would invoice for a sample, next to the version in effect",
+            description = "Prices an existing account's active subscriptions (accountId) or the supplied "
+                    + "subscriptions for a country and currency, one period from the date (default: today), with "
+                    + "this version and with the version in effect on that date. Returns the lines, totals and "
+                    + "the rules that fired for each; records nothing.")
+    public SimulationResponse simulate(@PathVariable int version, @RequestBody SimulateRequest request) {
+        RulePackAuthoring.Simulation simulation = authoring.simulate(CurrentCaller.tenant(), version, request.date(),
+                request.accountId() == null ? null : new AccountId(request.accountId()), request.country(),
+                request.currency(), request.subscriptions());
+        return new SimulationResponse(simulation.question().targetDate(), simulation.question().account().currency(),
+                SimulatedInvoice.of(simulation.draft()), SimulatedInvoice.of(simulation.inEffect()));
+    }
+
+    @PostMapping("/{version}/approve")
+    @Operation(summary = "Approve a draft; the approver must not be the one who saved it last",
+            description = "Refused with a 422 problem when the caller saved this version, or it is not a draft.")
+    public RulePackVersionView approve(@PathVariable int version) {
+        TenantId tenant = CurrentCaller.tenant();
+        authoring.approve(tenant, version, CurrentCaller.name());
+        return view(tenant, version);
+    }
+
+    @PostMapping("/{version}/publish")
+    @Operation(summary = "Publish an approved version from a date",
+            description = "Billing periods from effectiveFrom on are priced by it. Refused with a 422 problem when "
+                    + "the date is before the tenant's today or the version is not approved.")
+    public RulePackVersionView publish(@PathVariable int version, @RequestBody PublishRequest request) {
+        TenantId tenant = CurrentCaller.tenant();
+        authoring.publish(tenant, version, request.effectiveFrom(), CurrentCaller.name());
+        return view(tenant, version);
+    }
+
+    @PostMapping("/{version}/roll-back")
+    @Operation(summary = "Roll back to an earlier published version",
+            description = "Its content becomes the next version, a draft that is approved and published like any "
+                    + "other. Refused with a 422 problem when the version was never published.")
+    public ResponseEntity<VersionCreated> rollBack(@PathVariable int version) {
+        TenantId tenant = CurrentCaller.tenant();
+        return created(tenant, authoring.rollBack(tenant, version, CurrentCaller.name()));
+    }
+
+    private ResponseEntity<VersionCreated> created(TenantId tenant, int version) {
+        RulePackVersionView view = view(tenant, version);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header("Location", "/api/v1/rule-packs/" + version)
+                .body(new VersionCreated(version, view.status(), view.author(), view.contentHash()));
+    }
+
+    private RulePackVersionView view(TenantId tenant, int version) {
+        return versions.versions(tenant).stream().filter(v -> v.version() == version).findFirst()
+                .orElseThrow(() -> new NotFoundException("rule pack version " + version + " does not exist"));
     }
 
     @GetMapping

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ratebook.tenants.ApiKeys;
-import org.ratebook.tenants.TenantId;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -34,12 +33,13 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                     request.getRequestURI());
             return;
         }
-        Optional<TenantId> tenant = apiKeys.authenticate(key);
-        if (tenant.isEmpty()) {
+        Optional<ApiKeys.KeyHolder> holder = apiKeys.identify(key);
+        if (holder.isEmpty()) {
             Problems.write(response, 401, "Unauthorized", "Unknown or revoked API key.", request.getRequestURI());
             return;
         }
-        SecurityContextHolder.getContext().setAuthentication(new ApiKeyAuthentication(tenant.get()));
+        SecurityContextHolder.getContext().setAuthentication(
+                new ApiKeyAuthentication(holder.get().tenant(), holder.get().name()));
         try {
             chain.doFilter(request, response);
         } finally {

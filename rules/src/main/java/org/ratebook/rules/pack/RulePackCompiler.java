@@ -32,6 +32,7 @@ public final class RulePackCompiler {
     private static final DrlValidator VALIDATOR = new DrlValidator();
 
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private final ContentHashes hashes = new ContentHashes();
     private final Clock clock;
 
     public RulePackCompiler(Clock clock) {
@@ -40,10 +41,15 @@ public final class RulePackCompiler {
 
     /** The compiled form of this pack's content, compiled on first use. */
     public CompiledPack compiled(RulePack pack) {
-        String hash = pack.contentHash();
+        String hash = hashes.of(pack);
         Entry entry = cache.compute(hash, (h, old) ->
                 new Entry(old != null ? old.pack() : compile(pack, h), clock.instant()));
         return entry.pack();
+    }
+
+    /** Whether this pack's content is compiled and cached, i.e. a decision with it would not compile first. */
+    public boolean isCompiled(RulePack pack) {
+        return cache.containsKey(hashes.of(pack));
     }
 
     /**

@@ -97,6 +97,73 @@ public final class RulePackLoader {
         });
     }
 
+    /** A pack from its files by path inside the folder (as {@link RulePackExport#files} gives them). */
+    public static RulePack fromFiles(Map<String, String> files, int version) {
+        return read("the pack", version, file -> {
+            String text = files.get(file);
+            if (text == null) {
+                throw new RulePackFormatException("the pack has no file " + file);
+            }
+            return text;
+        });
+    }
+
+    /** At most this many files and bytes (unpacked) in an uploaded zip: a pack is text, a few hundred KB. */
+    public static final int MAX_ZIP_FILES = 500;
+    public static final long MAX_ZIP_BYTES = 10L * 1024 * 1024;
+
+    /**
+     * The files of a zipped pack folder, by path inside the folder. The folder may be zipped with or without
+     * its own directory around it (a {@code pack.properties} at the root, or in one top-level folder). Refuses
+     * archives beyond {@link #MAX_ZIP_FILES} files or {@link #MAX_ZIP_BYTES} bytes unpacked.
+     */
+    public static Map<String, String> filesOfZip(byte[] zip) {
+        Map<String, String> files = new TreeMap<>();
+        long total = 0;
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                if (files.size() >= MAX_ZIP_FILES) {
+                    throw new RulePackFormatException("the zip has more than " + MAX_ZIP_FILES + " files");
+                }
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                byte[] buffer = new byte[8192];
+                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                    total += n;
+                    if (total > MAX_ZIP_BYTES) {
+                        throw new RulePackFormatException("the zip unpacks to more than " + MAX_ZIP_BYTES + " bytes");
+                    }
+                    bytes.write(buffer, 0, n);
+                }
+                files.put(entry.getName().replace('\\', '/'), bytes.toString(StandardCharsets.UTF_8));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new RulePackFormatException("not a readable zip archive: " + e.getMessage());
+        }
+        if (files.isEmpty()) {
+            throw new RulePackFormatException("the upload is not a zip of a pack folder (no files in it)");
+        }
+        if (files.containsKey("pack.properties")) {
+            return files;
+        }
+        List<String> roots = files.keySet().stream().filter(f -> f.endsWith("/pack.properties")
+                && f.indexOf('/') == f.length() - "/pack.properties".length()).toList();
+        if (roots.size() != 1) {
+            throw new RulePackFormatException("the zip has no pack.properties at its root or in one top-level folder");
+        }
+        String prefix = roots.getFirst().substring(0, roots.getFirst().length() - "pack.properties".length());
+        Map<String, String> inner = new TreeMap<>();
+        files.forEach((path, text) -> {
+            if (path.startsWith(prefix)) {
+                inner.put(path.substring(prefix.length()), text);
+            }
+        });
+        return inner;
+    }
+
     private static RulePack read(String where, int version, Function<String, String> files) {
         Properties props = new Properties();
         try {

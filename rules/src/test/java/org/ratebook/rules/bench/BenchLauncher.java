@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Entry point of {@code ./mvnw -pl rules -Pbench verify -Dbench=<which>}: {@code publish}
- * ({@link FirstPublishBenchmark}, {@link RepublishBenchmark}), {@code decide} ({@link DecideBenchmark}),
+ * ({@link FirstPublishBenchmark}, {@link RepublishBenchmark}, {@link PublishAfterSaveBenchmark}), {@code decide} ({@link DecideBenchmark}),
  * {@code heap} ({@link PackSharingProbe}, in its own JVM) or {@code all}. Any further arguments are JMH
  * command-line options and override the annotations (e.g. {@code -f 1 -i 1} for a quick look). JMH results
  * go to {@code rules/target/jmh-<which>.json}.
@@ -28,11 +28,13 @@ public final class BenchLauncher {
         System.out.println("Ratebook rule-pack benchmarks: " + which + ", JVM " + Runtime.version() + ", "
                 + Machine.load());
         switch (which) {
-            case "publish" -> jmh("publish", jmhArgs, FirstPublishBenchmark.class, RepublishBenchmark.class);
+            case "publish" -> jmh("publish", jmhArgs, FirstPublishBenchmark.class, RepublishBenchmark.class,
+                    PublishAfterSaveBenchmark.class);
             case "decide" -> jmh("decide", jmhArgs, DecideBenchmark.class);
             case "heap" -> heap();
             case "all" -> {
-                jmh("publish", jmhArgs, FirstPublishBenchmark.class, RepublishBenchmark.class);
+                jmh("publish", jmhArgs, FirstPublishBenchmark.class, RepublishBenchmark.class,
+                        PublishAfterSaveBenchmark.class);
                 jmh("decide", jmhArgs, DecideBenchmark.class);
                 heap();
             }

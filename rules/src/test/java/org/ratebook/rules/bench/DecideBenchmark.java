@@ -7,6 +7,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -25,12 +26,14 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Decisions per second for a typical invoice on one thread, the 300-rule pack already compiled: one flat
- * subscription, three per-seat subscriptions, the territory's coupon (a negative catalog line: today's
- * API has no discount decision and no usage facts), VAT on every line. The 30 questions rotate through all
- * 30 countries, so every territory's rules are exercised. {@code decide} is throughput, {@code decideLatency}
- * the same call sampled for percentiles, {@code contentHash} the part of every decide() spent re-hashing
- * the pack to find its compiled form.
+ * Decisions per second for a typical invoice on one thread, the 300-rule pack already compiled. {@code invoice}
+ * chooses which: {@code usage} (the typical invoice: one flat monthly plan, its three meters' usage rated by the
+ * usage charge tables — graduated, per unit with free units, packages — the territory's real coupon taking
+ * 10 % off each charge in the discount stage, VAT on every line; eight lines) or {@code seats} (the first
+ * measurement's stand-in: one flat and three per-seat subscriptions and the coupon as a negative catalog line,
+ * five lines). The 30 questions rotate through all 30 countries, so every territory's rules are exercised.
+ * {@code decide} is throughput, {@code decideLatency} the same call sampled for percentiles, {@code contentHash}
+ * what hashing the pack costs (a decision no longer pays it: the compiler remembers each pack instance's hash).
  */
 @State(Scope.Thread)
 @Threads(1)
@@ -39,6 +42,9 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 3, jvmArgs = {"-Xms3g", "-Xmx3g", "-XX:+UseG1GC"})
 public class DecideBenchmark {
 
+    @Param({"usage", "seats"})
+    public String invoice;
+
     private RulePack pack;
     private DecisionService service;
     private final InvoiceQuestion[] questions = new InvoiceQuestion[30];
@@ -46,13 +52,14 @@ public class DecideBenchmark {
 
     @Setup(Level.Trial)
     public void compileAndCheck() {
-        pack = GeneratedPack.pack(0);
+        boolean usage = invoice.equals("usage");
+        pack = usage ? GeneratedPack.packWithUsage(0) : GeneratedPack.pack(0);
         service = new DecisionService(new RulePackCompiler(Clock.systemUTC()));
         for (int i = 0; i < questions.length; i++) {
-            questions[i] = GeneratedPack.typicalInvoice(i);
+            questions[i] = usage ? GeneratedPack.typicalInvoiceWithUsage(i, pack) : GeneratedPack.typicalInvoice(i);
             InvoiceDecision decision = service.decide(pack, questions[i]);
             String rate = GeneratedPack.country(questions[i].account().country()).rateOn(questions[i].targetDate());
-            if (decision.lines().size() != 5 || decision.lines().stream().map(DecidedLine::taxRate)
+            if (decision.lines().size() != (usage ? 8 : 5) || decision.lines().stream().map(DecidedLine::taxRate)
                     .anyMatch(r -> r.compareTo(new BigDecimal(rate)) != 0)) {
                 throw new IllegalStateException("question " + i + " decided wrongly: " + decision.lines());
             }

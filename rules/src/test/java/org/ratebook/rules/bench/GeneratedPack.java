@@ -260,6 +260,146 @@ public final class GeneratedPack {
                 """.formatted(country.name(), rate, window, country.code(), when, rate, rate));
     }
 
+    // ---------------------------------------------------------------- usage and real coupons
+
+    /** The three meters every monthly plan prices in arrear. */
+    public static final List<String> METERS = List.of("api_calls", "storage_gb", "egress_gb");
+
+    /**
+     * Usage charges of every monthly plan (100 plans × 3 meters): API calls graduated (first 10,000 free, then
+     * 0.0010, from 100,001 0.0005 each), storage per GB at 0.0200 with 5 GB free, egress in packages of 100 GB at
+     * 4.00 a package. Prices scale with the tier like the plans.
+     */
+    static String usageChargesCsv() {
+        StringBuilder csv = new StringBuilder("charge,name,plan,meter,currency,model,unit_price,package_size,free_units\n");
+        for (String family : FAMILIES) {
+            for (String tier : TIERS) {
+                String plan = planCode(family, tier, BillingPeriod.MONTHLY);
+                csv.append(String.join(",", plan + "-api", "API calls", plan, "api_calls", CURRENCY, "GRADUATED", "", "",
+                        "")).append('\n');
+                csv.append(String.join(",", plan + "-storage", "Storage", plan, "storage_gb", CURRENCY, "PER_UNIT",
+                        "0.0200", "", "5")).append('\n');
+                csv.append(String.join(",", plan + "-egress", "Egress", plan, "egress_gb", CURRENCY, "PACKAGE",
+                        "4.00", "100", "")).append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    static String usageTiersCsv() {
+        StringBuilder csv = new StringBuilder("charge,from,to,unit_price\n");
+        for (String family : FAMILIES) {
+            for (String tier : TIERS) {
+                String charge = planCode(family, tier, BillingPeriod.MONTHLY) + "-api";
+                csv.append(charge).append(",0,10000,0\n");
+                csv.append(charge).append(",10000,100000,0.0010\n");
+                csv.append(charge).append(",100000,,0.0005\n");
+            }
+        }
+        return csv.toString();
+    }
+
+    /** One real coupon per territory in the discount table: 10 % off every charge of every plan, for ever. */
+    static String couponsCsv() {
+        StringBuilder csv = new StringBuilder("code,kind,value,currency,duration,plans,expires_on\n");
+        for (Territory territory : TERRITORIES) {
+            csv.append(couponCode(territory)).append(",PERCENT,10,,forever,,\n");
+        }
+        return csv.toString();
+    }
+
+    static final String OVERAGE_DRL = """
+            package ratebook.overage;
+
+            import org.ratebook.rules.fact.UsageCharge;
+            import org.ratebook.rules.fact.UsagePeriod;
+
+            global org.ratebook.rules.decision.Decisions decisions;
+
+            rule "Usage priced by the plan's charge table"
+            when
+                $usage  : UsagePeriod( $plan : plan, $meter : meter, $currency : currency )
+                $charge : UsageCharge( plan == $plan, meter == $meter, currency == $currency )
+            then
+                decisions.usage($usage, $charge);
+            end
+            """;
+
+    static final String DISCOUNT_DRL = """
+            package ratebook.discount;
+
+            import org.ratebook.rules.fact.Charge;
+            import org.ratebook.rules.fact.DiscountKind;
+            import org.ratebook.rules.fact.RedeemedCoupon;
+
+            global org.ratebook.rules.decision.Decisions decisions;
+
+            rule "Percentage coupon on the plans it covers"
+            when
+                $charge : Charge( amount > 0, $plan : plan )
+                $coupon : RedeemedCoupon( coupon.kind == DiscountKind.PERCENT, appliesTo($plan) )
+            then
+                decisions.coupon($charge, $coupon);
+            end
+            """;
+
+    /**
+     * Variant {@code variant} with usage and real coupons: the same plans, pricing and tax rules, plus the usage
+     * charge and tier tables, the coupon table, one overage rule and one discount rule (302 rules).
+     */
+    public static Map<String, String> filesWithUsage(int variant) {
+        Map<String, String> files = files(variant);
+        files.put("pack.properties", """
+                # Generated benchmark pack with usage and coupons, variant %d: 300 plans, 300 usage charges, 302 rules.
+                name=generated-usage-%d
+                catalog.plans=catalog/plans.csv
+                catalog.usage_charges=catalog/usage_charges.csv
+                catalog.usage_tiers=catalog/usage_tiers.csv
+                discount.coupons=discount/coupons.csv
+                rules=rules/pricing.drl,rules/pricing-coupons.drl,rules/overage.drl,rules/discount.drl,rules/tax.drl
+                """.formatted(variant, variant));
+        files.put("catalog/usage_charges.csv", usageChargesCsv());
+        files.put("catalog/usage_tiers.csv", usageTiersCsv());
+        files.put("discount/coupons.csv", couponsCsv());
+        files.put("rules/overage.drl", OVERAGE_DRL);
+        files.put("rules/discount.drl", DISCOUNT_DRL);
+        return files;
+    }
+
+    public static RulePack packWithUsage(int variant) {
+        return RulePackLoader.fromFiles(filesWithUsage(variant), 1);
+    }
+
+    /**
+     * The {@code n}-th typical invoice with usage: one flat monthly subscription (quantity 1) for March 2026, its
+     * three meters' usage in February (billed in arrear) and the account's territory coupon redeemed (10 % off
+     * the plan's charges, usage included), for an account in the n-th country (mod 30), invoiced on 1 March 2026.
+     * Eight lines: the plan, API calls, storage and egress, and the coupon's discount of each; VAT on all.
+     */
+    public static InvoiceQuestion typicalInvoiceWithUsage(int n, RulePack pack) {
+        List<Country> countries = countries();
+        Country country = countries.get(Math.floorMod(n, countries.size()));
+        String account = "acc-" + n;
+        LocalDate from = LocalDate.of(2026, 3, 1);
+        int f = Math.floorMod(n * 7, FAMILIES.size());
+        String plan = planCode(FAMILIES.get(f), TIERS.get(Math.floorMod(n, TIERS.size())), BillingPeriod.MONTHLY);
+        String sub = account + "-flat";
+        LocalDate usageFrom = LocalDate.of(2026, 2, 1);
+        List<org.ratebook.rules.fact.UsagePeriod> usage = List.of(
+                new org.ratebook.rules.fact.UsagePeriod(sub, plan, "api_calls", "calls", CURRENCY, usageFrom, from,
+                        BigDecimal.valueOf(40_000L + 5_000L * n), 40_000L + 5_000L * n),
+                new org.ratebook.rules.fact.UsagePeriod(sub, plan, "storage_gb", "GB", CURRENCY, usageFrom, from,
+                        BigDecimal.valueOf(120 + n), 28),
+                new org.ratebook.rules.fact.UsagePeriod(sub, plan, "egress_gb", "GB", CURRENCY, usageFrom, from,
+                        BigDecimal.valueOf(250 + 10L * n), 900));
+        org.ratebook.rules.fact.Coupon coupon = pack.tables().coupon(couponCode(territoryOf(country.code())))
+                .orElseThrow();
+        return new InvoiceQuestion(new BillingAccount(account, CURRENCY, country.code()), from,
+                List.of(new SubscriptionPeriod(sub, plan, 1, CURRENCY, from, from.plusMonths(1))), null,
+                List.of(new org.ratebook.rules.fact.RedeemedCoupon(coupon, LocalDate.of(2026, 1, 15), 1)), List.of(),
+                usage);
+    }
+
     // ---------------------------------------------------------------- files
 
     /** The pack's files, relative path → content, as they would live in git. */
