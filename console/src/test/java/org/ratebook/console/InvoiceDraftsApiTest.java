@@ -122,6 +122,43 @@ class InvoiceDraftsApiTest {
     }
 
     @Test
+    void theSellerTurnsDraftReviewOnThroughTheApiAndBadSettingsChangeNothing() {
+        JsonNode shown = api.get("/api/v1/billing-settings").json();
+        assertThat(shown.get("draftReviewHours").isNull()).as("finalized when billed unless the seller says")
+                .isTrue();
+
+        for (String bad : List.of(
+                "{\"invoicePrefix\":\"INV\",\"invoiceNumberFormat\":\"{prefix}-{yyyy}\",\"paymentTermsDays\":14}",
+                "{\"invoicePrefix\":\"INV\",\"invoiceNumberFormat\":\"{prefix}-{week}-{seq}\",\"paymentTermsDays\":14}",
+                "{\"invoicePrefix\":\"INV\",\"invoiceNumberFormat\":\"{prefix}-{seq:6}\",\"paymentTermsDays\":400}",
+                "{\"invoicePrefix\":\"INV\",\"invoiceNumberFormat\":\"{prefix}-{seq:6}\",\"paymentTermsDays\":14,"
+                        + "\"draftReviewHours\":0}",
+                "{\"invoicePrefix\":\"IN V\",\"invoiceNumberFormat\":\"{prefix}-{seq:6}\",\"paymentTermsDays\":14}")) {
+            ApiClient.Response refused = api.put("/api/v1/billing-settings", bad);
+            assertThat(refused.status()).as(bad).isEqualTo(422);
+            assertThat(refused.json().get("detail").asText()).isNotBlank();
+        }
+        assertThat(api.put("/api/v1/billing-settings", "{\"invoicePrefix\":\"INV\"}").status())
+                .as("missing fields are a malformed request").isEqualTo(400);
+        assertThat(tenants.billingSettings(tenant)).as("nothing changed by the refusals")
+                .isEqualTo(new BillingSettings("INV", "{prefix}-{seq:6}", 14));
+
+        ApiClient.Response saved = api.put("/api/v1/billing-settings", "{\"invoicePrefix\":\"ACME\","
+                + "\"invoiceNumberFormat\":\"{prefix}-{yyyy}-{seq:4}\",\"paymentTermsDays\":30,\"draftReviewHours\":24}");
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.json().get("draftReviewHours").asInt()).isEqualTo(24);
+
+        subscribedAccount("Reviewed GmbH");
+        String draft = billed();
+        assertThat(api.get("/api/v1/invoices/" + draft).json().get("status").asText()).isEqualTo("DRAFT");
+        JsonNode finalized = api.post("/api/v1/invoices/" + draft + "/finalize", "").json();
+        assertThat(finalized.get("number").asText()).as("numbered in the new format")
+                .matches("ACME-\\d{4}-0001");
+        assertThat(LocalDate.parse(finalized.get("dueDate").asText())).as("thirty days' terms")
+                .isAfterOrEqualTo(LocalDate.parse(finalized.get("invoiceDate").asText()).plusDays(30));
+    }
+
+    @Test
     void aCreditNoteIsItsOwnPdf() throws IOException {
         subscribedAccount("Credited GmbH");
         String invoice = billed();
