@@ -77,8 +77,8 @@ public final class CompilerWarmUp {
                     """.formatted(i % COUNTRIES, year, i % COUNTRIES, year, 10 + i % 15, 10 + i % 15));
         }
         List<DrlSource> sources = new ArrayList<>();
-        sources.add(new DrlSource(RuleCategory.PRICING, "warmup/pricing.drl", pricing.toString()));
-        sources.add(new DrlSource(RuleCategory.TAX, "warmup/tax.drl", tax.toString()));
+        sources.add(new DrlSource(RuleCategory.PRICING, "ratebook/warmup/pricing/pricing.drl", pricing.toString()));
+        sources.add(new DrlSource(RuleCategory.TAX, "ratebook/warmup/tax/tax.drl", tax.toString()));
         return new RulePack("compiler-warm-up", 0, List.of(), sources);
     }
 }
