@@ -126,6 +126,16 @@ class RulePackLifecycleApiTest {
         assertThat(simulation.get("inEffect").get("version").asInt()).isEqualTo(1);
         assertThat(simulation.get("inEffect").get("total").asText()).isEqualTo("49.00");
 
+        ApiClient.Response tested = bob.post("/api/v1/rule-packs/3/tests",
+                "{\"country\":\"DE\",\"currency\":\"EUR\",\"subscriptions\":[{\"plan\":\"Pro\",\"quantity\":1}]}");
+        assertThat(tested.status()).as(tested.text()).isEqualTo(200);
+        assertThat(tested.json().get("draft").get("total").asText()).isEqualTo("59.00");
+        JsonNode testedVersion = alice.get("/api/v1/rule-packs").json().get(0);
+        assertThat(testedVersion.get("version").asInt()).isEqualTo(3);
+        assertThat(testedVersion.get("testedBy").asText()).startsWith("api key 'bob'");
+        assertThat(testedVersion.get("testSummary").asText()).as("the test is kept with its outcome")
+                .contains("a sample customer in DE", "EUR 59.00 with this version", "EUR 49.00 in effect");
+
         long before = events();
         assertRefused(alice.post("/api/v1/rule-packs/3/approve", ""), "a second person must approve it");
         assertThat(events()).isEqualTo(before);
@@ -151,6 +161,12 @@ class RulePackLifecycleApiTest {
         JsonNode invoice = alice.get("/api/v1/invoices/" + issued.get(0).get("invoiceId").asText()).json();
         assertThat(invoice.get("total").asText()).isEqualTo("59.00");
         assertThat(invoice.get("rulePack").get("version").asInt()).isEqualTo(3);
+
+        before = events();
+        assertRefused(alice.post("/api/v1/rule-packs/3/tests",
+                "{\"country\":\"DE\",\"currency\":\"EUR\",\"subscriptions\":[{\"plan\":\"Pro\"}]}"),
+                "already published");
+        assertThat(events()).as("a refused test writes nothing").isEqualTo(before);
 
         JsonNode versions = alice.get("/api/v1/rule-packs").json();
         assertThat(versions.get(0).get("version").asInt()).isEqualTo(3);
@@ -292,7 +308,7 @@ class RulePackLifecycleApiTest {
         assertThat(paths.has("/api/v1/rule-packs/drafts")).isTrue();
         assertThat(paths.get("/api/v1/rule-packs/drafts").get("post")).isNotNull();
         assertThat(paths.has("/api/v1/rule-packs/validate")).isTrue();
-        for (String step : List.of("validate", "simulate", "approve", "publish", "roll-back")) {
+        for (String step : List.of("validate", "simulate", "tests", "approve", "publish", "roll-back")) {
             assertThat(paths.has("/api/v1/rule-packs/{version}/" + step)).as(step).isTrue();
         }
         assertThat(paths.fieldNames()).toIterable().anyMatch(p -> p.startsWith("/api/v1/rule-packs/{version}/files/"));

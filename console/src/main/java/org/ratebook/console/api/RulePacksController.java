@@ -136,10 +136,7 @@ public class RulePacksController {
                         null, List.of(), List.of(), outcome.problem());
             }
             InvoiceDecision d = outcome.decision();
-            java.math.BigDecimal total = d.lines().stream()
-                    .map(l -> l.amount().add(l.taxAmount() == null ? java.math.BigDecimal.ZERO : l.taxAmount()))
-                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
-            return new SimulatedInvoice(outcome.packName(), outcome.version(), total.toPlainString(),
+            return new SimulatedInvoice(outcome.packName(), outcome.version(), outcome.total().toPlainString(),
                     d.lines().stream().map(SimulatedLine::of).toList(),
                     d.trace().fired().stream().map(f -> f.category() + ": " + f.rule()).toList(), null);
         }
@@ -211,6 +208,19 @@ public class RulePacksController {
         RulePackAuthoring.Simulation simulation = authoring.simulate(CurrentCaller.tenant(), version, request.date(),
                 request.accountId() == null ? null : new AccountId(request.accountId()), request.country(),
                 request.currency(), request.subscriptions());
+        return new SimulationResponse(simulation.question().targetDate(), simulation.question().account().currency(),
+                SimulatedInvoice.of(simulation.draft()), SimulatedInvoice.of(simulation.inEffect()));
+    }
+
+    @PostMapping("/{version}/tests")
+    @Operation(summary = "Test a version before it is published: simulate and keep the outcome",
+            description = "The same sample as /simulate; the outcome is recorded as the version's test (who, when, "
+                    + "the totals of this version and of the version in effect) and shown in the version list. "
+                    + "Refused with a 422 problem for a published version.")
+    public SimulationResponse test(@PathVariable int version, @RequestBody SimulateRequest request) {
+        RulePackAuthoring.Simulation simulation = authoring.test(CurrentCaller.tenant(), version, request.date(),
+                request.accountId() == null ? null : new AccountId(request.accountId()), request.country(),
+                request.currency(), request.subscriptions(), CurrentCaller.name());
         return new SimulationResponse(simulation.question().targetDate(), simulation.question().account().currency(),
                 SimulatedInvoice.of(simulation.draft()), SimulatedInvoice.of(simulation.inEffect()));
     }

@@ -7,6 +7,7 @@ import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.projection.AccountDirectory;
 import org.ratebook.engine.account.projection.AccountView;
 import org.ratebook.engine.rulepack.api.ApproveRulePackCommand;
+import org.ratebook.engine.rulepack.api.RecordRulePackTestCommand;
 import org.ratebook.engine.rulepack.api.PublishRulePackCommand;
 import org.ratebook.engine.rulepack.api.RollBackRulePackCommand;
 import org.ratebook.engine.rulepack.api.RulePackContent;
@@ -69,6 +70,13 @@ public class RulePackAuthoring {
 
     /** One pack's answer: its decision, or why it could not decide (an unknown plan, a rule that failed). */
     public record Outcome(String packName, int version, InvoiceDecision decision, String problem) {
+
+        /** The invoice total the pack decided, tax included (null when it could not decide). */
+        public java.math.BigDecimal total() {
+            return decision == null ? null : decision.lines().stream()
+                    .map(l -> l.amount().add(l.taxAmount() == null ? java.math.BigDecimal.ZERO : l.taxAmount()))
+                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        }
     }
 
     private final CommandGateway commands;
@@ -239,6 +247,26 @@ public class RulePackAuthoring {
         } catch (BillingRejection e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Simulates as {@link #simulate} does and keeps the outcome as the version's test ({@code RulePackTestedEvent}):
+     * the "tested" step of the lifecycle, between a saved draft and its approval. A published version is refused.
+     */
+    public Simulation test(TenantId tenant, int version, LocalDate date, AccountId accountId, String country,
+                           String currency, List<SampleSubscription> sample, String tester) {
+        Simulation simulation = simulate(tenant, version, date, accountId, country, currency, sample);
+        String on = (accountId != null ? "account " + accountId : "a sample customer in " + country)
+                + " on " + simulation.question().targetDate() + " (" + simulation.question().periods().size()
+                + " subscription" + (simulation.question().periods().size() == 1 ? "" : "s") + ")";
+        String currencyCode = simulation.question().account().currency();
+        java.math.BigDecimal draftTotal = simulation.draft().total();
+        java.math.BigDecimal inEffectTotal = simulation.inEffect().total();
+        commands.sendAndWait(new RecordRulePackTestCommand(new RulePackId(tenant), version, tester, on,
+                draftTotal == null ? null : currencyCode + " " + draftTotal.toPlainString(),
+                inEffectTotal == null ? null : currencyCode + " " + inEffectTotal.toPlainString(),
+                simulation.draft().problem()));
+        return simulation;
     }
 
     public void approve(TenantId tenant, int version, String approver) {

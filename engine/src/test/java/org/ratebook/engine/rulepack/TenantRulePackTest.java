@@ -11,6 +11,8 @@ import org.ratebook.engine.rulepack.api.RulePackContent;
 import org.ratebook.engine.rulepack.api.RulePackDraftSavedEvent;
 import org.ratebook.engine.rulepack.api.RulePackId;
 import org.ratebook.engine.rulepack.api.RulePackPublishedEvent;
+import org.ratebook.engine.rulepack.api.RecordRulePackTestCommand;
+import org.ratebook.engine.rulepack.api.RulePackTestedEvent;
 import org.ratebook.engine.rulepack.api.SaveRulePackDraftCommand;
 import org.ratebook.engine.rulepack.domain.InvalidRulePackException;
 import org.ratebook.engine.rulepack.domain.TenantRulePack;
@@ -100,6 +102,26 @@ class TenantRulePackTest {
         fixture.given(saved(1, "alice"))
                 .when(new ApproveRulePackCommand(PACK, 1, "bob"))
                 .expectEvents(new RulePackApprovedEvent(TENANT, 1, "bob", NOW));
+    }
+
+    @Test
+    void aDraftsTestIsKeptWithItsOutcome() {
+        fixture.given(saved(1, "alice"))
+                .when(new RecordRulePackTestCommand(PACK, 1, "bob", "account 42 on 2026-01-15 (1 subscription)",
+                        "EUR 59.00", "EUR 49.00", null))
+                .expectEvents(new RulePackTestedEvent(TENANT, 1, "bob", NOW,
+                        "account 42 on 2026-01-15 (1 subscription)", "EUR 59.00", "EUR 49.00", null));
+    }
+
+    @Test
+    void aPublishedVersionTakesNoMoreTests() {
+        fixture.given(saved(1, "alice"), new RulePackApprovedEvent(TENANT, 1, "bob", NOW),
+                        new RulePackPublishedEvent(TENANT, 1, shipped.contentHash(), LocalDate.of(2026, 2, 1), "bob", NOW))
+                .when(new RecordRulePackTestCommand(PACK, 1, "carol", "a sample", "EUR 1.00", null, null))
+                .expectException(InvalidRulePackException.class)
+                .expectExceptionMessage("version 1 is already published; tests are kept for versions before they "
+                        + "are published")
+                .expectNoEvents();
     }
 
     @Test

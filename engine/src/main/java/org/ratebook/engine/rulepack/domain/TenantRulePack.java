@@ -10,7 +10,9 @@ import org.ratebook.engine.rulepack.api.ApproveRulePackCommand;
 import org.ratebook.engine.rulepack.api.ImportRulePackCommand;
 import org.ratebook.engine.rulepack.api.PublishRulePackCommand;
 import org.ratebook.engine.rulepack.api.RollBackRulePackCommand;
+import org.ratebook.engine.rulepack.api.RecordRulePackTestCommand;
 import org.ratebook.engine.rulepack.api.RulePackApprovedEvent;
+import org.ratebook.engine.rulepack.api.RulePackTestedEvent;
 import org.ratebook.engine.rulepack.api.RulePackRolledBackEvent;
 import org.ratebook.engine.rulepack.api.RulePackContent;
 import org.ratebook.engine.rulepack.api.RulePackDraftSavedEvent;
@@ -114,6 +116,18 @@ public class TenantRulePack {
                     + command.approver() + "; a second person must approve it");
         }
         apply(new RulePackApprovedEvent(packId.tenantId(), command.version(), command.approver(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RecordRulePackTestCommand command, Clock clock) {
+        requireName(command.tester(), "tester");
+        Version version = existing(command.version());
+        if (version.status() == Status.PUBLISHED) {
+            throw new InvalidRulePackException("version " + command.version()
+                    + " is already published; tests are kept for versions before they are published");
+        }
+        apply(new RulePackTestedEvent(packId.tenantId(), command.version(), command.tester(), clock.instant(),
+                command.sample(), command.versionTotal(), command.inEffectTotal(), command.problem()));
     }
 
     @CommandHandler

@@ -8,6 +8,7 @@ import org.ratebook.engine.pricing.TenantPacks;
 import org.ratebook.engine.rulepack.api.RulePackApprovedEvent;
 import org.ratebook.engine.rulepack.api.RulePackDraftSavedEvent;
 import org.ratebook.engine.rulepack.api.RulePackPublishedEvent;
+import org.ratebook.engine.rulepack.api.RulePackTestedEvent;
 import org.ratebook.rules.fact.BillingMode;
 import org.ratebook.rules.fact.BillingPeriod;
 import org.ratebook.rules.fact.CatalogPlan;
@@ -122,6 +123,18 @@ public class RulePackVersionsProjection implements TenantPacks {
     }
 
     @EventHandler
+    void on(RulePackTestedEvent e) {
+        tenantScope.bind(e.tenantId());
+        String summary = e.problem() != null ? "failed on " + e.sample() + ": " + e.problem()
+                : e.sample() + ": " + e.versionTotal() + " with this version, "
+                + (e.inEffectTotal() == null ? "nothing in effect to compare" : e.inEffectTotal() + " in effect");
+        jdbc.update("""
+                UPDATE rule_pack_versions SET tested_by = ?, tested_at = ?, test_summary = ?
+                WHERE tenant_id = ? AND version = ?""",
+                e.tester(), java.sql.Timestamp.from(e.testedAt()), summary, e.tenantId().value(), e.version());
+    }
+
+    @EventHandler
     void on(RulePackPublishedEvent e) {
         tenantScope.bind(e.tenantId());
         jdbc.update("""
@@ -157,11 +170,14 @@ public class RulePackVersionsProjection implements TenantPacks {
 
     public List<RulePackVersionView> versions(TenantId tenant) {
         return tenantScope.call(tenant, () -> jdbc.query("""
-                SELECT version, name, content_hash, status, author, approved_by, effective_from, saved_at
+                SELECT version, name, content_hash, status, author, approved_by, effective_from, saved_at,
+                       tested_by, tested_at, test_summary
                 FROM rule_pack_versions WHERE tenant_id = ? ORDER BY version DESC""",
                 (rs, n) -> new RulePackVersionView(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6),
-                        rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getTimestamp(8).toInstant()),
+                        rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getTimestamp(8).toInstant(),
+                        rs.getString(9), rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(),
+                        rs.getString(11)),
                 tenant.value()));
     }
 
