@@ -134,7 +134,8 @@ public class RatingSteps {
         TenantId seller = world.theSeller();
         RulePack current = tenantPacks.inEffect(seller, PACK_EFFECTIVE_FROM);
         packs.importContent(seller, new RulePackContent(current.name(), current.plans(), current.sources(),
-                current.dayCount(), current.rounding(), List.copyOf(charges.values()), tiers), PACK_EFFECTIVE_FROM);
+                current.dayCount(), current.rounding(), null, null, List.copyOf(charges.values()), tiers,
+                current.alignment()), PACK_EFFECTIVE_FROM); // the catalog's alignment stays
     }
 
     // ---- meters ----

@@ -13,11 +13,14 @@ import org.ratebook.engine.usage.MeterUsage;
 import org.ratebook.engine.usage.Meters;
 import org.ratebook.engine.usage.UsageQueries;
 import org.ratebook.rules.fact.BillingPeriod;
+import org.ratebook.rules.fact.Cadence;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.TransactionAmounts;
 import org.ratebook.rules.fact.UsageCharge;
 import org.ratebook.rules.fact.UsagePeriod;
 import org.ratebook.rules.pack.RulePack;
+import org.ratebook.rules.time.BillingAlignment;
+import org.ratebook.rules.time.BillingCycle;
 import org.ratebook.tenants.TenantClocks;
 import org.ratebook.tenants.TenantId;
 import org.springframework.stereotype.Component;
@@ -39,7 +42,8 @@ import java.util.UUID;
 
 /**
  * The usage periods due on a target date, as rule facts grouped by account and invoice date. Usage is billed
- * in arrear: a subscription's usage period (its billing period, cut to its time in service, with boundaries at
+ * in arrear: a subscription's usage period (its billing period as the plan's charge has it, "every N" units
+ * placed by the pack's billing alignment, cut to its time in service, with boundaries at
  * midnight in the account's time zone) is due on the day it ends, for every meter its plan has a usage charge
  * for in the pack in effect that day, once: a period with a usage line on an invoice that is not void is
  * billed. A period is only rated once it has ended by the tenant's clock too: a run for today at 00:00 UTC
@@ -162,16 +166,27 @@ public class UsageDue {
         return new Result(result, problems);
     }
 
-    /** The subscription's usage periods that start before {@code until}, along its plan's billing period. */
+    /**
+     * The subscription's usage periods that start before {@code until}: its plan's billing periods (the cadence
+     * of the pack in effect when it started), placed by the billing alignment of the pack in effect on the day
+     * before {@code until}, the target date, as the billing run places the plan's charge.
+     */
     List<UsageWindow> windows(TenantId tenant, SubscriptionView s, LocalDate until) {
-        BillingPeriod period = BillingPeriod.MONTHLY;
+        Cadence cadence = Cadence.of(BillingPeriod.MONTHLY);
         try {
-            period = packs.inEffect(tenant, s.startDate()).plan(s.plan(), s.currency()).map(CatalogPlan::period)
-                    .orElse(BillingPeriod.MONTHLY);
+            cadence = packs.inEffect(tenant, s.startDate()).plan(s.plan(), s.currency()).map(CatalogPlan::cadence)
+                    .orElse(cadence);
         } catch (BillingRejection noPackThen) {
             // the plan's period is unknown; usage follows monthly periods
         }
-        return UsagePeriods.until(s.phases(), s.billCycleDay(), period, until);
+        BillingAlignment alignment = BillingAlignment.DEFAULT;
+        try {
+            alignment = packs.inEffect(tenant, until.minusDays(1)).alignment();
+        } catch (BillingRejection noPackNow) {
+            // no pack to say otherwise; periods follow the billing cycle day
+        }
+        return UsagePeriods.until(s.phases(), BillingCycle.of(alignment, s.billCycleDay(), s.startDate()), cadence,
+                until);
     }
 
     /** The usage charges of the subscription's plan in the pack in effect on {@code day}. */

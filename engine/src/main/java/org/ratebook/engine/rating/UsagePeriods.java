@@ -2,6 +2,8 @@ package org.ratebook.engine.rating;
 
 import org.ratebook.engine.subscription.api.PhaseStart;
 import org.ratebook.rules.fact.BillingPeriod;
+import org.ratebook.rules.fact.Cadence;
+import org.ratebook.rules.time.BillingCycle;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,9 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The usage periods of a subscription: its billing periods along the billing cycle day (the first one from
- * its start), cut to the time it is in service (a phase named null stops service, a later phase resumes it).
- * Pure: dates in, dates out.
+ * The usage periods of a subscription: its billing periods as the recurring charge has them (the pack's
+ * {@link BillingCycle} applied to the plan's {@link Cadence}, the first one from its start), cut to the time it
+ * is in service (a phase named null stops service, a later phase resumes it). Pure: dates in, dates out; the
+ * calendar arithmetic is {@link BillingCycle}'s, so usage and the plan's charge cannot drift apart.
  */
 final class UsagePeriods {
 
@@ -21,20 +24,20 @@ final class UsagePeriods {
     /**
      * Every usage period that starts before {@code until} (exclusive), in order.
      *
-     * @param period how long one billing period of the plan lasts (monthly for plans billed only once)
+     * @param cycle   where periods start (the pack's billing alignment applied to the subscription)
+     * @param cadence how long one billing period of the plan lasts (monthly for plans billed only once or unknown)
      */
-    static List<UsageWindow> until(List<PhaseStart> phases, int billCycleDay, BillingPeriod period, LocalDate until) {
-        BillingPeriod cycle = period == null || period == BillingPeriod.ONCE ? BillingPeriod.MONTHLY : period;
+    static List<UsageWindow> until(List<PhaseStart> phases, BillingCycle cycle, Cadence cadence, LocalDate until) {
+        Cadence every = cadence == null || cadence.unit() == BillingPeriod.ONCE ? Cadence.of(BillingPeriod.MONTHLY)
+                : cadence;
         List<PhaseStart> timeline = phases.stream().sorted(Comparator.comparing(PhaseStart::from)).toList();
         if (timeline.isEmpty()) {
             return List.of();
         }
-        LocalDate start = timeline.getFirst().from();
-        int bcd = billCycleDay > 0 ? billCycleDay : start.getDayOfMonth();
         List<UsageWindow> windows = new ArrayList<>();
-        LocalDate periodFrom = cycleStartOnOrBefore(start, bcd);
+        LocalDate periodFrom = cycle.periodStart(every, timeline.getFirst().from());
         while (periodFrom.isBefore(until)) {
-            LocalDate periodTo = cycle.next(periodFrom, bcd);
+            LocalDate periodTo = cycle.next(every, periodFrom);
             for (Service s : inService(timeline)) {
                 LocalDate from = latest(periodFrom, s.from());
                 LocalDate to = s.to() == null ? periodTo : earliest(periodTo, s.to());
@@ -66,16 +69,6 @@ final class UsagePeriods {
             spans.add(new Service(open, null));
         }
         return spans;
-    }
-
-    /** The start of the billing cycle that {@code date} falls in: the last billing day on or before it. */
-    static LocalDate cycleStartOnOrBefore(LocalDate date, int bcd) {
-        LocalDate candidate = date.withDayOfMonth(Math.min(bcd, date.lengthOfMonth()));
-        if (!candidate.isAfter(date)) {
-            return candidate;
-        }
-        LocalDate previous = date.minusMonths(1);
-        return previous.withDayOfMonth(Math.min(bcd, previous.lengthOfMonth()));
     }
 
     private static LocalDate latest(LocalDate a, LocalDate b) {
