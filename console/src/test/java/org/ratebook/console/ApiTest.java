@@ -313,6 +313,11 @@ class ApiTest {
         assertThat(zero.status()).isEqualTo(422);
         assertThat(zero.contentType()).startsWith("application/problem+json");
         assertThat(zero.json().get("detail").asText()).contains("quantity must be at least 1");
+        ApiClient.Response unknownList = sandboxApi.post("/api/v1/subscriptions/" + id + "/change-plan",
+                "{\"plan\":\"Starter\",\"priceList\":\"STUDENT\"}");
+        assertThat(unknownList.status()).isEqualTo(422);
+        assertThat(unknownList.contentType()).startsWith("application/problem+json");
+        assertThat(unknownList.json().get("detail").asText()).contains("unknown price list 'STUDENT'");
         ApiClient.Response badTiming = sandboxApi.post("/api/v1/subscriptions/" + id + "/cancel",
                 "{\"timing\":\"SOMETIME\"}");
         assertThat(badTiming.status()).isEqualTo(400);

@@ -8,9 +8,11 @@ import org.ratebook.engine.billing.SubscriptionChanges;
 import org.ratebook.engine.invoicing.api.InvoiceLine;
 import org.ratebook.engine.invoicing.api.IssueInvoiceCommand;
 import org.ratebook.engine.invoicing.query.InvoiceQueries;
+import org.ratebook.engine.subscription.api.CancelSubscriptionCommand;
 import org.ratebook.engine.subscription.api.ChangePlanCommand;
 import org.ratebook.engine.subscription.api.SubscriptionId;
 import org.ratebook.engine.subscription.projection.SubscriptionProjection;
+import org.ratebook.engine.subscription.projection.SubscriptionView;
 import org.ratebook.rules.fact.ChangeTiming;
 import org.ratebook.tenants.TenantScope;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,6 +66,18 @@ public class PreviewSteps {
                 new ChangePlanCommand(c.seller(), id, plan, ChangeTiming.IMMEDIATE, null)).invoices();
     }
 
+    @When("the seller previews cancelling the {string} subscription of {string} at once")
+    public void previewCancel(String plan, String customer) {
+        eventsBefore = events();
+        BillingWorld.Customer c = world.customer(customer);
+        List<SubscriptionView> matching = subscriptions.ofAccount(c.seller(), c.account()).stream()
+                .filter(s -> s.plan().equals(plan)).toList();
+        assertThat(matching).as("%s subscriptions of %s", plan, customer).hasSize(1);
+        SubscriptionId id = matching.getFirst().subscriptionId();
+        previewed = changes.preview(c.seller(), id,
+                new CancelSubscriptionCommand(c.seller(), id, ChangeTiming.IMMEDIATE, null)).invoices();
+    }
+
     @Then("the preview shows these invoices:")
     public void previewShows(DataTable table) {
         List<String> expected = table.asMaps().stream().map(r -> BusinessDates.format(BusinessDates.parse(
@@ -82,6 +96,17 @@ public class PreviewSteps {
         List<String> actual = invoice.lines().stream().map(l -> l.description() + " | "
                 + plain(new Money(invoice.currency(), l.amount()))).toList();
         assertThat(actual).as("lines of the previewed invoice").containsExactlyElementsOf(expected);
+    }
+
+    @Then("the previewed invoice of {date} has these lines, in any order:")
+    public void previewLinesInAnyOrder(LocalDate day, DataTable table) {
+        IssueInvoiceCommand invoice = previewed.stream().filter(c -> c.invoiceDate().equals(day)).findFirst()
+                .orElseThrow(() -> new AssertionError("no previewed invoice dated " + BusinessDates.format(day)));
+        List<String> expected = table.asMaps().stream().map(r -> r.get("description") + " | "
+                + plain(Money.parse(r.get("amount")))).toList();
+        List<String> actual = invoice.lines().stream().map(l -> l.description() + " | "
+                + plain(new Money(invoice.currency(), l.amount()))).toList();
+        assertThat(actual).as("lines of the previewed invoice").containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Then("nothing was recorded by the preview")

@@ -153,7 +153,13 @@ public final class ApiDtos {
     public record ChangePlanRequest(
             @NotBlank @Schema(example = "Starter") String plan,
             Timing timing,
-            @Schema(description = "The day it takes effect (today or later); overrides timing") LocalDate effectiveOn) {
+            @Schema(description = "The day it takes effect (today or later); overrides timing") LocalDate effectiveOn,
+            @Schema(example = "EDU", description = "Price list the new plan is bought from from then on; default: the subscription's own list (or the seller's rules choose). Unknown list: 422")
+            String priceList) {
+
+        public ChangePlanRequest(String plan, Timing timing, LocalDate effectiveOn) {
+            this(plan, timing, effectiveOn, null);
+        }
     }
 
     public record ChangeQuantityRequest(

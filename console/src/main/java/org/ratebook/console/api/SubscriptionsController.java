@@ -79,14 +79,15 @@ public class SubscriptionsController {
     @Operation(summary = "Move to another plan",
             description = "At once (unused prepaid time becomes a repair and account credit), at the end of the term, "
                     + "or on a day; without either, the seller's change policy rules decide. Refused (422) for an "
-                    + "unknown plan, a plan without a price in the account's currency, a cancelled or paused "
-                    + "subscription, or a change before one already scheduled.")
+                    + "unknown plan or price list, a plan without a price in the account's currency, a cancelled or "
+                    + "paused subscription, or a change before one already scheduled. A named price list prices the "
+                    + "new plan from the change on.")
     public SubscriptionChangeResponse changePlan(@PathVariable UUID subscriptionId,
                                                  @Valid @RequestBody ChangePlanRequest body) {
         TenantId tenant = CurrentCaller.tenant();
         SubscriptionId id = new SubscriptionId(subscriptionId);
         return changed(tenant, changes.apply(tenant, id, new ChangePlanCommand(tenant, id, body.plan(),
-                timing(body.timing()), body.effectiveOn())));
+                timing(body.timing()), body.effectiveOn(), body.priceList())));
     }
 
     @PostMapping("/{subscriptionId}/change-quantity")
@@ -149,7 +150,7 @@ public class SubscriptionsController {
         TenantId tenant = CurrentCaller.tenant();
         SubscriptionId id = new SubscriptionId(subscriptionId);
         return preview(changes.preview(tenant, id, new ChangePlanCommand(tenant, id, body.plan(),
-                timing(body.timing()), body.effectiveOn())));
+                timing(body.timing()), body.effectiveOn(), body.priceList())));
     }
 
     @PostMapping("/{subscriptionId}/preview/change-quantity")
@@ -163,7 +164,8 @@ public class SubscriptionsController {
     }
 
     @PostMapping("/{subscriptionId}/preview/cancel")
-    @Operation(summary = "Preview a cancellation", description = "Nothing is recorded.")
+    @Operation(summary = "Preview a cancellation", description = "Nothing is recorded. For a base "
+            + "subscription the invoices include its add-ons ending with it.")
     public ApiDtos.ChangePreviewResponse previewCancel(@PathVariable UUID subscriptionId,
                                                        @Valid @RequestBody(required = false) CancelRequest body) {
         TenantId tenant = CurrentCaller.tenant();

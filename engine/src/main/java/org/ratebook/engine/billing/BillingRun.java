@@ -327,7 +327,7 @@ public class BillingRun {
                         .add(new SubscriptionPeriod(s.subscriptionId().toString(), span.plan(), span.quantity(),
                                 s.currency(), span.from(), span.to(), span.phase(), span.periodFrom(),
                                 span.periodTo(), span.fraction().numerator(), span.fraction().denominator(),
-                                s.priceList(), s.signedOn(), signedPrices(tenant, s, span.plan())));
+                                priceListOn(s, span.from()), s.signedOn(), signedPrices(tenant, s, span.plan())));
             }
             for (Repair repair : proposal.repairs()) {
                 Due forDay = due.computeIfAbsent(new Key(payer, repair.invoiceDate()), k -> new Due());
@@ -557,4 +557,20 @@ public class BillingRun {
                 span == null ? null : span.periodTo(), d.discountOf(), d.coupon(), null,
                 d.reference() == null ? null : UUID.fromString(d.reference()), null, d.unit(), List.of(), null);
     }
+
+    /**
+     * The price list a span starting on {@code day} is bought from: the one the plan change in force then named,
+     * else the subscription's own (named on create; null: the pricing rules choose).
+     */
+    private static String priceListOn(SubscriptionView s, LocalDate day) {
+        String named = null;
+        for (PhaseStart entry : s.phases()) {
+            if (entry.from().isAfter(day)) {
+                break;
+            }
+            named = entry.priceList();
+        }
+        return named != null ? named : s.priceList();
+    }
+
 }

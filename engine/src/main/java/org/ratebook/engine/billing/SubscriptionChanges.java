@@ -5,9 +5,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.ratebook.engine.invoicing.api.IssueInvoiceCommand;
 import org.ratebook.engine.dunning.AccountStandings;
 import org.ratebook.engine.subscription.api.ChangeOutcome;
+import org.ratebook.engine.subscription.api.CancelSubscriptionCommand;
 import org.ratebook.engine.subscription.api.ChangePlanCommand;
+import org.ratebook.engine.subscription.api.PhaseStart;
 import org.ratebook.engine.subscription.domain.InvalidSubscriptionException;
 import org.ratebook.engine.NotFoundException;
+import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.projection.AccountDirectory;
 import org.ratebook.engine.account.projection.AccountView;
 import org.ratebook.engine.subscription.api.SubscriptionId;
@@ -18,6 +21,7 @@ import org.ratebook.tenants.TenantId;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +66,13 @@ public class SubscriptionChanges {
         return new Changed(changed, billingRun.runAccount(tenant, changed.accountId(), today));
     }
 
+    /** Bills the account for its today, as after a change (used after changes sent as commands directly). */
+    public BillingRunResult billToday(TenantId tenant, AccountId accountId) {
+        AccountView account = accounts.find(tenant, accountId)
+                .orElseThrow(() -> new NotFoundException("account " + accountId + " does not exist"));
+        return billingRun.runAccount(tenant, accountId, account.today(clocks.of(tenant)));
+    }
+
     /** What a change would do, and the invoices it would bring up to the day it takes effect; nothing is recorded. */
     public record Preview(ChangeOutcome outcome, List<IssueInvoiceCommand> invoices) {
     }
@@ -76,8 +87,31 @@ public class SubscriptionChanges {
                 .orElseThrow(() -> new NotFoundException("account " + subscription.accountId() + " does not exist"));
         LocalDate today = account.today(clocks.of(tenant));
         LocalDate until = outcome.effectiveOn().isAfter(today) ? outcome.effectiveOn() : today;
-        return new Preview(outcome, billingRun.preview(tenant, subscription.accountId(), until,
-                Map.of(id, outcome.timeline())));
+        Map<SubscriptionId, List<PhaseStart>> timelines = new HashMap<>();
+        timelines.put(id, outcome.timeline());
+        if (command instanceof CancelSubscriptionCommand) {
+            timelines.putAll(addOnsEnding(tenant, id, outcome.effectiveOn()));
+        }
+        return new Preview(outcome, billingRun.preview(tenant, subscription.accountId(), until, timelines));
+    }
+
+    /**
+     * The add-ons a base's cancellation would end with it (as {@code AddOnsEndWithTheirBase} does on the recorded
+     * cancellation), each decided as a dry run too, so the preview shows their repairs.
+     */
+    private Map<SubscriptionId, List<PhaseStart>> addOnsEnding(TenantId tenant, SubscriptionId base, LocalDate from) {
+        Map<SubscriptionId, List<PhaseStart>> timelines = new HashMap<>();
+        for (SubscriptionView addOn : subscriptions.addOnsOf(tenant, base)) {
+            if (addOn.endsOn() != null) {
+                continue;
+            }
+            LocalDate day = addOn.startDate().isAfter(from) ? addOn.startDate() : from;
+            ChangeOutcome ending = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                    new CancelSubscriptionCommand(tenant, addOn.subscriptionId(), null, day, null, base))
+                    .andMetaData(Map.of(ChangeOutcome.DRY_RUN, true)));
+            timelines.put(addOn.subscriptionId(), ending.timeline());
+        }
+        return timelines;
     }
 
     /** The seller's dunning policy may block plan changes while an account is behind on its invoices. */

@@ -150,6 +150,50 @@ class SubscriptionAggregateTest {
     }
 
     @Test
+    void anAddOnEndedWithItsBaseComesBackWithItButOneCancelledOnItsOwnStaysCancelled() {
+        SubscriptionId base = SubscriptionId.random();
+        List<PhaseStart> before = List.of(new PhaseStart("evergreen", JAN_1, "Pro", 3));
+        List<PhaseStart> stopped = List.of(before.getFirst(), PhaseStart.stopped(FEB_1));
+        SubscriptionCancelledEvent withItsBase = new SubscriptionCancelledEvent(TENANT, subscription, TODAY, FEB_1,
+                null, null, stopped, null, base);
+        fixture.given(proSince1January())
+                .when(new CancelSubscriptionCommand(TENANT, subscription, null, FEB_1, null, base))
+                .expectEvents(withItsBase);
+        fixture.given(proSince1January(), withItsBase)
+                .when(new ReinstateSubscriptionCommand(TENANT, subscription, base))
+                .expectEvents(new SubscriptionReinstatedEvent(TENANT, subscription, TODAY, FEB_1, before));
+        // a second cancellation (termination reaching an add-on that already ended with its base) is refused
+        fixture.given(proSince1January(), withItsBase)
+                .when(new CancelSubscriptionCommand(TENANT, subscription, ChangeTiming.IMMEDIATE, null, "terminated"))
+                .expectException(InvalidSubscriptionException.class)
+                .expectNoEvents();
+        SubscriptionCancelledEvent onItsOwn = new SubscriptionCancelledEvent(TENANT, subscription, TODAY, FEB_1,
+                null, null, stopped);
+        fixture.given(proSince1January(), onItsOwn)
+                .when(new ReinstateSubscriptionCommand(TENANT, subscription, base))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(proSince1January())
+                .when(new ReinstateSubscriptionCommand(TENANT, subscription, base))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPlanChangeNamingAPriceListRecordsItOnTheNewPlanAndAnUnknownListIsRefused() {
+        fixture.given(proSince1January())
+                .when(new ChangePlanCommand(TENANT, subscription, "Starter", null, FEB_1, "default"))
+                .expectEvents(new PlanChangedEvent(TENANT, subscription, "Pro", "Starter", TODAY, FEB_1, null, null, 1,
+                        List.of(new PhaseStart("evergreen", JAN_1, "Pro", 3),
+                                new PhaseStart("evergreen", FEB_1, "Starter", 3, "DEFAULT")), "DEFAULT"));
+        fixture.given(proSince1January())
+                .when(new ChangePlanCommand(TENANT, subscription, "Starter", null, FEB_1, "STUDENT"))
+                .expectException(InvalidSubscriptionException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("unknown price list 'STUDENT'"))
+                .expectNoEvents();
+    }
+
+    @Test
     void aPauseAndResumeLeaveAGapInTheTimelineAndAPausedSubscriptionCannotChangePlan() {
         LocalDate resumeOn = LocalDate.of(2026, 1, 20);
         SubscriptionPausedEvent paused = new SubscriptionPausedEvent(TENANT, subscription, TODAY, TODAY,

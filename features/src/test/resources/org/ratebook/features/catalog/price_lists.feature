@@ -66,6 +66,27 @@ Feature: Price lists by customer segment
       | description                                           | from         | to           | amount    |
       | Hosting Starter (monthly, in advance), EDU price list | 1 March 2027 | 1 April 2027 | EUR 12.00 |
 
+  Scenario: A plan change names the price list the new plan is bought from, from the change on
+    Given a customer "Globex Corp" in the segment "enterprise", billed in EUR on billing day 1
+    And "Globex Corp" subscribes to the "Starter" plan starting 1 February 2027
+    And the billing run has run for 1 February 2027
+    When "Globex Corp" changes to the "Pro" plan on the "ENTERPRISE" price list on 1 March 2027
+    And the billing run runs for 1 March 2027
+    Then the plan change of "Globex Corp" names the price list "ENTERPRISE"
+    And invoice INV-000001 has these lines:
+      | description                                               | from            | to           | amount    |
+      | Hosting Starter (monthly, in advance), DEFAULT price list | 1 February 2027 | 1 March 2027 | EUR 19.00 |
+    And invoice INV-000002 has these lines:
+      | description                                              | from         | to           | amount    |
+      | Hosting Pro (monthly, in advance), ENTERPRISE price list | 1 March 2027 | 1 April 2027 | EUR 39.00 |
+
+  Scenario: A plan change to a price list the catalog does not have is refused and changes nothing
+    Given a customer "Globex Corp" in the segment "enterprise", billed in EUR on billing day 1
+    And "Globex Corp" subscribes to the "Starter" plan starting 1 February 2027
+    When "Globex Corp" tries to change to the "Pro" plan on the "STUDENT" price list on 1 March 2027
+    Then the subscription is refused with a reason mentioning "unknown price list 'STUDENT'"
+    And nothing was recorded by the refused change
+
   Scenario: A subscription on a price list the catalog does not have is refused and changes nothing
     Given a customer "Globex Corp" in the segment "enterprise", billed in EUR on billing day 1
     When "Globex Corp" tries to subscribe to the "Pro" plan on the "VIP" price list starting 1 February 2027

@@ -3,7 +3,8 @@ Feature: Base products, add-ons and standalone products
   product type column says. As in Kill Bill, an add-on is only sold to a customer who has an active base
   subscription (any base product may carry any add-on); it belongs to that base subscription, is billed on the
   same billing day, so both appear on the same invoices, and ends on the day its base is cancelled. A
-  standalone product is independent of everything else.
+  standalone product is independent of everything else. Reinstating the base brings back the add-ons that ended
+  only because it did; one the customer cancelled on its own stays cancelled.
 
   Background:
     Given a sandbox seller whose test clock reads 10 February 2027
@@ -11,6 +12,7 @@ Feature: Base products, add-ons and standalone products
       | plan    | product | currency | price | billed  | type       |
       | Starter | Hosting | EUR      | 19.00 | monthly |            |
       | Backup  | Storage | EUR      | 5.00  | monthly | add-on     |
+      | Support | Helpdesk | EUR     | 3.00  | monthly | add-on     |
       | Domain  | Domains | EUR      | 2.00  | monthly | standalone |
 
   Scenario: An add-on is billed on its base's billing day, so both share the invoices after the first
@@ -54,6 +56,44 @@ Feature: Base products, add-ons and standalone products
       | Unused time of Starter billed on INV-000001 (10 February 2027 to 10 March 2027) | 24 February 2027 | 10 March 2027 | EUR -9.50 |
       | Unused time of Backup billed on INV-000001 (10 February 2027 to 10 March 2027)  | 24 February 2027 | 10 March 2027 | EUR -2.50 |
       | Credit kept on the account for later invoices                                    |                  |               | EUR 12.00 |
+
+  Scenario: The preview of a base's cancellation shows its add-ons ending too
+    Given a customer "ACME GmbH" billed in EUR on billing day 10
+    And "ACME GmbH" subscribes to the "Starter" plan starting 10 February 2027
+    And "ACME GmbH" adds the "Backup" add-on starting 10 February 2027
+    And the seller advances its test clock to 24 February 2027
+    When the seller previews cancelling the "Starter" subscription of "ACME GmbH" at once
+    # as when it is cancelled: 14 of 28 days unused, 19.00 x 14/28 = 9.50 and 5.00 x 14/28 = 2.50 given back
+    Then the previewed invoice of 24 February 2027 has these lines, in any order:
+      | description                                                                      | amount    |
+      | Unused time of Starter billed on INV-000001 (10 February 2027 to 10 March 2027) | EUR -9.50 |
+      | Unused time of Backup billed on INV-000001 (10 February 2027 to 10 March 2027)  | EUR -2.50 |
+      | Credit kept on the account for later invoices                                    | EUR 12.00 |
+    And nothing was recorded by the preview
+    And the "Starter" subscription of "ACME GmbH" does not end
+    And the "Backup" subscription of "ACME GmbH" does not end
+
+  Scenario: Reinstating the base brings back the add-on that ended with it, not the one cancelled on its own
+    Given a customer "ACME GmbH" billed in EUR on billing day 10
+    And "ACME GmbH" subscribes to the "Starter" plan starting 10 February 2027
+    And "ACME GmbH" adds the "Backup" add-on starting 10 February 2027
+    And "ACME GmbH" adds the "Support" add-on starting 10 February 2027
+    And the seller advances its test clock to 24 February 2027
+    When "ACME GmbH" cancels its "Support" subscription at the end of the term
+    And "ACME GmbH" cancels its "Starter" subscription at the end of the term
+    Then the "Starter" subscription of "ACME GmbH" ends on 10 March 2027
+    And the "Backup" subscription of "ACME GmbH" ends on 10 March 2027
+    And the "Support" subscription of "ACME GmbH" ends on 10 March 2027
+    When "ACME GmbH" reinstates its "Starter" subscription
+    Then the "Starter" subscription of "ACME GmbH" does not end
+    And the "Backup" subscription of "ACME GmbH" does not end
+    And the "Support" subscription of "ACME GmbH" ends on 10 March 2027
+    When the seller advances its test clock to 11 March 2027
+    # INV-000001 (10 February) billed all three; March bills the base and the add-on that came back with it
+    Then invoice INV-000002 has these lines, in any order:
+      | description                           | from          | to            | amount    |
+      | Hosting Starter (monthly, in advance) | 10 March 2027 | 10 April 2027 | EUR 19.00 |
+      | Storage Backup (monthly, in advance)  | 10 March 2027 | 10 April 2027 | EUR 5.00  |
 
   Scenario: An add-on without a base subscription is refused and changes nothing
     Given a customer "Solo Ltd" billed in EUR

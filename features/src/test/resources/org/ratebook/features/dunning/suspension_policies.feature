@@ -75,6 +75,35 @@ Feature: Suspension policies sellers publish
     When the seller advances its test clock to 2 May 2026
     Then no invoice is issued
 
+  Scenario: Termination ends a base subscription and its add-on once each, with both repairs on one invoice
+    # The add-on ends with its base (same day, same reason) and is not cancelled a second time by the termination,
+    # whichever of the two the termination comes to first. INV-000001 (1 March, EUR 24.00 = 19.00 + 5.00) is due
+    # 15 March, so 20 days past due on 4 April. April was billed on 1 April (INV-000002, EUR 24.00); from 4 April,
+    # 27 of April's 30 days are unused: 19.00 x 27/30 = 17.10 and 5.00 x 27/30 = 4.50 given back, 21.60 in all.
+    Given the seller bills with these price lists:
+      | plan    | product | currency | price | billed  | type   |
+      | Starter | Hosting | EUR      | 19.00 | monthly |        |
+      | Backup  | Storage | EUR      | 5.00  | monthly | add-on |
+    And the seller publishes from 1 March 2026 this suspension policy with its price lists:
+      | rule                                                | state      | days past due | actions                      |
+      | Terminated and subscriptions ended 20 days past due | terminated | 20            | terminate, end subscriptions |
+    And "ACME GmbH" subscribes to the "Starter" plan starting 1 March 2026
+    And "ACME GmbH" adds the "Backup" add-on starting 1 March 2026
+    When the seller advances its test clock to 4 April 2026
+    Then "ACME GmbH" is terminated since 4 April 2026 by rule "Terminated and subscriptions ended 20 days past due"
+    And the "Starter" subscription of "ACME GmbH" is cancelled from 4 April 2026 because "terminated for non-payment"
+    And the "Backup" subscription of "ACME GmbH" is cancelled from 4 April 2026 because "terminated for non-payment"
+    And the "Starter" subscription of "ACME GmbH" was cancelled exactly once
+    And the "Backup" subscription of "ACME GmbH" was cancelled exactly once
+    And invoice INV-000003 has these lines, in any order:
+      | description                                                              | amount     |
+      | Unused time of Starter billed on INV-000002 (1 April 2026 to 1 May 2026) | EUR -17.10 |
+      | Unused time of Backup billed on INV-000002 (1 April 2026 to 1 May 2026)  | EUR -4.50  |
+      | Credit kept on the account for later invoices                            | EUR 21.60  |
+    And "ACME GmbH" has a credit of EUR 21.60 and owes EUR 48.00 on open invoices
+    When the seller advances its test clock to 2 May 2026
+    Then no invoice is issued
+
   Scenario: Termination without "end subscriptions" leaves the subscriptions running
     Given the seller publishes from 1 March 2026 this suspension policy:
       | rule                        | state      | days past due | actions   |

@@ -10,13 +10,21 @@ import java.util.List;
 /**
  * The subscription moves from {@code fromPlan} to {@code toPlan} on {@code effectiveOn}; {@code timeline} is
  * its whole timeline afterwards. {@code decidedBy} names the change-policy rule that chose the timing, or is
- * null when the request named it.
+ * null when the request named it. {@code priceList} (added later, null in older events and when the change named
+ * none) is the price list the change named; the new plan's entries in {@code timeline} carry it too.
  */
 @Revision("1")
 public record PlanChangedEvent(TenantId tenantId, SubscriptionId subscriptionId, String fromPlan, String toPlan,
                                LocalDate requestedOn, LocalDate effectiveOn, ChangeTiming timing, String decidedBy,
-                               int packVersion, List<PhaseStart> timeline) {
+                               int packVersion, List<PhaseStart> timeline, String priceList) {
     public PlanChangedEvent {
         timeline = List.copyOf(timeline);
+    }
+
+    public PlanChangedEvent(TenantId tenantId, SubscriptionId subscriptionId, String fromPlan, String toPlan,
+                            LocalDate requestedOn, LocalDate effectiveOn, ChangeTiming timing, String decidedBy,
+                            int packVersion, List<PhaseStart> timeline) {
+        this(tenantId, subscriptionId, fromPlan, toPlan, requestedOn, effectiveOn, timing, decidedBy, packVersion,
+                timeline, null);
     }
 }

@@ -73,6 +73,8 @@ public class Subscription {
     private LocalDate pausedFrom;
     private PhaseStart pausedEntry;
     private ProductType productType;
+    /** the base subscription whose cancellation ended this add-on, while that cancellation stands */
+    private SubscriptionId endedWithBase;
 
     protected Subscription() {
     }
@@ -95,12 +97,7 @@ public class Subscription {
         }
         RulePack pack = packs.inEffect(command.tenantId(), start);
         requirePriced(pack, command.plan(), account.currency());
-        String priceList = command.priceList() == null || command.priceList().isBlank() ? null
-                : command.priceList().strip().toUpperCase(java.util.Locale.ROOT);
-        if (priceList != null && !pack.hasPriceList(priceList)) {
-            throw new InvalidSubscriptionException("unknown price list '" + command.priceList() + "' in rule pack "
-                    + pack.name() + " v" + pack.version() + "; its price lists are " + pack.priceLists());
-        }
+        String priceList = priceList(pack, command.priceList());
         ProductType type = pack.plan(command.plan(), account.currency()).orElseThrow().productType();
         SubscriptionView base = AddOns.base(type, command, start, subscriptions);
         // periods follow the account's billing cycle day (the first one prorated), or the start day if it has none;
@@ -134,7 +131,9 @@ public class Subscription {
             throw new InvalidSubscriptionException("plan '" + command.plan() + "' is " + article(newType) + " product "
                     + "and the subscription " + article(productType) + " one; a plan change keeps the product type");
         }
-        if (command.plan().equals(current.plan())) {
+        String priceList = priceList(pack, command.priceList());
+        // the same plan again only to buy it from another list
+        if (command.plan().equals(current.plan()) && (priceList == null || priceList.equals(current.priceList()))) {
             throw new InvalidSubscriptionException("the subscription is already on plan '" + command.plan() + "'");
         }
         Timing timing = timing(command.effectiveOn(), command.timing(), reference, pack, decisions,
@@ -142,10 +141,12 @@ public class Subscription {
                         .orElseThrow(), current.quantity(), today));
         int quantity = timeline.on(timing.effectiveOn()).filter(PhaseStart::bills).map(PhaseStart::quantity)
                 .orElse(current.quantity());
-        Timeline newPlan = Timeline.of(command.plan(), quantity, pack.phases(command.plan(), currency), startDate);
+        Timeline newPlan = new Timeline(Timeline.of(command.plan(), quantity, pack.phases(command.plan(), currency),
+                startDate).entries().stream().map(e -> e.withPriceList(priceList)).toList());
         return emit(new PlanChangedEvent(tenantId, subscriptionId, current.plan(), command.plan(), today,
                 timing.effectiveOn(), timing.timing(), timing.decidedBy(), pack.version(),
-                timeline.from(timing.effectiveOn(), Timeline.alignedFrom(newPlan, timing.effectiveOn())).entries()), dryRun);
+                timeline.from(timing.effectiveOn(), Timeline.alignedFrom(newPlan, timing.effectiveOn())).entries(),
+                priceList), dryRun);
     }
 
     @CommandHandler
@@ -188,7 +189,8 @@ public class Subscription {
                 PlanChange.ofCancel(subscriptionId.toString(), price(pack, last), last.quantity(), today));
         return emit(new SubscriptionCancelledEvent(tenantId, subscriptionId, today, timing.effectiveOn(), timing.timing(),
                 timing.decidedBy(), timeline.stoppedFrom(timing.effectiveOn()).entries(),
-                command.reason() == null || command.reason().isBlank() ? null : command.reason().strip()), dryRun);
+                command.reason() == null || command.reason().isBlank() ? null : command.reason().strip(),
+                command.withBase()), dryRun);
     }
 
     @CommandHandler
@@ -235,6 +237,9 @@ public class Subscription {
                                 @MetaDataValue(ChangeOutcome.DRY_RUN) Boolean dryRun) {
         requireOwnedBy(command.tenantId());
         LocalDate today = today(clocks, accounts);
+        if (command.withBase() != null && !command.withBase().equals(endedWithBase)) {
+            return null; // an add-on cancelled on its own (or not at all) stays as it is when its base comes back
+        }
         if (cancelledFrom == null) {
             throw new InvalidSubscriptionException("the subscription is not cancelled");
         }
@@ -357,6 +362,16 @@ public class Subscription {
                         + "' has no price in rule pack " + pack.name() + " v" + pack.version()));
     }
 
+    /** The named price list in upper case, refused if the pack has no such list; null when none is named. */
+    private static String priceList(RulePack pack, String named) {
+        String priceList = named == null || named.isBlank() ? null : named.strip().toUpperCase(java.util.Locale.ROOT);
+        if (priceList != null && !pack.hasPriceList(priceList)) {
+            throw new InvalidSubscriptionException("unknown price list '" + named + "' in rule pack "
+                    + pack.name() + " v" + pack.version() + "; its price lists are " + pack.priceLists());
+        }
+        return priceList;
+    }
+
     private static String article(ProductType type) {
         return (type == ProductType.ADD_ON ? "an " : "a ") + type;
     }
@@ -416,6 +431,7 @@ public class Subscription {
     void on(SubscriptionCancelledEvent event) {
         beforeCancel = timeline;
         cancelledFrom = event.effectiveOn();
+        endedWithBase = event.endedWithBase();
         changed(event.effectiveOn(), event.timeline());
     }
 
@@ -423,6 +439,7 @@ public class Subscription {
     void on(SubscriptionReinstatedEvent event) {
         cancelledFrom = null;
         beforeCancel = null;
+        endedWithBase = null;
         timeline = new Timeline(event.timeline());
     }
 

@@ -111,6 +111,7 @@ public record Timeline(List<PhaseStart> entries) {
 
     private static boolean same(PhaseStart a, PhaseStart b) {
         return java.util.Objects.equals(a.phase(), b.phase()) && java.util.Objects.equals(a.plan(), b.plan())
-                && java.util.Objects.equals(a.quantity(), b.quantity());
+                && java.util.Objects.equals(a.quantity(), b.quantity())
+                && java.util.Objects.equals(a.priceList(), b.priceList());
     }
 }
