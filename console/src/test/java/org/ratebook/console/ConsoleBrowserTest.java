@@ -40,6 +40,12 @@ class ConsoleBrowserTest {
         return options;
     }
 
+    static {
+        // Playwright's assertions wait 5 s by default; a machine busy with other builds took longer to render the
+        // first view once (seen on a helper branch), and the page timeouts here are already 60 s
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
+    }
+
     /** Headless, and without Chromium's background traffic, which a closed network refuses noisily. */
     private static BrowserType.LaunchOptions launchOptions() {
         BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true)

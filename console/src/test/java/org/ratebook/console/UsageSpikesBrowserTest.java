@@ -24,6 +24,11 @@ class UsageSpikesBrowserTest {
 
     private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
 
+    static {
+        // as in ConsoleBrowserTest: wait as long for assertions as for pages on a busy machine
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
+    }
+
     @LocalServerPort int port;
     @Value("${ratebook.data-dir}") Path dataDir;
 

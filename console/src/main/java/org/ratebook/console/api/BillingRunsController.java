@@ -36,8 +36,10 @@ public class BillingRunsController {
     }
 
     @PostMapping
-    @Operation(summary = "Run billing for a target date",
-            description = "Safe to repeat: an invoice already issued for an account and date is not issued again.")
+    @Operation(summary = "Run billing for a target date, or for now",
+            description = "Without a targetDate, bills what is due now, each account on its own calendar date (its "
+                    + "time zone). Safe to repeat: an invoice already issued for an account and date is not issued "
+                    + "again.")
     public BillingRunResponse run(@RequestBody(required = false) BillingRunRequest body) {
         TenantId tenant = CurrentCaller.tenant();
         LocalDate today = LocalDate.now(clocks.of(tenant));
@@ -46,11 +48,15 @@ public class BillingRunsController {
             throw new BillingRejection("targetDate " + target + " is in the future (today is " + today
                     + "); billing ahead of time is not allowed");
         }
-        BillingRunResult result = billingRun.run(tenant, target);
+        // without a date, bill what is due now, each account by its own calendar (as the hourly scheduler does):
+        // at 23:30 UTC a Berlin account is already on the next day and a Los Angeles one is not
+        BillingRunResult result = body == null || body.targetDate() == null
+                ? billingRun.runAt(tenant, clocks.of(tenant).instant())
+                : billingRun.run(tenant, target);
         // the invoice read model follows the event store by milliseconds; answer with what a GET will show
         invoices.awaitVisible(tenant, result.issued(), Duration.ofSeconds(10));
         List<InvoiceSummary> issued = result.issued().stream()
                 .flatMap(id -> invoices.find(tenant, id).stream()).map(InvoiceSummary::of).toList();
-        return new BillingRunResponse(target, issued, result.alreadyInvoiced(), result.problems());
+        return new BillingRunResponse(result.targetDate(), issued, result.alreadyInvoiced(), result.problems());
     }
 }

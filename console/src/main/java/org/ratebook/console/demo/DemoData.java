@@ -99,7 +99,7 @@ public class DemoData {
                 "EUR", "DE", "Europe/Berlin", null, List.of("Kundenweg 5", "80331 München", "Germany"),
                 "DE811907980"));
         commands.sendAndWait(new CreateSubscriptionCommand(DEMO, SubscriptionId.random(), account, "Pro", 1, null));
-        BillingRunResult run = billingRun.run(DEMO, LocalDate.now(clock));
+        BillingRunResult run = billingRun.runAt(DEMO, clock.instant()); // the account's own today
 
         Files.createDirectories(dataDir);
         Files.writeString(credentials, """
