@@ -17,6 +17,7 @@ import org.ratebook.engine.rulepack.api.SaveRulePackDraftCommand;
 import org.ratebook.rules.fact.DunningAction;
 import org.ratebook.rules.fact.DunningState;
 import org.ratebook.rules.pack.DrlSource;
+import org.ratebook.rules.pack.PackTables;
 import org.ratebook.rules.pack.RuleCategory;
 import org.ratebook.rules.pack.RulePack;
 import org.ratebook.rules.pack.RulePackLoader;
@@ -73,6 +74,48 @@ public class DunningSteps {
                 new RulePackContent("stricter dunning", shipped.plans(), sources), "analyst"));
         commands.sendAndWait(new ApproveRulePackCommand(pack, version, "controller"));
         commands.sendAndWait(new PublishRulePackCommand(pack, version, from, "controller"));
+    }
+
+    /** The example msp pack's generic suspension rule, which reads the dunning thresholds table. */
+    private static final java.nio.file.Path THRESHOLD_RULE = java.nio.file.Path.of("../tenants/packs/msp/rules/suspension.drl");
+
+    /**
+     * The seller's analyst writes the policy as a dunning thresholds table (pack table {@code dunning.thresholds})
+     * read by the msp example pack's one generic suspension rule; published like {@link #publishesPolicy}.
+     * Columns: state, days past due, overdue at least (e.g. EUR 98.00), unpaid invoices at least, actions.
+     */
+    @Given("the seller publishes from {date} this dunning thresholds table:")
+    public void publishesThresholds(LocalDate from, DataTable table) throws java.io.IOException {
+        RulePack shipped = RulePackLoader.defaultPack();
+        List<DrlSource> sources = new ArrayList<>(shipped.sources());
+        sources.removeIf(s -> s.category() == RuleCategory.SUSPENSION);
+        sources.add(new DrlSource(RuleCategory.SUSPENSION, "rules/suspension.drl",
+                java.nio.file.Files.readString(THRESHOLD_RULE)));
+        StringBuilder csv = new StringBuilder(
+                "state,days_past_due,min_overdue_balance,currency,min_unpaid_invoices,actions\n");
+        for (Map<String, String> row : table.asMaps()) {
+            java.util.Optional<Money> balance = cell(row, "overdue at least").map(Money::parse);
+            csv.append(String.join(",", row.get("state").strip().toUpperCase(Locale.ROOT),
+                    cell(row, "days past due").orElse("0"),
+                    balance.map(m -> m.amount().toPlainString()).orElse(""),
+                    balance.map(Money::currency).orElse(""),
+                    cell(row, "unpaid invoices at least").orElse(""),
+                    cell(row, "actions").map(a -> Arrays.stream(a.split(","))
+                            .map(words -> words.strip().toUpperCase(Locale.ROOT).replace(' ', '_'))
+                            .collect(Collectors.joining("|"))).orElse(""))).append('\n');
+        }
+        RulePackId pack = new RulePackId(world.theSeller());
+        int version = commands.sendAndWait(new SaveRulePackDraftCommand(pack, new RulePackContent(
+                "dunning thresholds", shipped.plans(), sources, shipped.dayCount(), shipped.rounding(),
+                Map.of(PackTables.DUNNING_THRESHOLDS, csv.toString()), null), "analyst"));
+        commands.sendAndWait(new ApproveRulePackCommand(pack, version, "controller"));
+        commands.sendAndWait(new PublishRulePackCommand(pack, version, from, "controller"));
+    }
+
+    @Then("the standing of {string} was decided on the threshold {string}")
+    public void decidedOnThreshold(String customer, String threshold) {
+        assertThat(standingOf(customer).trace()).as("rules fired for the standing of %s", customer)
+                .anySatisfy(f -> assertThat(f.matched()).contains(threshold));
     }
 
     static String drl(List<Map<String, String>> rows) {

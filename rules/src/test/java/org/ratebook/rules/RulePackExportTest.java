@@ -3,6 +3,7 @@ package org.ratebook.rules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ratebook.rules.pack.RulePack;
+import org.ratebook.rules.pack.PackTables;
 import org.ratebook.rules.pack.RulePackExport;
 import org.ratebook.rules.pack.RulePackLoader;
 
@@ -36,6 +37,24 @@ class RulePackExportTest {
         for (String tenant : new String[] {"hosting", "msp", "saas"}) {
             roundTrip(RulePackLoader.fromDirectory(Path.of("../tenants/packs", tenant), 3), dir.resolve(tenant));
         }
+    }
+
+    @Test
+    void aPackWithADunningThresholdsTableComesBackTheSame(@TempDir Path dir) throws IOException {
+        RulePack pack = DunningThresholdsTest.withThresholds(DunningThresholdsTest.THRESHOLDS);
+        assertThat(RulePackExport.files(pack)).containsEntry("dunning/thresholds.csv",
+                pack.tables().texts().get(PackTables.DUNNING_THRESHOLDS));
+        roundTrip(pack, dir);
+        RulePack back = RulePackLoader.fromDirectory(dir, pack.version());
+        assertThat(back.tables().dunningThresholds()).isEqualTo(pack.tables().dunningThresholds());
+    }
+
+    @Test
+    void theMspExamplePacksDunningThresholdsAreExported(@TempDir Path dir) throws IOException {
+        RulePack msp = RulePackLoader.fromDirectory(Path.of("../tenants/packs/msp"), 1);
+        assertThat(msp.tables().dunningThresholds()).isNotEmpty();
+        assertThat(RulePackExport.files(msp)).containsKey("dunning/thresholds.csv");
+        roundTrip(msp, dir);
     }
 
     @Test

@@ -96,6 +96,29 @@ class ExampleTenantPacksTest {
                 .isEqualTo(org.ratebook.rules.fact.ProductType.ADD_ON);
     }
 
+    @Test
+    void theMspRemindsAtFiveDaysAndSuspendsAtTwentyOneOnlyWithEur250Overdue() {
+        RulePack msp = RulePackLoader.fromDirectory(PACKS.resolve("msp"), 1);
+        assertThat(msp.tables().dunningThresholds()).hasSize(4);
+        assertThat(decisions.decideStanding(msp, overdue(4, "900.00")).state())
+                .isEqualTo(org.ratebook.rules.fact.DunningState.GOOD);
+        org.ratebook.rules.decision.StandingDecision reminded = decisions.decideStanding(msp, overdue(5, "40.00"));
+        assertThat(reminded.state()).isEqualTo(org.ratebook.rules.fact.DunningState.REMINDED);
+        assertThat(reminded.rules()).containsExactly("A threshold of the seller's dunning table is reached");
+        // 21 days past due: suspended with EUR 250.00 overdue, only warned (14 days) with EUR 249.99
+        assertThat(decisions.decideStanding(msp, overdue(21, "250.00")).state())
+                .isEqualTo(org.ratebook.rules.fact.DunningState.SUSPENDED);
+        assertThat(decisions.decideStanding(msp, overdue(21, "249.99")).state())
+                .isEqualTo(org.ratebook.rules.fact.DunningState.WARNED);
+    }
+
+    /** An EUR account with one invoice {@code days} past due, {@code amount} overdue, on 14 April 2026. */
+    private static org.ratebook.rules.fact.AccountStanding overdue(int days, String amount) {
+        LocalDate today = LocalDate.of(2026, 4, 14);
+        return new org.ratebook.rules.fact.AccountStanding("a", "EUR", today, today.minusDays(days), days,
+                new java.math.BigDecimal(amount), 1, new java.math.BigDecimal(amount), 1, null, null);
+    }
+
     private InvoiceDecision decide(String tenant, BillingAccount account, Seller seller, SubscriptionPeriod... periods) {
         RulePack pack = RulePackLoader.fromDirectory(PACKS.resolve(tenant), 1);
         return decisions.decide(pack, new InvoiceQuestion(account, MARCH_2026, List.of(periods), seller, List.of()));

@@ -125,13 +125,18 @@ public final class DecisionService {
 
     /**
      * Where an account stands on its unpaid invoices: runs only the suspension stage, on the account's standing
-     * and its date. A pack without suspension rules keeps every account in good standing.
+     * and its date, with the rows of the pack's dunning thresholds table when it has one. A pack without
+     * suspension rules keeps every account in good standing.
      */
     public StandingDecision decideStanding(RulePack pack, AccountStanding standing) {
         CompiledPack compiled = compiler.compiled(pack);
         Decisions decisions = new Decisions(pack.rounding());
         List<FiredRule> fired = new ArrayList<>();
-        run(compiled, RuleCategory.SUSPENSION, List.of(standing, new BillingDate(standing.asOf())), decisions, fired);
+        List<Object> facts = new ArrayList<>();
+        facts.add(standing);
+        facts.add(new BillingDate(standing.asOf()));
+        facts.addAll(pack.tables().dunningThresholds());
+        run(compiled, RuleCategory.SUSPENSION, facts, decisions, fired);
         return decisions.standingDecision(
                 new DecisionTrace(pack.name(), pack.version(), compiled.contentHash(), fired));
     }

@@ -7,6 +7,7 @@ import org.ratebook.rules.fact.PlanChange;
 import org.ratebook.rules.fact.Charge;
 import org.ratebook.rules.fact.DunningAction;
 import org.ratebook.rules.fact.DunningState;
+import org.ratebook.rules.fact.DunningThreshold;
 import org.ratebook.rules.fact.Coupon;
 import org.ratebook.rules.fact.DiscountKind;
 import org.ratebook.rules.fact.RedeemedCoupon;
@@ -549,6 +550,15 @@ public final class Decisions {
     public void standing(DunningState state, DunningAction first, DunningAction second, DunningAction third,
                          DunningAction fourth) {
         standing(state, EnumSet.of(first, second, third, fourth));
+    }
+
+    /** The account has reached a row of the pack's dunning thresholds table: its state, with its actions. */
+    public void thresholdReached(DunningThreshold threshold) {
+        if (threshold == null) {
+            throw new DecisionException("rule '" + firingRule + "' decided a standing without a threshold");
+        }
+        standing(threshold.state(), threshold.actions().isEmpty() ? EnumSet.noneOf(DunningAction.class)
+                : EnumSet.copyOf(threshold.actions()));
     }
 
     private void standing(DunningState state, Set<DunningAction> actions) {

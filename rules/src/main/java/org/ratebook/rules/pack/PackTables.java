@@ -4,6 +4,9 @@ import org.ratebook.rules.fact.BundleDiscount;
 import org.ratebook.rules.fact.Coupon;
 import org.ratebook.rules.fact.CouponDuration;
 import org.ratebook.rules.fact.DiscountKind;
+import org.ratebook.rules.fact.DunningAction;
+import org.ratebook.rules.fact.DunningState;
+import org.ratebook.rules.fact.DunningThreshold;
 import org.ratebook.rules.fact.Promotion;
 import org.ratebook.rules.fact.TaxRate;
 import org.ratebook.rules.fact.VolumeDiscount;
@@ -36,9 +39,13 @@ import java.util.regex.Pattern;
  * discount.volume   discount/volume.csv    plan,min_quantity,percent,label
  * discount.bundles  discount/bundles.csv   bundle,plan,with_plan,percent
  * discount.promotions discount/promotions.csv promotion,plans,percent,valid_from,valid_to
+ * dunning.thresholds dunning/thresholds.csv state,days_past_due,min_overdue_balance,currency,min_unpaid_invoices,actions
  * </pre>
  * {@code kind} is PERCENT or FIXED; {@code duration} is {@code once}, {@code forever} or {@code N periods};
  * {@code plans} lists plan codes separated by {@code ;} (empty: every plan); dates are ISO (2026-12-31).
+ * A dunning threshold's {@code state} is a {@link DunningState} other than GOOD, {@code actions} lists
+ * {@link DunningAction} names separated by {@code |}; the balance (with its currency) and the invoice count may be
+ * blank (no such condition).
  */
 public final class PackTables {
 
@@ -47,6 +54,7 @@ public final class PackTables {
     public static final String VOLUME_DISCOUNTS = "discount.volume";
     public static final String BUNDLE_DISCOUNTS = "discount.bundles";
     public static final String PROMOTIONS = "discount.promotions";
+    public static final String DUNNING_THRESHOLDS = "dunning.thresholds";
 
     /** Each table's header, which is also its column order. */
     static final Map<String, String> HEADERS = Map.of(
@@ -54,7 +62,8 @@ public final class PackTables {
             COUPONS, "code,kind,value,currency,duration,plans,expires_on",
             VOLUME_DISCOUNTS, "plan,min_quantity,percent,label",
             BUNDLE_DISCOUNTS, "bundle,plan,with_plan,percent",
-            PROMOTIONS, "promotion,plans,percent,valid_from,valid_to");
+            PROMOTIONS, "promotion,plans,percent,valid_from,valid_to",
+            DUNNING_THRESHOLDS, "state,days_past_due,min_overdue_balance,currency,min_unpaid_invoices,actions");
 
     /** Where the loader looks for a table when {@code pack.properties} does not say. */
     public static final Map<String, String> DEFAULT_FILES = Map.of(
@@ -62,7 +71,8 @@ public final class PackTables {
             COUPONS, "discount/coupons.csv",
             VOLUME_DISCOUNTS, "discount/volume.csv",
             BUNDLE_DISCOUNTS, "discount/bundles.csv",
-            PROMOTIONS, "discount/promotions.csv");
+            PROMOTIONS, "discount/promotions.csv",
+            DUNNING_THRESHOLDS, "dunning/thresholds.csv");
 
     public static final PackTables NONE = new PackTables(Map.of());
 
@@ -74,6 +84,7 @@ public final class PackTables {
     private final List<VolumeDiscount> volumeDiscounts;
     private final List<BundleDiscount> bundleDiscounts;
     private final List<Promotion> promotions;
+    private final List<DunningThreshold> dunningThresholds;
 
     private PackTables(Map<String, String> texts) {
         this.texts = Collections.unmodifiableMap(new TreeMap<>(texts));
@@ -82,6 +93,7 @@ public final class PackTables {
         this.volumeDiscounts = parse(VOLUME_DISCOUNTS, PackTables::volume);
         this.bundleDiscounts = parse(BUNDLE_DISCOUNTS, PackTables::bundle);
         this.promotions = parse(PROMOTIONS, PackTables::promotion);
+        this.dunningThresholds = parse(DUNNING_THRESHOLDS, PackTables::threshold);
         Set<String> codes = new HashSet<>();
         for (Coupon c : coupons) {
             if (!codes.add(c.code())) {
@@ -139,6 +151,11 @@ public final class PackTables {
 
     public List<Promotion> promotions() {
         return promotions;
+    }
+
+    /** The rows of the dunning thresholds table, in table order; empty when the pack has none. */
+    public List<DunningThreshold> dunningThresholds() {
+        return dunningThresholds;
     }
 
     /** The text with line ends unified and blank edges trimmed per line: what the content hash covers. */
@@ -227,6 +244,39 @@ public final class PackTables {
 
     private static Promotion promotion(String[] c) {
         return new Promotion(c[0], plans(c[1]), number(c[2], "percent"), date(c[3]), date(c[4]));
+    }
+
+    private static DunningThreshold threshold(String[] c) {
+        DunningState state;
+        try {
+            state = DunningState.valueOf(upper(c[0], "state"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the state is one of " + Arrays.toString(DunningState.values())
+                    + ", not '" + c[0] + "'");
+        }
+        List<DunningAction> actions = new ArrayList<>();
+        for (String name : c[5].split("\\|")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            try {
+                actions.add(DunningAction.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("actions are " + Arrays.toString(DunningAction.values())
+                        + " separated by |, not '" + name.strip() + "'");
+            }
+        }
+        return new DunningThreshold(state, whole(c[1], "days_past_due"),
+                c[2].isBlank() ? null : number(c[2], "min_overdue_balance"),
+                c[3].isBlank() ? null : c[3].strip().toUpperCase(Locale.ROOT),
+                c[4].isBlank() ? 0 : whole(c[4], "min_unpaid_invoices"), actions);
+    }
+
+    private static int whole(String cell, String column) {
+        if (!cell.matches("\\d{1,5}")) {
+            throw new IllegalArgumentException(column + " must be a whole number such as 14, not '" + cell + "'");
+        }
+        return Integer.parseInt(cell);
     }
 
     private static List<String> plans(String cell) {

@@ -39,7 +39,8 @@ import java.util.function.Function;
  *                      optional billing_alignment=ACCOUNT|SUBSCRIPTION|CALENDAR (default ACCOUNT, see
  *                      BillingAlignment),
  *                      optional tables tax.rates=tax/rates.csv, discount.coupons=discount/coupons.csv,
- *                      discount.volume=discount/volume.csv, discount.bundles=discount/bundles.csv (see PackTables),
+ *                      discount.volume=discount/volume.csv, discount.bundles=discount/bundles.csv,
+ *                      dunning.thresholds=dunning/thresholds.csv (see PackTables),
  *                      optional prices_include_tax=true|false and tax_rounding=LINE|INVOICE,
  *                      optional catalog.usage_charges=catalog/usage_charges.csv and
  *                      catalog.usage_tiers=catalog/usage_tiers.csv

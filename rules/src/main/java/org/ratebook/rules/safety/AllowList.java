@@ -17,6 +17,7 @@ import org.ratebook.rules.fact.PlanChange;
 import org.ratebook.rules.fact.Charge;
 import org.ratebook.rules.fact.DunningAction;
 import org.ratebook.rules.fact.DunningState;
+import org.ratebook.rules.fact.DunningThreshold;
 import org.ratebook.rules.fact.Coupon;
 import org.ratebook.rules.fact.CouponDuration;
 import org.ratebook.rules.fact.DiscountKind;
@@ -74,7 +75,7 @@ final class AllowList {
             ChangeKind.class, ChangeTiming.class, OneOffCharge.class, AccountStanding.class, DunningState.class,
             DunningAction.class, Seller.class, TaxRate.class, Coupon.class, CouponDuration.class, DiscountKind.class,
             RedeemedCoupon.class, VolumeDiscount.class, BundleDiscount.class, Promotion.class, ChargeModel.class,
-            UsageCharge.class, UsagePeriod.class, UsageTier.class, Cadence.class);
+            UsageCharge.class, UsagePeriod.class, UsageTier.class, Cadence.class, DunningThreshold.class);
 
     /** Immutable values rules may compute with. */
     static final List<Class<?>> VALUE_TYPES = List.of(BigDecimal.class, RoundingMode.class, LocalDate.class,
