@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -31,6 +32,7 @@ import java.util.List;
  * the rules that produced it, then the full decision trace.
  */
 @Route(value = "", layout = MainLayout.class)
+@Menu(title = "Invoices", order = 20)
 @PageTitle("Invoices · Ratebook")
 @PermitAll
 public class InvoicesView extends VerticalLayout {

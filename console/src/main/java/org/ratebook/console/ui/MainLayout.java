@@ -8,10 +8,17 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.ratebook.console.security.ConsoleUserDetails;
 
+/**
+ * The console's frame. The side menu lists every view annotated with {@code @Menu} that the signed-in user may
+ * open (Vaadin filters the entries by each route's access annotations), ordered by {@code @Menu(order)}: a
+ * feature adds its page by annotating its view, without editing this class.
+ */
 @PermitAll
 public class MainLayout extends AppLayout {
 
@@ -29,8 +36,10 @@ public class MainLayout extends AppLayout {
         addToNavbar(bar);
 
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem("Invoices", InvoicesView.class));
-        nav.addItem(new SideNavItem("Usage spikes", UsageSpikesView.class));
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            nav.addItem(new SideNavItem(entry.title(), entry.path()));
+        }
+        nav.setId("main-menu");
         addToDrawer(nav);
     }
 }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -16,6 +17,7 @@ import java.util.List;
 
 /** Usage the tenant's rules flagged as unusual (e.g. three times the trailing average), newest first. */
 @Route(value = "usage-spikes", layout = MainLayout.class)
+@Menu(title = "Usage spikes", order = 60)
 @PageTitle("Usage spikes · Ratebook")
 @PermitAll
 public class UsageSpikesView extends VerticalLayout {
