@@ -45,7 +45,7 @@ class RulePackLifecycleApiTest {
 
             import org.ratebook.rules.fact.SubscriptionPeriod;
 
-            global org.ratebook.rules.decision.Decisions decisions;
+            global org.ratebook.rules.decision.PricingOutput pricing;
 
             rule "Stop the server"
             when

@@ -125,7 +125,7 @@ public class DunningSteps {
                 import org.ratebook.rules.fact.AccountStanding;
                 import org.ratebook.rules.fact.DunningAction;
                 import org.ratebook.rules.fact.DunningState;
-                global org.ratebook.rules.decision.Decisions decisions;
+                global org.ratebook.rules.decision.StandingOutput standing;
                 """);
         for (Map<String, String> row : rows) {
             List<String> conditions = new ArrayList<>();
@@ -141,7 +141,7 @@ public class DunningSteps {
                     .map(action -> ", DunningAction." + action.name()).collect(Collectors.joining())).orElse("");
             drl.append("rule \"").append(row.get("rule").strip()).append("\"\n")
                     .append("when AccountStanding( ").append(String.join(", ", conditions)).append(" )\n")
-                    .append("then decisions.standing(DunningState.").append(state).append(actions).append("); end\n");
+                    .append("then standing.becomes(DunningState.").append(state).append(actions).append("); end\n");
         }
         return drl.toString();
     }

@@ -52,7 +52,7 @@ public class PriceListSteps {
             package scenario.pricing;
             import org.ratebook.rules.fact.BillingAccount;
             import org.ratebook.rules.fact.SubscriptionPeriod;
-            global org.ratebook.rules.decision.Decisions decisions;
+            global org.ratebook.rules.decision.PricingOutput pricing;
             """;
 
     private final BillingWorld world;

@@ -26,7 +26,7 @@ public class RulePackSteps {
 
             import org.ratebook.rules.fact.SubscriptionPeriod;
 
-            global org.ratebook.rules.decision.Decisions decisions;
+            global org.ratebook.rules.decision.PricingOutput pricing;
 
             rule "Stop the server"
             when

@@ -59,14 +59,14 @@ class ChangePolicyTest {
 
     @Test
     void aSellersOwnPolicyDecidesAndNoRuleMeansNoTiming() {
-        RulePack strict = new RulePack("strict", 2, pack.plans(), List.of(new DrlSource(RuleCategory.PRICING,
-                "pricing-changes.drl", """
+        RulePack strict = new RulePack("strict", 2, pack.plans(), List.of(new DrlSource(RuleCategory.CHANGE,
+                "change-policy.drl", """
                 package t;
                 import org.ratebook.rules.fact.*;
-                global org.ratebook.rules.decision.Decisions decisions;
+                global org.ratebook.rules.decision.ChangeOutput change;
                 rule "Cancellations end the service at once"
                 when $c : PlanChange( kind == ChangeKind.CANCEL )
-                then decisions.takeEffect($c, ChangeTiming.IMMEDIATE);
+                then change.takeEffect($c, ChangeTiming.IMMEDIATE);
                 end
                 """)));
         assertThat(service.decideChange(strict, PlanChange.ofCancel("s", pro, 1, today)).timing())

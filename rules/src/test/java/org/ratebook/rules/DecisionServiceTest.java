@@ -78,9 +78,9 @@ class DecisionServiceTest {
                 package t;
                 import java.math.BigDecimal;
                 import org.ratebook.rules.fact.Charge;
-                global org.ratebook.rules.decision.Decisions decisions;
+                global org.ratebook.rules.decision.TaxOutput tax;
                 rule "German VAT 19%"
-                when $c : Charge() then decisions.tax($c, new BigDecimal("19"), "VAT 19%"); end
+                when $c : Charge() then tax.rate($c, new BigDecimal("19"), "VAT 19%"); end
                 """);
         DecidedLine line = service.decide(pack, proFor(1)).lines().getFirst();
         assertThat(line.taxAmount()).isEqualByComparingTo("9.31"); // 49.00 × 19% = 9.31
@@ -109,15 +109,15 @@ class DecisionServiceTest {
         RulePack wrongType = withTax("""
                 package t;
                 import org.ratebook.rules.fact.Charge;
-                global org.ratebook.rules.decision.Decisions decisions;
+                global org.ratebook.rules.decision.TaxOutput tax;
                 rule "Rate as text"
-                when $c : Charge() then decisions.tax($c, "19", "VAT 19%"); end
+                when $c : Charge() then tax.rate($c, "19", "VAT 19%"); end
                 """);
         assertThatThrownBy(() -> RulePackCompiler.compile(wrongType))
                 .isInstanceOf(RulePackCompilationException.class)
                 .satisfies(e -> assertThat(((RulePackCompilationException) e).problems())
                         .anySatisfy(p -> assertThat(p).startsWith("rules/tax.drl line 4: ")
-                                .contains("The method tax(Charge, BigDecimal, String)")));
+                                .contains("The method rate(Charge, BigDecimal, String)")));
     }
 
     @Test
@@ -125,7 +125,7 @@ class DecisionServiceTest {
         RulePack looping = withTax("""
                 package t;
                 import org.ratebook.rules.fact.Charge;
-                global org.ratebook.rules.decision.Decisions decisions;
+                global org.ratebook.rules.decision.TaxOutput tax;
                 rule "Loops forever"
                 when $c : Charge() then update($c); end
                 """);
@@ -133,8 +133,9 @@ class DecisionServiceTest {
                 .isInstanceOf(RulePackCompilationException.class)
                 .satisfies(e -> assertThat(((RulePackCompilationException) e).problems()).containsExactly(
                         "rules/tax.drl line 5: update is not allowed: rules must not change the facts the engine "
-                                + "matches; record results through decisions, "
-                                + "e.g. decisions.tax($charge, rate, label)"));
+                                + "matches; record results through their category's output (pricing, change, rating, "
+                                + "discount, tax or standing), "
+                                + "e.g. tax.rate($charge, rate, label)"));
     }
 
     @Test
@@ -143,9 +144,9 @@ class DecisionServiceTest {
                 package t;
                 import java.math.BigDecimal;
                 import org.ratebook.rules.fact.Charge;
-                global org.ratebook.rules.decision.Decisions decisions;
+                global org.ratebook.rules.decision.TaxOutput tax;
                 rule "Every pair of charges"
-                when $c : Charge() $other : Charge() then decisions.tax($c, BigDecimal.ZERO, "none"); end
+                when $c : Charge() $other : Charge() then tax.rate($c, BigDecimal.ZERO, "none"); end
                 """);
         // 101 charges make 10,201 pairs, more than one stage may fire
         assertThatThrownBy(() -> service.decide(everyPair, questionWith(periods(101))))
@@ -159,10 +160,10 @@ class DecisionServiceTest {
                 package t;
                 import org.ratebook.rules.fact.CatalogPlan;
                 import org.ratebook.rules.fact.SubscriptionPeriod;
-                global org.ratebook.rules.decision.Decisions decisions;
+                global org.ratebook.rules.decision.PricingOutput pricing;
                 rule "Any plan will do"
                 when $p : SubscriptionPeriod() $plan : CatalogPlan( code == "Pro" )
-                then decisions.recurring($p, $plan); end
+                then pricing.recurring($p, $plan); end
                 """);
         InvoiceQuestion usd = new InvoiceQuestion(new BillingAccount("acc-2", "USD", "US"), LocalDate.of(2026, 1, 1),
                 List.of(new SubscriptionPeriod("sub-2", "Pro", 1, "USD", LocalDate.of(2026, 1, 1),

@@ -176,9 +176,9 @@ class DiscountDecisionTest {
                 package d;
                 import java.math.BigDecimal;
                 import org.ratebook.rules.fact.Charge;
-                global org.ratebook.rules.decision.Decisions decisions;
+                global org.ratebook.rules.decision.DiscountOutput discount;
                 rule "Pay us to take it"
-                when $c : Charge() then decisions.discountPercent($c, new BigDecimal("120"), "Too much"); end
+                when $c : Charge() then discount.percent($c, new BigDecimal("120"), "Too much"); end
                 """);
         assertThatThrownBy(() -> decide(greedy, List.of(period("s1", "Pro", 1))))
                 .rootCause().isInstanceOf(DecisionException.class)
@@ -191,9 +191,9 @@ class DiscountDecisionTest {
                 package d;
                 import org.ratebook.rules.fact.Charge;
                 import org.ratebook.rules.fact.RedeemedCoupon;
-                global org.ratebook.rules.decision.Decisions decisions;
-                rule "Coupon" when $c : Charge() $r : RedeemedCoupon() then decisions.coupon($c, $r); end
-                rule "Coupon again" when $c : Charge() $r : RedeemedCoupon() then decisions.coupon($c, $r); end
+                global org.ratebook.rules.decision.DiscountOutput discount;
+                rule "Coupon" when $c : Charge() $r : RedeemedCoupon() then discount.coupon($c, $r); end
+                rule "Coupon again" when $c : Charge() $r : RedeemedCoupon() then discount.coupon($c, $r); end
                 """);
         InvoiceDecision decision = decide(twice, List.of(period("s1", "Pro", 1)), percent("WELCOME20", "20", 0));
         assertThat(decision.lines()).filteredOn(l -> l.itemType().equals("DISCOUNT")).hasSize(1);

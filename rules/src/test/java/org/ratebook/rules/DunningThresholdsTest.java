@@ -38,13 +38,13 @@ class DunningThresholdsTest {
             package t;
             import org.ratebook.rules.fact.AccountStanding;
             import org.ratebook.rules.fact.DunningThreshold;
-            global org.ratebook.rules.decision.Decisions decisions;
+            global org.ratebook.rules.decision.StandingOutput standing;
             rule "A threshold of the seller's dunning table is reached"
             when
                 $standing : AccountStanding()
                 $threshold : DunningThreshold( reachedBy($standing) )
             then
-                decisions.thresholdReached($threshold);
+                standing.thresholdReached($threshold);
             end
             """;
 

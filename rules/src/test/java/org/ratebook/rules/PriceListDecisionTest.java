@@ -46,19 +46,19 @@ class PriceListDecisionTest {
             package test.pricing;
             import org.ratebook.rules.fact.BillingAccount;
             import org.ratebook.rules.fact.SubscriptionPeriod;
-            global org.ratebook.rules.decision.Decisions decisions;
+            global org.ratebook.rules.decision.PricingOutput pricing;
             rule "Education customers buy from the EDU price list"
             when
                 BillingAccount( segment == "education" )
                 $period : SubscriptionPeriod( )
             then
-                decisions.buyFrom($period, "EDU");
+                pricing.buyFrom($period, "EDU");
             end
             rule "Existing subscribers keep their price for their first 3 months"
             when
                 $period : SubscriptionPeriod( signedOn != null )
             then
-                decisions.keepSignedPriceForMonths($period, 3);
+                pricing.keepSignedPriceForMonths($period, 3);
             end
             """;
 
@@ -162,7 +162,7 @@ class PriceListDecisionTest {
                 when
                     $period : SubscriptionPeriod( )
                 then
-                    decisions.buyFrom($period, "ENTERPRISE");
+                    pricing.buyFrom($period, "ENTERPRISE");
                 end
                 """, row("Starter", "19.00", null), row("Starter", "12.00", "EDU"));
 

@@ -32,8 +32,8 @@ class RulePackLoaderTest {
             assertThat(p.mode()).isEqualTo(BillingMode.IN_ADVANCE);
         });
         assertThat(pack.sources()).extracting(s -> s.category() + ":" + s.name())
-                .containsExactly("PRICING:rules/pricing.drl", "PRICING:rules/pricing-changes.drl",
-                        "OVERAGE:rules/overage.drl", "TAX:rules/tax.drl", "SUSPENSION:rules/suspension.drl");
+                .containsExactly("PRICING:rules/pricing.drl", "OVERAGE:rules/overage.drl", "TAX:rules/tax.drl",
+                        "SUSPENSION:rules/suspension.drl", "CHANGE:rules/pricing-changes.drl");
     }
 
     @Test

@@ -58,7 +58,7 @@ class StandingDecisionTest {
             import org.ratebook.rules.fact.AccountStanding;
             import org.ratebook.rules.fact.DunningAction;
             import org.ratebook.rules.fact.DunningState;
-            global org.ratebook.rules.decision.Decisions decisions;
+            global org.ratebook.rules.decision.StandingOutput standing;
             """;
 
     @Test
@@ -112,10 +112,10 @@ class StandingDecisionTest {
         RulePack strict = withSuspension(HEADER + """
                 rule "Warning at EUR 499.99 unpaid"
                 when AccountStanding( currency == "EUR", unpaidBalance >= new BigDecimal("499.99") )
-                then decisions.standing(DunningState.WARNED, DunningAction.SEND_REMINDER); end
+                then standing.becomes(DunningState.WARNED, DunningAction.SEND_REMINDER); end
                 rule "Suspended with three unpaid invoices"
                 when AccountStanding( unpaidInvoices >= 3 )
-                then decisions.standing(DunningState.SUSPENDED, DunningAction.SUSPEND_SERVICE,
+                then standing.becomes(DunningState.SUSPENDED, DunningAction.SUSPEND_SERVICE,
                                         DunningAction.PAUSE_BILLING); end
                 """);
 
@@ -139,7 +139,7 @@ class StandingDecisionTest {
         RulePack inexact = withSuspension(HEADER + """
                 rule "Warning at 499.99 written as a double"
                 when AccountStanding( unpaidBalance >= 499.99 )
-                then decisions.standing(DunningState.WARNED); end
+                then standing.becomes(DunningState.WARNED); end
                 """);
         assertThat(service.decideStanding(inexact, standing(0, "499.99", 2, DunningState.GOOD)).state())
                 .isEqualTo(DunningState.GOOD);
@@ -152,7 +152,7 @@ class StandingDecisionTest {
         RulePack finalTermination = withSuspension(HEADER + """
                 rule "Termination is final"
                 when AccountStanding( state == DunningState.TERMINATED )
-                then decisions.standing(DunningState.TERMINATED, DunningAction.TERMINATE); end
+                then standing.becomes(DunningState.TERMINATED, DunningAction.TERMINATE); end
                 """);
         StandingDecision paidUp = service.decideStanding(finalTermination,
                 standing(0, "0.00", 0, DunningState.TERMINATED));
@@ -171,7 +171,7 @@ class StandingDecisionTest {
     void goodStandingWithAnActionIsRefusedNamingTheRule() {
         RulePack confused = withSuspension(HEADER + """
                 rule "Suspend the good ones"
-                when AccountStanding() then decisions.standing(DunningState.GOOD, DunningAction.SUSPEND_SERVICE); end
+                when AccountStanding() then standing.becomes(DunningState.GOOD, DunningAction.SUSPEND_SERVICE); end
                 """);
         assertThatThrownBy(() -> service.decideStanding(confused, pastDue(1)))
                 .rootCause().isInstanceOf(DecisionException.class)

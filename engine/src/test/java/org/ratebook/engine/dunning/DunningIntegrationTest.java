@@ -159,10 +159,10 @@ class DunningIntegrationTest {
                 import org.ratebook.rules.fact.AccountStanding;
                 import org.ratebook.rules.fact.DunningAction;
                 import org.ratebook.rules.fact.DunningState;
-                global org.ratebook.rules.decision.Decisions decisions;
+                global org.ratebook.rules.decision.StandingOutput standing;
                 rule "Suspended and not billed 10 days past due"
                 when AccountStanding( daysPastDue >= 10 )
-                then decisions.standing(DunningState.SUSPENDED, DunningAction.SUSPEND_SERVICE,
+                then standing.becomes(DunningState.SUSPENDED, DunningAction.SUSPEND_SERVICE,
                                         DunningAction.PAUSE_BILLING); end
                 """));
         packs.importContent(tenant, new RulePackContent("strict", shipped.plans(), sources), MARCH_1);
@@ -200,10 +200,10 @@ class DunningIntegrationTest {
                 import org.ratebook.rules.fact.AccountStanding;
                 import org.ratebook.rules.fact.DunningAction;
                 import org.ratebook.rules.fact.DunningState;
-                global org.ratebook.rules.decision.Decisions decisions;
+                global org.ratebook.rules.decision.StandingOutput standing;
                 rule "Good standing that suspends"
                 when AccountStanding()
-                then decisions.standing(DunningState.GOOD, DunningAction.SUSPEND_SERVICE); end
+                then standing.becomes(DunningState.GOOD, DunningAction.SUSPEND_SERVICE); end
                 """));
         packs.importContent(tenant, new RulePackContent("broken", shipped.plans(), sources), MARCH_1);
         proCustomer(tenant);

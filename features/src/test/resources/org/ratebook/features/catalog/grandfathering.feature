@@ -20,7 +20,7 @@ Feature: Existing subscribers keep their price when a price rises (grandfatherin
       when
           $period : SubscriptionPeriod( signedOn != null )
       then
-          decisions.keepSignedPrice($period);
+          pricing.keepSignedPrice($period);
       end
       """
     When the seller advances its test clock to 1 March 2027
@@ -45,7 +45,7 @@ Feature: Existing subscribers keep their price when a price rises (grandfatherin
       when
           $period : SubscriptionPeriod( signedOn != null )
       then
-          decisions.keepSignedPriceForMonths($period, 3);
+          pricing.keepSignedPriceForMonths($period, 3);
       end
       """
     When the seller advances its test clock to 1 April 2027

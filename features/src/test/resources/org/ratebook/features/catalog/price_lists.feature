@@ -21,7 +21,7 @@ Feature: Price lists by customer segment
           BillingAccount( segment == "education" )
           $period : SubscriptionPeriod( )
       then
-          decisions.buyFrom($period, "EDU");
+          pricing.buyFrom($period, "EDU");
       end
       """
 

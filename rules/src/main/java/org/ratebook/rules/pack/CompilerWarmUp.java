@@ -37,7 +37,7 @@ public final class CompilerWarmUp {
                 import org.ratebook.rules.fact.CatalogPlan;
                 import org.ratebook.rules.fact.SubscriptionPeriod;
 
-                global org.ratebook.rules.decision.Decisions decisions;
+                global org.ratebook.rules.decision.PricingOutput pricing;
                 """);
         int pricingRules = RULES * 2 / 3;
         for (int i = 0; i < pricingRules; i++) {
@@ -49,7 +49,7 @@ public final class CompilerWarmUp {
                         $period : SubscriptionPeriod( $plan : plan, $currency : currency )
                         $price  : CatalogPlan( product == "P%d", code == $plan, currency == $currency )
                     then
-                        decisions.recurring($period, $price);
+                        pricing.recurring($period, $price);
                     end
                     """.formatted(i / COUNTRIES, i % COUNTRIES, i % COUNTRIES, i % COUNTRIES, i / COUNTRIES));
         }
@@ -61,7 +61,7 @@ public final class CompilerWarmUp {
                 import org.ratebook.rules.fact.BillingDate;
                 import org.ratebook.rules.fact.Charge;
 
-                global org.ratebook.rules.decision.Decisions decisions;
+                global org.ratebook.rules.decision.TaxOutput tax;
                 """);
         for (int i = pricingRules; i < RULES; i++) {
             int year = 2020 + (i - pricingRules) / COUNTRIES;
@@ -73,7 +73,7 @@ public final class CompilerWarmUp {
                         BillingDate( date.year == %d )
                         $charge : Charge( )
                     then
-                        decisions.tax($charge, new BigDecimal("%d"), "VAT %d%%");
+                        tax.rate($charge, new BigDecimal("%d"), "VAT %d%%");
                     end
                     """.formatted(i % COUNTRIES, year, i % COUNTRIES, year, 10 + i % 15, 10 + i % 15));
         }

@@ -85,6 +85,11 @@ public record RulePack(String name, int version, List<CatalogPlan> plans, List<D
         this(name, version, plans, sources, DayCount.ACTUAL, RoundingMode.HALF_UP);
     }
 
+    /** The pack's money policy: amounts at the currency's scale, rounded by the pack's {@code rounding} setting. */
+    public org.ratebook.rules.money.Rounding money() {
+        return org.ratebook.rules.money.Rounding.of(rounding);
+    }
+
     /**
      * The pack's phases of {@code code} in {@code currency}, in the order a subscription goes through them, as the
      * DEFAULT price list defines them (other lists only price the same phases differently).

@@ -38,8 +38,14 @@ public final class RulePackExport {
                 .append(pack.version()).append(", content hash ").append(pack.contentHash()).append('\n');
         props.append("name=").append(pack.name()).append('\n');
         props.append("catalog.plans=catalog/plans.csv\n");
-        props.append("rules=").append(pack.sources().stream().map(DrlSource::name).collect(Collectors.joining(",")))
-                .append('\n');
+        // the manifest: each DRL file under its category, whatever its name says
+        for (RuleCategory category : RuleCategory.values()) {
+            List<DrlSource> sources = pack.sources(category);
+            if (!sources.isEmpty()) {
+                props.append("rules.").append(category.word()).append('=')
+                        .append(sources.stream().map(DrlSource::name).collect(Collectors.joining(","))).append('\n');
+            }
+        }
         props.append("day_count=").append(pack.dayCount()).append('\n');
         props.append("rounding=").append(pack.rounding()).append('\n');
         if (pack.alignment() != BillingAlignment.DEFAULT) {

@@ -71,17 +71,7 @@ public final class RulePackLoader {
     }
 
     public static RulePack fromClasspath(String folder, int version) {
-        ClassLoader loader = RulePackLoader.class.getClassLoader();
-        return read(folder, version, file -> {
-            try (InputStream in = loader.getResourceAsStream(folder + "/" + file)) {
-                if (in == null) {
-                    throw new RulePackFormatException("rule pack '" + folder + "' has no file " + file);
-                }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new RulePackFormatException("cannot read " + folder + "/" + file + ": " + e.getMessage());
-            }
-        });
+        return read(folder, version, classpathFiles(folder));
     }
 
     public static RulePack fromDirectory(Path folder, int version) {
@@ -165,22 +155,60 @@ public final class RulePackLoader {
         return inner;
     }
 
-    private static RulePack read(String where, int version, Function<String, String> files) {
-        Properties props = new Properties();
-        try {
-            props.load(new StringReader(files.apply("pack.properties")));
-        } catch (IOException e) {
-            throw new RulePackFormatException("cannot read " + where + "/pack.properties");
-        }
-        String name = required(props, "name", where);
-        List<CatalogPlan> plans = parsePlans(files.apply(required(props, "catalog.plans", where)), where);
-        List<DrlSource> sources = new ArrayList<>();
-        for (String file : required(props, "rules", where).split(",")) {
-            String trimmed = file.trim();
-            if (!trimmed.isEmpty()) {
-                sources.add(new DrlSource(RuleCategory.ofFileName(trimmed), trimmed, files.apply(trimmed)));
+    /** Where built-in base packs live: {@code extends=standard} is {@code org/ratebook/rules/packs/standard}. */
+    public static final String BASE_PACKS = "org/ratebook/rules/packs/";
+
+    private static RulePack read(String where, int version, Function<String, String> ownFiles) {
+        Properties own = properties(where, ownFiles);
+        Properties props = own;
+        Function<String, String> files = ownFiles;
+        Map<String, RuleCategory> rules = new java.util.LinkedHashMap<>();
+        String base = own.getProperty("extends", "").strip();
+        if (!base.isEmpty()) {
+            // a base pack: its settings, tables and rules, under the pack's own; a file of the pack's own at the
+            // same path replaces the base's (a table or a DRL file overridden)
+            if (!base.matches("[a-z][a-z0-9-]*")) {
+                throw new RulePackFormatException(where + "/pack.properties: extends=" + base + " is not a pack "
+                        + "name; name a built-in pack, e.g. extends=standard");
             }
+            String baseFolder = BASE_PACKS + base;
+            if (RulePackLoader.class.getClassLoader().getResource(baseFolder + "/pack.properties") == null) {
+                throw new RulePackFormatException(where + "/pack.properties: extends=" + base + ": there is no "
+                        + "built-in pack '" + base + "' (there are: default, standard)");
+            }
+            Function<String, String> baseFiles = classpathFiles(baseFolder);
+            Properties baseProps = properties(baseFolder, baseFiles);
+            if (!baseProps.getProperty("extends", "").isBlank()) {
+                throw new RulePackFormatException(baseFolder + "/pack.properties: a base pack cannot extend another");
+            }
+            rules.putAll(manifest(baseProps, baseFolder));
+            props = new Properties();
+            props.putAll(baseProps);
+            Properties merged = props;
+            own.forEach((k, v) -> {
+                if (!k.toString().equals("rules") && !k.toString().startsWith("rules.")) {
+                    merged.put(k, v);
+                }
+            });
+            files = file -> {
+                try {
+                    return ownFiles.apply(file);
+                } catch (RulePackFormatException missing) {
+                    return baseFiles.apply(file);
+                }
+            };
         }
+        // the manifest: rules=… (the category is the file name's first word) and rules.<category>=…, which wins
+        rules.putAll(manifest(own, where));
+        String name = required(own, "name", where);
+        List<CatalogPlan> plans = parsePlans(files.apply(required(props, "catalog.plans", where)), where);
+        if (rules.isEmpty()) {
+            throw new RulePackFormatException(where + "/pack.properties must set 'rules' (or rules.<category>, or "
+                    + "extends a pack that has rules)");
+        }
+        List<DrlSource> sources = new ArrayList<>();
+        Function<String, String> drlFiles = files;
+        rules.forEach((file, category) -> sources.add(new DrlSource(category, file, drlFiles.apply(file))));
         PackTables tables = tables(props, files, where);
         TaxSettings taxSettings = taxSettings(props, where);
         String chargesFile = props.getProperty("catalog.usage_charges", "").strip();
@@ -348,6 +376,67 @@ public final class RulePackLoader {
             throw new RulePackFormatException(where + "/pack.properties: tax_rounding must be LINE or INVOICE, not '"
                     + rounding + "'");
         }
+    }
+
+    private static Properties properties(String where, Function<String, String> files) {
+        Properties props = new Properties();
+        try {
+            props.load(new StringReader(files.apply("pack.properties")));
+        } catch (IOException e) {
+            throw new RulePackFormatException("cannot read " + where + "/pack.properties");
+        }
+        return props;
+    }
+
+    /**
+     * The DRL files a pack.properties names, with their categories, in the order named: {@code rules=} (the
+     * category is each file name's first word, as before the manifest) then {@code rules.<category>=}, which
+     * names the category whatever the file is called.
+     */
+    static Map<String, RuleCategory> manifest(Properties props, String where) {
+        Map<String, RuleCategory> rules = new java.util.LinkedHashMap<>();
+        for (String file : props.getProperty("rules", "").split(",")) {
+            String trimmed = file.strip();
+            if (!trimmed.isEmpty()) {
+                rules.put(trimmed, RuleCategory.ofFileName(trimmed));
+            }
+        }
+        Map<RuleCategory, String> byCategory = new java.util.EnumMap<>(RuleCategory.class);
+        for (String key : props.stringPropertyNames()) {
+            if (key.startsWith("rules.")) {
+                try {
+                    byCategory.put(RuleCategory.ofWord(key.substring("rules.".length())), key);
+                } catch (RulePackFormatException e) {
+                    throw new RulePackFormatException(where + "/pack.properties: " + key + ": " + e.getMessage());
+                }
+            }
+        }
+        // in the order of the categories, then of the files as listed
+        for (Map.Entry<RuleCategory, String> entry : byCategory.entrySet()) {
+            RuleCategory category = entry.getKey();
+            String key = entry.getValue();
+            for (String file : props.getProperty(key).split(",")) {
+                String trimmed = file.strip();
+                if (!trimmed.isEmpty()) {
+                    rules.put(trimmed, category);
+                }
+            }
+        }
+        return rules;
+    }
+
+    private static Function<String, String> classpathFiles(String folder) {
+        ClassLoader loader = RulePackLoader.class.getClassLoader();
+        return file -> {
+            try (InputStream in = loader.getResourceAsStream(folder + "/" + file)) {
+                if (in == null) {
+                    throw new RulePackFormatException("rule pack '" + folder + "' has no file " + file);
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new RulePackFormatException("cannot read " + folder + "/" + file + ": " + e.getMessage());
+            }
+        };
     }
 
     private static String required(Properties props, String key, String where) {

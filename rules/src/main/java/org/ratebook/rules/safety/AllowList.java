@@ -1,7 +1,8 @@
 package org.ratebook.rules.safety;
 
-import org.ratebook.rules.decision.DecisionService;
 import org.ratebook.rules.decision.Decisions;
+import org.ratebook.rules.decision.Outputs;
+import org.ratebook.rules.pack.RuleCategory;
 import org.ratebook.rules.fact.AccountStanding;
 import org.ratebook.rules.fact.BillingAccount;
 import org.ratebook.rules.fact.BillingDate;
@@ -84,11 +85,20 @@ final class AllowList {
     static final Set<String> IMPORTS = Stream.of(
                     FACT_TYPES.stream().map(Class::getName),
                     Stream.of(FACT_PACKAGE + ".*", Decisions.class.getName()),
+                    Outputs.all().stream().map(o -> o.type().getName()),
                     VALUE_TYPES.stream().map(Class::getName))
             .flatMap(s -> s).collect(Collectors.toUnmodifiableSet());
 
-    static final String GLOBAL_NAME = DecisionService.DECISIONS_GLOBAL;
-    static final Set<String> GLOBAL_TYPES = Set.of(Decisions.class.getSimpleName(), Decisions.class.getName());
+    /** The global of pack format 1, allowed in front of each category's own output (see {@link Outputs}). */
+    static final String LEGACY_GLOBAL = Outputs.LEGACY_GLOBAL;
+    static final Set<String> LEGACY_GLOBAL_TYPES = Set.of(Decisions.class.getSimpleName(), Decisions.class.getName());
+
+    /** Where rules record results, for messages. */
+    static final String OUTPUTS = "their category's output (pricing, change, rating, discount, tax or standing)";
+
+    /** The names of every output global, and the legacy one. */
+    static final Set<String> GLOBAL_NAMES = Stream.concat(Outputs.all().stream().map(Outputs.Output::global),
+            Stream.of(LEGACY_GLOBAL)).collect(Collectors.toUnmodifiableSet());
 
     /** Both compile the same allow-listed code: constraints are MVEL in the classic compiler anyway. */
     static final Set<String> DIALECTS = Set.of("java", "mvel");
@@ -135,8 +145,8 @@ final class AllowList {
             entry("scaleByPowerOfTen", HUGE_NUMBERS),
             entry("movePointLeft", HUGE_NUMBERS),
             entry("movePointRight", HUGE_NUMBERS),
-            entry("setScale", "rounding belongs to " + GLOBAL_NAME + ", which rounds every amount to its currency; "
-                    + "pass the exact value"),
+            entry("setScale", "rounding belongs to the pack's money policy, which rounds every amount to its "
+                    + "currency once; pass the exact value"),
             entry("repeat", HUGE_TEXTS),
             entry("format", HUGE_TEXTS),
             entry("now", "rules read the billing date from the BillingDate fact, never the clock"),
@@ -147,7 +157,7 @@ final class AllowList {
     }
 
     static final Map<String, ArgumentLimit> ARGUMENT_LIMITS = Map.of(
-            "divide", new ArgumentLimit(2, "a scale is rounding, which belongs to " + GLOBAL_NAME + "; "
+            "divide", new ArgumentLimit(2, "a scale is rounding, which belongs to the pack's money policy; "
                     + "write divide(x) or divide(x, RoundingMode.HALF_UP)"),
             "valueOf", new ArgumentLimit(1, "a scale can build enormous numbers; write new BigDecimal(\"19.5\")"));
 
@@ -161,19 +171,15 @@ final class AllowList {
 
     private static final Map<String, Set<String>> STATIC_MEMBERS = staticMembers();
     private static final Set<String> INSTANCE_MEMBERS = instanceMembers();
-    private static final List<String> DECISIONS_METHODS = Arrays.stream(Decisions.class.getDeclaredMethods())
-            .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
-            .map(Method::getName).distinct().sorted().toList();
 
     /** The hint after "X is not allowed:" for a word that is none of the allowed names. */
     static final String NAMES_HINT = "rules may only use their bound facts ($names), their own local variables, "
-            + GLOBAL_NAME + " and " + VALUE_TYPES.stream().map(Class::getSimpleName).collect(Collectors.joining(", "))
+            + OUTPUTS + " and " + VALUE_TYPES.stream().map(Class::getSimpleName).collect(Collectors.joining(", "))
             + ", String and Math.min/max/abs";
 
     /** The hint after ".x is not allowed:" for a method that is none of the allowed ones. */
     static final String MEMBERS_HINT = "after a dot, rules may only call reading methods of their facts and values "
-            + "(such as amount(), compareTo(...), plusDays(...)) and " + GLOBAL_NAME + "."
-            + String.join("/", DECISIONS_METHODS) + "(...)";
+            + "(such as amount(), compareTo(...), plusDays(...)) and the methods of " + OUTPUTS;
 
     private AllowList() {
     }
@@ -184,7 +190,8 @@ final class AllowList {
 
     /** Every simple class name rules may write, including the global's type. */
     static Set<String> classNames() {
-        return Stream.concat(STATIC_MEMBERS.keySet().stream(), Stream.of(Decisions.class.getSimpleName()))
+        return Stream.of(STATIC_MEMBERS.keySet().stream(), Stream.of(Decisions.class.getSimpleName()),
+                Outputs.all().stream().map(o -> o.type().getSimpleName())).flatMap(x -> x)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -201,12 +208,14 @@ final class AllowList {
         return INSTANCE_MEMBERS.contains(name);
     }
 
-    static boolean isDecisionsMethod(String name) {
-        return DECISIONS_METHODS.contains(name);
+    /** The global a file of {@code category} writes to, and the simple and full names of its type. */
+    static Outputs.Output output(RuleCategory category) {
+        return Outputs.of(category);
     }
 
-    static List<String> decisionsMethods() {
-        return DECISIONS_METHODS;
+    static Set<String> globalTypes(RuleCategory category) {
+        Class<?> type = Outputs.of(category).type();
+        return Set.of(type.getSimpleName(), type.getName());
     }
 
     static Optional<String> deniedMember(String name) {
@@ -276,12 +285,12 @@ final class AllowList {
     private static Map<String, String> forbiddenWords() {
         Map<String, String> words = new HashMap<>();
         String workingMemory = "rules must not change the facts the engine matches; record results through "
-                + GLOBAL_NAME + ", e.g. " + GLOBAL_NAME + ".tax($charge, rate, label)";
+                + OUTPUTS + ", e.g. tax.rate($charge, rate, label)";
         for (String w : List.of("insert", "insertLogical", "update", "modify", "delete", "retract")) {
             words.put(w, workingMemory);
         }
         for (String w : List.of("drools", "kcontext")) {
-            words.put(w, "rules may not reach into the rule engine; record results through " + GLOBAL_NAME);
+            words.put(w, "rules may not reach into the rule engine; record results through " + OUTPUTS);
         }
         for (String w : List.of("for", "while", "do")) {
             words.put(w, "loops are not allowed in rules; write one rule per case and let the engine match "

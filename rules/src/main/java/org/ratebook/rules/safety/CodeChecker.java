@@ -9,12 +9,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import static org.ratebook.rules.safety.AllowList.GLOBAL_NAME;
+import org.ratebook.rules.decision.Outputs;
+import org.ratebook.rules.pack.RuleCategory;
 
 /**
  * Checks every word and symbol of one piece of rule code against the {@link AllowList}. Without types, a word
  * is judged by where it stands: after a class name it must be one of that class's permitted members, after
- * {@code decisions.} one of its methods, after any other dot a permitted method of some fact or value, and
+ * its category's output ({@code tax.}, {@code pricing.}, …) one of that output's methods, after any other dot a permitted method of some fact or value, and
  * anywhere else a binding, a local variable, a permitted class or keyword.
  */
 final class CodeChecker {
@@ -144,10 +145,12 @@ final class CodeChecker {
                     reject(token, w + " is not bound in this rule: bind it in a condition first, "
                             + "e.g. $charge : Charge()");
                 }
-            } else if (w.equals(GLOBAL_NAME)) {
+            } else if (AllowList.GLOBAL_NAMES.contains(w)
+                    && !(mode == Mode.CONDITION && AllowList.isInstanceMember(w))) {
                 if (mode == Mode.CONDITION) {
-                    reject(token, GLOBAL_NAME + " may only be used in the actions after then: conditions only "
-                            + "test facts");
+                    reject(token, w + " may only be used in the actions after then: conditions only test facts");
+                } else if (!isOwnGlobal(w) && !(next(1).isSymbol(".") && next(2).isWord())) {
+                    reject(token, category().aRule() + " cannot use " + w + ": " + ownOutputHint());
                 }
             } else if (!(mode == Mode.ACTION && declaresLocal(token)) && !isKnown(w)) {
                 unknown(token);
@@ -171,7 +174,7 @@ final class CodeChecker {
                 return false;
             }
             String n = name.text();
-            if (!LOCAL_NAME.matcher(n).matches() || RESERVED.contains(n) || n.equals(GLOBAL_NAME)
+            if (!LOCAL_NAME.matcher(n).matches() || RESERVED.contains(n) || AllowList.GLOBAL_NAMES.contains(n)
                     || AllowList.FORBIDDEN_WORDS.containsKey(n)) {
                 reject(name, n + " cannot name a variable: use a name such as rate or label");
             }
@@ -186,18 +189,57 @@ final class CodeChecker {
             boolean ownerIsName = owner.isWord() && !previous(3).isSymbol(".");
             if (ownerIsName && AllowList.isClassName(owner.text())) {
                 staticMember(owner.text(), token);
-            } else if (ownerIsName && owner.text().equals(GLOBAL_NAME)) {
-                if (!AllowList.isDecisionsMethod(name)) {
-                    reject(token, GLOBAL_NAME + "." + name + " is not allowed: " + GLOBAL_NAME + " offers "
-                            + AllowList.decisionsMethods().stream().map(m -> m + "(...)")
-                            .collect(Collectors.joining(" and ")));
-                }
+            } else if (ownerIsName && AllowList.GLOBAL_NAMES.contains(owner.text())
+                    && !(mode == Mode.CONDITION && AllowList.isInstanceMember(owner.text()))) {
+                outputMethod(owner.text(), token);
             } else if (AllowList.deniedMember(name).isPresent()) {
                 reject(token, "." + name + " is not allowed: " + AllowList.deniedMember(name).get());
             } else if (!AllowList.isInstanceMember(name)) {
                 reject(token, "." + name + " is not allowed: " + AllowList.MEMBERS_HINT);
             }
             checkArguments(token);
+        }
+
+        private RuleCategory category() {
+            return file.category();
+        }
+
+        private boolean isOwnGlobal(String global) {
+            return global.equals(Outputs.LEGACY_GLOBAL) || global.equals(Outputs.of(category()).global());
+        }
+
+        private String ownOutputHint() {
+            Outputs.Output own = Outputs.of(category());
+            return category().word() + " rules record their results through " + own.global() + "."
+                    + String.join("/", own.methods()) + "(...)";
+        }
+
+        /** {@code tax.rate}, {@code decisions.tax}: a method of the file's own output, or why not. */
+        private void outputMethod(String global, Token token) {
+            String name = token.text();
+            RuleCategory mine = category();
+            if (global.equals(Outputs.LEGACY_GLOBAL)) {
+                if (Outputs.legacyAllowed(mine, name)) {
+                    return;
+                }
+                Outputs.legacyCategory(name).ifPresentOrElse(
+                        owner -> reject(token, mine.aRule() + " cannot " + Outputs.whatItDecides(name) + ": "
+                                + global + "." + name + " belongs to " + owner.word() + " rules; " + ownOutputHint()),
+                        () -> reject(token, global + "." + name + " is not allowed: " + ownOutputHint()));
+                return;
+            }
+            Outputs.Output output = Outputs.byGlobal(global).orElseThrow();
+            if (output.category() == mine) {
+                if (!output.methods().contains(name)) {
+                    reject(token, global + "." + name + " is not allowed: " + global + " offers "
+                            + output.methods().stream().map(m -> m + "(...)").collect(Collectors.joining(" and ")));
+                }
+            } else if (output.methods().contains(name)) {
+                reject(token, mine.aRule() + " cannot " + Outputs.whatItDecides(output, name) + ": " + global + "."
+                        + name + " belongs to " + output.category().word() + " rules; " + ownOutputHint());
+            } else {
+                reject(token, mine.aRule() + " cannot use " + global + ": " + ownOutputHint());
+            }
         }
 
         private void staticMember(String className, Token token) {

@@ -12,12 +12,14 @@ final class DrlFile {
 
     private final String name;
     private final String text;
+    private final org.ratebook.rules.pack.RuleCategory category;
     private final int[] lineStarts;
     private final Set<Violation> violations = new LinkedHashSet<>();
 
-    DrlFile(String name, String text) {
+    DrlFile(String name, String text, org.ratebook.rules.pack.RuleCategory category) {
         this.name = name;
         this.text = text;
+        this.category = category;
         List<Integer> starts = new ArrayList<>(List.of(0));
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '\n') {
@@ -29,6 +31,11 @@ final class DrlFile {
 
     String text() {
         return text;
+    }
+
+    /** What the file decides: its rules may only write to this category's output. */
+    org.ratebook.rules.pack.RuleCategory category() {
+        return category;
     }
 
     /**

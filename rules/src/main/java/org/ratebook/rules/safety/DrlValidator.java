@@ -9,6 +9,7 @@ import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.conf.LanguageLevelOption;
+import org.ratebook.rules.decision.Outputs;
 import org.ratebook.rules.pack.DrlSource;
 
 import java.util.Collection;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
  * is checked against an allow-list before Drools' compiler sees it: the file is parsed with the parser the
  * compiler uses (same language level), its structure may only contain what {@link AllowList} lists, and
  * every word of its code is checked by {@link CodeChecker}. Rules can then only read their facts and
- * record results through {@code decisions}.
+ * record results through their category's own output ({@link Outputs}): a tax rule cannot create a charge.
  */
 public final class DrlValidator {
 
@@ -39,7 +40,7 @@ public final class DrlValidator {
     private static final Pattern PARSER_PREFIX = Pattern.compile("^\\[ERR \\d+] Line \\d+:\\d+ ");
 
     public List<Violation> validate(DrlSource source) {
-        DrlFile file = new DrlFile(source.name(), source.text());
+        DrlFile file = new DrlFile(source.name(), source.text(), source.category());
         if (!FILE_NAME.matcher(source.name()).matches()) {
             file.reject(1, "the file name " + source.name() + " is not allowed: use letters, digits, - and _ "
                     + "and end it with .drl, e.g. rules/tax-eu.drl");
@@ -81,7 +82,7 @@ public final class DrlValidator {
         for (ImportDescr i : pkg.getImports()) {
             if (!AllowList.IMPORTS.contains(i.getTarget())) {
                 file.reject(i.getLine(), "import " + i.getTarget() + " is not allowed: rules may only import the "
-                        + "facts (" + AllowList.FACT_PACKAGE + ".*), org.ratebook.rules.decision.Decisions, "
+                        + "facts (" + AllowList.FACT_PACKAGE + ".*), the outputs of org.ratebook.rules.decision, "
                         + "java.math.BigDecimal and RoundingMode, and java.time.LocalDate, YearMonth, DayOfWeek, "
                         + "Month and Period");
             }
@@ -90,11 +91,24 @@ public final class DrlValidator {
                 + "rules may not call Java methods as functions");
         rejectAll(file, pkg.getAccumulateImports(), i -> "import accumulate " + i.getTarget() + " is not allowed: "
                 + "use the built-in " + String.join(", ", AllowList.ACCUMULATE_FUNCTIONS.stream().sorted().toList()));
+        Outputs.Output own = AllowList.output(file.category());
+        String ownGlobal = "global " + own.type().getSimpleName() + " " + own.global() + ";";
         for (GlobalDescr g : pkg.getGlobals()) {
-            if (!g.getIdentifier().equals(AllowList.GLOBAL_NAME) || !AllowList.GLOBAL_TYPES.contains(g.getType())) {
-                file.reject(g.getLine(), "global " + g.getType() + " " + g.getIdentifier() + " is not allowed: "
-                        + "the only global is 'global Decisions " + AllowList.GLOBAL_NAME + ";'");
+            boolean isOwn = g.getIdentifier().equals(own.global())
+                    && AllowList.globalTypes(file.category()).contains(g.getType());
+            boolean isLegacy = g.getIdentifier().equals(AllowList.LEGACY_GLOBAL)
+                    && AllowList.LEGACY_GLOBAL_TYPES.contains(g.getType());
+            if (isOwn || isLegacy) {
+                continue;
             }
+            String why = Outputs.byGlobal(g.getIdentifier())
+                    .filter(other -> other.category() != file.category())
+                    .map(other -> file.category().aRule() + " cannot write to the " + other.category().word()
+                            + " output; ")
+                    .orElse("");
+            file.reject(g.getLine(), "global " + g.getType() + " " + g.getIdentifier() + " is not allowed: " + why
+                    + "the rules of a " + file.category().word() + " file record their results through '"
+                    + ownGlobal + "'");
         }
         rejectAll(file, pkg.getFunctions(), f -> "function " + f.getName() + " is not allowed: put the logic in "
                 + "the rule's conditions and actions");

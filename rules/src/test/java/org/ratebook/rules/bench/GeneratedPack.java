@@ -178,7 +178,7 @@ public final class GeneratedPack {
                 import org.ratebook.rules.fact.CatalogPlan;
                 import org.ratebook.rules.fact.SubscriptionPeriod;
 
-                global org.ratebook.rules.decision.Decisions decisions;
+                global org.ratebook.rules.decision.PricingOutput pricing;
                 """);
         for (String family : FAMILIES) {
             for (Territory territory : TERRITORIES) {
@@ -190,7 +190,7 @@ public final class GeneratedPack {
                             $period : SubscriptionPeriod( $plan : plan, $currency : currency )
                             $price  : CatalogPlan( product == "%s", code == $plan, currency == $currency )
                         then
-                            decisions.recurring($period, $price);
+                            pricing.recurring($period, $price);
                         end
                         """.formatted(family, territory.name(), countryList(territory), family));
             }
@@ -206,7 +206,7 @@ public final class GeneratedPack {
                 import org.ratebook.rules.fact.CatalogPlan;
                 import org.ratebook.rules.fact.SubscriptionPeriod;
 
-                global org.ratebook.rules.decision.Decisions decisions;
+                global org.ratebook.rules.decision.PricingOutput pricing;
                 """);
         for (Territory territory : TERRITORIES) {
             drl.append("""
@@ -217,7 +217,7 @@ public final class GeneratedPack {
                         $period : SubscriptionPeriod( plan == "%s", $plan : plan, $currency : currency )
                         $coupon : CatalogPlan( product == "Coupon", code == $plan, currency == $currency )
                     then
-                        decisions.recurring($period, $coupon);
+                        pricing.recurring($period, $coupon);
                     end
                     """.formatted(couponCode(territory), territory.name(), countryList(territory),
                     couponCode(territory)));
@@ -234,7 +234,7 @@ public final class GeneratedPack {
                 import org.ratebook.rules.fact.BillingDate;
                 import org.ratebook.rules.fact.Charge;
 
-                global org.ratebook.rules.decision.Decisions decisions;
+                global org.ratebook.rules.decision.TaxOutput tax;
                 """);
         for (Territory territory : TERRITORIES) {
             for (Country country : territory.countries()) {
@@ -255,7 +255,7 @@ public final class GeneratedPack {
                     BillingDate( %s )
                     $charge : Charge( )
                 then
-                    decisions.tax($charge, new BigDecimal("%s"), "VAT %s%%");
+                    tax.rate($charge, new BigDecimal("%s"), "VAT %s%%");
                 end
                 """.formatted(country.name(), rate, window, country.code(), when, rate, rate));
     }
@@ -314,14 +314,14 @@ public final class GeneratedPack {
             import org.ratebook.rules.fact.UsageCharge;
             import org.ratebook.rules.fact.UsagePeriod;
 
-            global org.ratebook.rules.decision.Decisions decisions;
+            global org.ratebook.rules.decision.RatingOutput rating;
 
             rule "Usage priced by the plan's charge table"
             when
                 $usage  : UsagePeriod( $plan : plan, $meter : meter, $currency : currency )
                 $charge : UsageCharge( plan == $plan, meter == $meter, currency == $currency )
             then
-                decisions.usage($usage, $charge);
+                rating.usage($usage, $charge);
             end
             """;
 
@@ -332,14 +332,14 @@ public final class GeneratedPack {
             import org.ratebook.rules.fact.DiscountKind;
             import org.ratebook.rules.fact.RedeemedCoupon;
 
-            global org.ratebook.rules.decision.Decisions decisions;
+            global org.ratebook.rules.decision.DiscountOutput discount;
 
             rule "Percentage coupon on the plans it covers"
             when
                 $charge : Charge( amount > 0, $plan : plan )
                 $coupon : RedeemedCoupon( coupon.kind == DiscountKind.PERCENT, appliesTo($plan) )
             then
-                decisions.coupon($charge, $coupon);
+                discount.coupon($charge, $coupon);
             end
             """;
 

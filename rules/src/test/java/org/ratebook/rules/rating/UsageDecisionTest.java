@@ -91,9 +91,9 @@ class UsageDecisionTest {
                 package t;
                 import java.math.BigDecimal;
                 import org.ratebook.rules.fact.Charge;
-                global org.ratebook.rules.decision.Decisions decisions;
+                global org.ratebook.rules.decision.TaxOutput tax;
                 rule "German VAT"
-                when $c : Charge() then decisions.tax($c, new BigDecimal("19"), "VAT 19 %"); end
+                when $c : Charge() then tax.rate($c, new BigDecimal("19"), "VAT 19 %"); end
                 """);
         RulePack pack = new RulePack(taxed.name(), 1, taxed.plans(),
                 java.util.stream.Stream.concat(taxed.sources().stream(),

@@ -29,7 +29,7 @@ class DrlValidatorTest {
             import org.ratebook.rules.fact.BillingAccount;
             import org.ratebook.rules.fact.Charge;
 
-            global org.ratebook.rules.decision.Decisions decisions;
+            global org.ratebook.rules.decision.TaxOutput tax;
 
             rule "German VAT 19%"
             when
@@ -41,7 +41,7 @@ class DrlValidatorTest {
                 if ($c.amount().compareTo(new BigDecimal("100.00")) >= 0) {
                     label = label + " (large order)"; // shown on the invoice
                 }
-                decisions.tax($c, rate, label);
+                tax.rate($c, rate, label);
             end
 
             rule "No VAT outside Germany"
@@ -49,7 +49,7 @@ class DrlValidatorTest {
                 BillingAccount( country != "DE" )
                 $c : Charge()
             then
-                decisions.tax($c, BigDecimal.ZERO, "No VAT");
+                tax.rate($c, BigDecimal.ZERO, "No VAT");
             end
             """;
 
@@ -89,7 +89,7 @@ class DrlValidatorTest {
                 import java.math.RoundingMode;
                 import java.time.LocalDate;
                 import org.ratebook.rules.fact.*;
-                global org.ratebook.rules.decision.Decisions decisions;
+                global org.ratebook.rules.decision.TaxOutput tax;
 
                 rule "Half rate on large invoices" salience 10 no-loop activation-group "vat"
                 when
@@ -100,7 +100,7 @@ class DrlValidatorTest {
                     not BillingAccount( country == "CH" )
                     exists SubscriptionPeriod( plan matches "Pro.*" )
                 then
-                    decisions.tax($c, new BigDecimal("19").divide(new BigDecimal("2"), RoundingMode.HALF_UP),
+                    tax.rate($c, new BigDecimal("19").divide(new BigDecimal("2"), RoundingMode.HALF_UP),
                             "VAT " + $c.from.dayOfWeek);
                 end
                 """))).isEmpty();
@@ -121,7 +121,8 @@ class DrlValidatorTest {
                 end
                 """));
         assertThat(violations).extracting(Violation::toString).containsExactly("rules/tax.drl line 9: System is not "
-                + "allowed: rules may only use their bound facts ($names), their own local variables, decisions and "
+                + "allowed: rules may only use their bound facts ($names), their own local variables, their category's output (pricing, change, rating, discount, tax or "
+                + "standing) and "
                 + "BigDecimal, RoundingMode, LocalDate, YearMonth, DayOfWeek, Month, Period, String and "
                 + "Math.min/max/abs");
     }

@@ -34,7 +34,7 @@ class MaliciousPackCatalogueTest {
             package ratebook.tax;
             import java.math.BigDecimal;
             import org.ratebook.rules.fact.Charge;
-            global org.ratebook.rules.decision.Decisions decisions;
+            global org.ratebook.rules.decision.TaxOutput tax;
             """;
 
     @BeforeAll
@@ -112,7 +112,8 @@ class MaliciousPackCatalogueTest {
                         """, "function", "function boom is not allowed"),
                 argumentSet("a foreign global", HEADER + """
                         global java.util.List leaks;
-                        """, "leaks", "global java.util.List leaks is not allowed: the only global is"),
+                        """, "leaks", "global java.util.List leaks is not allowed: the rules of a tax file record their results through "
+                        + "'global TaxOutput tax;'"),
                 argumentSet("while (true) {}", rule("""
                         then
                             while (true) { }
@@ -135,23 +136,23 @@ class MaliciousPackCatalogueTest {
                         """), "byte[]", "byte is not allowed"),
                 argumentSet("a huge text with repeat", rule("""
                         then
-                            decisions.tax($c, BigDecimal.ONE, "x".repeat(2000000000));
+                            tax.rate($c, BigDecimal.ONE, "x".repeat(2000000000));
                         """), "repeat", ".repeat is not allowed: it can build enormous texts"),
                 argumentSet("a huge number with BigDecimal.pow", rule("""
                         then
-                            decisions.tax($c, $c.amount().pow(999999999), "VAT");
+                            tax.rate($c, $c.amount().pow(999999999), "VAT");
                         """), "pow", ".pow is not allowed: it can build enormous numbers"),
                 argumentSet("a huge number from an exponent", rule("""
                         then
-                            decisions.tax($c, new BigDecimal("1E999999999"), "VAT");
+                            tax.rate($c, new BigDecimal("1E999999999"), "VAT");
                         """), "1E9", "new is only allowed as new BigDecimal(\"19.5\"), with a plain decimal"),
                 argumentSet("a huge scale through divide", rule("""
                         then
-                            decisions.tax($c, $c.amount().divide(BigDecimal.TEN, 999999999, null), "VAT");
+                            tax.rate($c, $c.amount().divide(BigDecimal.TEN, 999999999, null), "VAT");
                         """), "divide", "divide with 3 arguments is not allowed"),
                 argumentSet("a huge text through String.format on an instance", rule("""
                         then
-                            decisions.tax($c, BigDecimal.ONE, "%0999999999d".format("%0999999999d", 1));
+                            tax.rate($c, BigDecimal.ONE, "%0999999999d".format("%0999999999d", 1));
                         """), "format", ".format is not allowed: it can build enormous texts"),
                 argumentSet("from java.lang.System.getenv()", HEADER + """
                         rule "Environment"
@@ -226,19 +227,19 @@ class MaliciousPackCatalogueTest {
                         """, "System", "System is not allowed"),
                 argumentSet("a lambda", rule("""
                         then
-                            decisions.tax($c, BigDecimal.ONE, "x"); Runnable exit = () -> {};
+                            tax.rate($c, BigDecimal.ONE, "x"); Runnable exit = () -> {};
                         """), "->", "Runnable is not allowed"),
                 argumentSet("a method reference", rule("""
                         then
-                            decisions.tax($c, BigDecimal.ONE, "x"); $c.amount()::toString;
+                            tax.rate($c, BigDecimal.ONE, "x"); $c.amount()::toString;
                         """), "::", "lambdas and method references (-> and ::) are not allowed"),
                 argumentSet("try and catch", rule("""
                         then
-                            try { decisions.tax($c, BigDecimal.ONE, "x"); } catch (RuntimeException e) { }
+                            try { tax.rate($c, BigDecimal.ONE, "x"); } catch (RuntimeException e) { }
                         """), "try", "try is not allowed: rules may not throw or catch exceptions"),
                 argumentSet("actions that close their method", rule("""
                         then
-                            decisions.tax($c, BigDecimal.ONE, "x"); } static { System.exit(0); } void more() {
+                            tax.rate($c, BigDecimal.ONE, "x"); } static { System.exit(0); } void more() {
                         """), "static", "'}' has no matching '{': the actions must stay inside their rule"),
                 argumentSet("a calculated salience", HEADER + """
                         rule "Salience" salience ( System.exit(0) )
@@ -260,13 +261,13 @@ class MaliciousPackCatalogueTest {
                 argumentSet("a decision while matching", HEADER + """
                         rule "Decides in a condition"
                         when
-                            $c : Charge( decisions.tax($c, BigDecimal.ONE, "x") == null )
+                            $c : Charge( tax.rate($c, BigDecimal.ONE, "x") == null )
                         then
                         end
-                        """, "decisions.tax", "decisions may only be used in the actions after then"),
+                        """, "tax.rate", "tax may only be used in the actions after then"),
                 argumentSet("the clock instead of the billing date", rule("""
                         then
-                            decisions.tax($c, BigDecimal.ONE, LocalDate.now().toString());
+                            tax.rate($c, BigDecimal.ONE, LocalDate.now().toString());
                         """), "now", "LocalDate.now is not allowed: rules read the billing date"),
                 argumentSet("a package that is a Java package", """
                         package java.lang;

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.ratebook.rules.money.Rounding;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -13,7 +15,11 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The peers' published figures (Kill Bill and Lago test suites), reproduced to the cent. */
+/**
+ * The peers' published figures (Kill Bill and Lago test suites), reproduced to the cent by the proration
+ * production calls: {@link Rounding#prorate}, the pack's money policy, for charges (PricingOutput) and for
+ * giving back part of a charge (the engine's repairs, with {@link Fraction#per}).
+ */
 class DayCountTest {
 
     private static final Currency USD = Currency.getInstance("USD");
@@ -21,8 +27,8 @@ class DayCountTest {
 
     private static String prorate(DayCount dayCount, String price, Currency currency, LocalDate from, LocalDate to,
                                   LocalDate periodFrom, LocalDate periodTo) {
-        return dayCount.fraction(from, to, periodFrom, periodTo)
-                .of(new BigDecimal(price), currency, RoundingMode.HALF_UP).toPlainString();
+        return Rounding.DEFAULT.prorate(new BigDecimal(price), dayCount.fraction(from, to, periodFrom, periodTo),
+                currency).toPlainString();
     }
 
     private static LocalDate d(String iso) {
@@ -42,6 +48,31 @@ class DayCountTest {
                 d("2012-08-01"))).isEqualTo("61.59");
         assertThat(prorate(DayCount.ACTUAL, "29.95", USD, d("2012-05-12"), d("2012-06-01"), d("2012-05-01"),
                 d("2012-06-01"))).isEqualTo("19.32");
+    }
+
+    @Test
+    void theRepairOfAChargeIsItsShareOfWhatWasBilledByTheSameFunction() {
+        // Kill Bill: monthly 29.95 billed whole for [05-01, 06-01), changed on 05-12: [05-12, 06-01) given back
+        Fraction whole = DayCount.ACTUAL.fraction(d("2012-05-01"), d("2012-06-01"), d("2012-05-01"), d("2012-06-01"));
+        Fraction unused = DayCount.ACTUAL.fraction(d("2012-05-12"), d("2012-06-01"), d("2012-05-01"), d("2012-06-01"));
+        assertThat(Rounding.DEFAULT.prorate(new BigDecimal("29.95"), Fraction.per(unused, whole), USD))
+                .isEqualByComparingTo("19.32");
+        // a charge that was itself prorated (20/31 of 49.00 x 3 = 94.84) gives back 10 of its 20 days: half of it,
+        // computed from the amount billed, exactly, and rounded once
+        Fraction billed = DayCount.ACTUAL.fraction(d("2026-01-12"), d("2026-02-01"), d("2026-01-01"), d("2026-02-01"));
+        Fraction back = DayCount.ACTUAL.fraction(d("2026-01-22"), d("2026-02-01"), d("2026-01-01"), d("2026-02-01"));
+        BigDecimal charged = Rounding.DEFAULT.prorate(new BigDecimal("147.00"), billed, EUR);
+        assertThat(charged).isEqualByComparingTo("94.84");
+        assertThat(Fraction.per(back, billed)).isEqualTo(new Fraction(310, 620));
+        assertThat(Rounding.DEFAULT.prorate(charged, Fraction.per(back, billed), EUR)).isEqualByComparingTo("47.42");
+        // the pack's rounding mode is the policy's: half-even rounds the same half cent the other way
+        assertThat(new Rounding(RoundingMode.HALF_EVEN).prorate(new BigDecimal("0.25"), new Fraction(1, 2), EUR))
+                .isEqualByComparingTo("0.12");
+        assertThat(Rounding.DEFAULT.prorate(new BigDecimal("0.25"), new Fraction(1, 2), EUR))
+                .isEqualByComparingTo("0.13");
+        // the deprecated Fraction.of is the same function
+        assertThat(unused.of(new BigDecimal("29.95"), USD, RoundingMode.HALF_UP))
+                .isEqualByComparingTo(Rounding.DEFAULT.prorate(new BigDecimal("29.95"), unused, USD));
     }
 
     @Test
