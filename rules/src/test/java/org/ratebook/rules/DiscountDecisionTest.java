@@ -204,7 +204,7 @@ class DiscountDecisionTest {
         assertThatThrownBy(() -> StandardPack.withTable(PackTables.COUPONS, """
                 code,kind,value,currency,duration,plans,expires_on
                 SPRING,PERCENT,10,,2 weeks,,
-                """)).hasMessage("discount.coupons line 2: a coupon's duration is 'once', 'forever' or like "
+                """)).hasMessage("discount.coupons line 2, column duration: a coupon's duration is 'once', 'forever' or like "
                 + "'3 periods', not '2 weeks'");
     }
 

@@ -7,6 +7,7 @@ import org.ratebook.rules.fact.BillingPeriod;
 import org.ratebook.rules.fact.ChargeModel;
 import org.ratebook.rules.fact.UsageCharge;
 import org.ratebook.rules.fact.UsageTier;
+import org.ratebook.rules.pack.PackTables;
 import org.ratebook.rules.pack.RuleCategory;
 import org.ratebook.rules.pack.RulePack;
 import org.ratebook.rules.pack.RulePackFormatException;
@@ -17,6 +18,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,6 +45,96 @@ class RulePackLoaderTest {
         assertThatThrownBy(() -> RulePackLoader.fromDirectory(dir, 1))
                 .isInstanceOf(RulePackFormatException.class)
                 .hasMessageContaining("plans.csv line 2");
+    }
+
+    @Test
+    void aBadCellIsReportedWithItsFileLineAndColumn(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("catalog"));
+        Files.createDirectories(dir.resolve("tax"));
+        Files.writeString(dir.resolve("pack.properties"), "name=x\ncatalog.plans=catalog/plans.csv\n"
+                + "tax.rates=tax/rates.csv\nrules=rules/tax.drl\n");
+        Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(dir.resolve("rules/tax.drl"), "package t;\n");
+        String header = "plan,product,currency,price,billing_period,billing_mode\n";
+        String good = "Pro,Hosting,EUR,49.00,MONTHLY,IN_ADVANCE\n";
+        Files.writeString(dir.resolve("tax/rates.csv"), "country,region,zone,rate,label,valid_from,valid_to\n"
+                + "DE,,EU,19,VAT 19%,2026-01-01,\n");
+        Map<String, String> expected = Map.of(
+                "Pro,Hosting,EUR,forty-nine,MONTHLY,IN_ADVANCE\n",
+                "catalog/plans.csv line 3, column price: 'forty-nine' is not a decimal number",
+                "Pro,Hosting,EURO,49.00,MONTHLY,IN_ADVANCE\n",
+                "catalog/plans.csv line 3, column currency: 'EURO' is not an ISO 4217 currency code such as EUR or USD",
+                "Pro,Hosting,EUR,49.00,FORTNIGHTLY,IN_ADVANCE\n",
+                "catalog/plans.csv line 3, column billing_period: ",
+                "Pro,Hosting,EUR,49.00,MONTHLY,UP_FRONT\n",
+                "catalog/plans.csv line 3, column billing_mode: must be IN_ADVANCE or IN_ARREAR, not 'UP_FRONT'",
+                "Pro,,EUR,49.00,MONTHLY,IN_ADVANCE\n",
+                "catalog/plans.csv line 3, column product: must not be blank");
+        for (Map.Entry<String, String> bad : expected.entrySet()) {
+            Files.writeString(dir.resolve("catalog/plans.csv"), header + good + bad.getKey());
+            assertThatThrownBy(() -> RulePackLoader.fromDirectory(dir, 1))
+                    .as(bad.getKey()).isInstanceOf(RulePackFormatException.class)
+                    .hasMessageContaining(bad.getValue());
+        }
+        Files.writeString(dir.resolve("catalog/plans.csv"), header + good);
+        Files.writeString(dir.resolve("tax/rates.csv"), "country,region,zone,rate,label,valid_from,valid_to\n"
+                + "DE,,EU,19,VAT 19%,2026-01-01,\nFR,,EU,20,VAT 20%,1 January 2026,\n");
+        assertThatThrownBy(() -> RulePackLoader.fromDirectory(dir, 1)).isInstanceOf(RulePackFormatException.class)
+                .hasMessageEndingWith("tax/rates.csv line 3, column valid_from: dates are written 2026-12-31, not "
+                        + "'1 January 2026'");
+    }
+
+    @Test
+    void aPackExtendsABasePackAndOverridesItsTablesAndRules(@TempDir Path dir) throws IOException {
+        RulePack standard = RulePackLoader.fromClasspath("org/ratebook/rules/packs/standard", 1);
+        Files.createDirectories(dir.resolve("catalog"));
+        Files.createDirectories(dir.resolve("discount"));
+        Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(dir.resolve("catalog/plans.csv"), "plan,product,currency,price,billing_period,billing_mode\n"
+                + "Pro,Hosting,EUR,59.00,MONTHLY,IN_ADVANCE\n");
+        Files.writeString(dir.resolve("discount/coupons.csv"), "code,kind,value,currency,duration,plans,expires_on\n"
+                + "MINE,PERCENT,5,,once,,\n");
+        Files.writeString(dir.resolve("rules/change-policy.drl"), "package mine;\n");
+        Files.writeString(dir.resolve("pack.properties"), "name=mine\nextends=standard\ncatalog.plans=catalog/plans.csv\n"
+                + "discount.promotions=\nrules.change=rules/change-policy.drl\n");
+        RulePack mine = RulePackLoader.fromDirectory(dir, 1);
+        // the base's rules and the pack's own, each under its category
+        assertThat(mine.sources()).extracting(s -> s.category() + ":" + s.name()).containsExactly(
+                "PRICING:rules/pricing.drl", "DISCOUNT:rules/discount.drl", "TAX:rules/tax.drl",
+                "CHANGE:rules/change-policy.drl");
+        assertThat(mine.sources(RuleCategory.TAX)).isEqualTo(standard.sources(RuleCategory.TAX));
+        // the pack's own catalog and coupons; the base's tax rates, volume and bundle tables; no promotions
+        assertThat(mine.plan("Pro", "EUR").orElseThrow().price()).isEqualByComparingTo("59.00");
+        assertThat(mine.tables().coupons()).extracting(c -> c.code()).containsExactly("MINE");
+        assertThat(mine.tables().taxRates()).isEqualTo(standard.tables().taxRates()).isNotEmpty();
+        assertThat(mine.tables().bundleDiscounts()).isEqualTo(standard.tables().bundleDiscounts()).isNotEmpty();
+        assertThat(standard.tables().texts()).containsKey(PackTables.PROMOTIONS);
+        assertThat(mine.tables().texts()).doesNotContainKey(PackTables.PROMOTIONS);
+        assertThat(mine.taxSettings()).isEqualTo(standard.taxSettings());
+
+        // a DRL file at the base's path replaces the base's
+        Files.writeString(dir.resolve("rules/tax.drl"), "package mine.tax;\n");
+        assertThat(RulePackLoader.fromDirectory(dir, 1).sources(RuleCategory.TAX)).extracting(s -> s.text())
+                .containsExactly("package mine.tax;\n");
+
+        Files.writeString(dir.resolve("pack.properties"), "name=mine\nextends=premium\ncatalog.plans=catalog/plans.csv\n");
+        assertThatThrownBy(() -> RulePackLoader.fromDirectory(dir, 1)).isInstanceOf(RulePackFormatException.class)
+                .hasMessageEndingWith("pack.properties: extends=premium: there is no built-in pack 'premium' "
+                        + "(there are: default, standard)");
+    }
+
+    @Test
+    void theExampleTenantPacksExtendTheStandardPackInsteadOfCopyingItsRules() {
+        RulePack standard = RulePackLoader.fromClasspath("org/ratebook/rules/packs/standard", 1);
+        for (String tenant : List.of("hosting", "msp", "saas")) {
+            Path folder = Path.of("../tenants/packs", tenant);
+            assertThat(folder.resolve("rules/tax.drl")).doesNotExist();
+            assertThat(folder.resolve("rules/discount.drl")).doesNotExist();
+            assertThat(folder.resolve("rules/pricing.drl")).doesNotExist();
+            RulePack pack = RulePackLoader.fromDirectory(folder, 1);
+            assertThat(pack.sources(RuleCategory.TAX)).isEqualTo(standard.sources(RuleCategory.TAX));
+            assertThat(pack.sources(RuleCategory.DISCOUNT)).isEqualTo(standard.sources(RuleCategory.DISCOUNT));
+        }
     }
 
     @Test
@@ -94,7 +186,7 @@ class RulePackLoaderTest {
         Files.writeString(dir.resolve("charges.csv"), "charge,plan,meter,currency,model\napi,Pro,api_calls,EUR,tiered\n");
         assertThatThrownBy(() -> RulePackLoader.fromDirectory(dir, 1))
                 .isInstanceOf(RulePackFormatException.class)
-                .hasMessageContaining("charges.csv line 2").hasMessageContaining("model must be one of");
+                .hasMessageContaining("charges.csv line 2, column model: must be one of");
     }
 
     @Test

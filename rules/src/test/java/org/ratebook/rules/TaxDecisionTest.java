@@ -95,7 +95,8 @@ class TaxDecisionTest {
         assertThatThrownBy(() -> PackTables.of(Map.of(PackTables.TAX_RATES, """
                 country,region,zone,rate,label,valid_from,valid_to
                 DE,,EU,19%,VAT 19%,,
-                """))).hasMessage("tax.rates line 2: rate must be a plain decimal such as 19 or 7.25, not '19%'");
+                """))).hasMessage("tax.rates line 2, column rate: rate must be a plain decimal such as 19 or 7.25, "
+                        + "not '19%'");
     }
 
     @Test

@@ -74,11 +74,27 @@ public final class PackTables {
             PROMOTIONS, "discount/promotions.csv",
             DUNNING_THRESHOLDS, "dunning/thresholds.csv");
 
-    public static final PackTables NONE = new PackTables(Map.of());
+    public static final PackTables NONE = new PackTables(Map.of(), Map.of());
+
+    /** A cell that cannot be read: the column it is in, and what is wrong with it. */
+    static final class CellException extends IllegalArgumentException {
+        private final String column;
+
+        CellException(String column, String problem) {
+            super(problem);
+            this.column = column;
+        }
+
+        String column() {
+            return column;
+        }
+    }
 
     private static final Pattern PERIODS = Pattern.compile("(\\d{1,3}) periods?");
 
     private final Map<String, String> texts;
+    /** Where each table was read from (tax/rates.csv), for messages; the table's name when not known. */
+    private final Map<String, String> files;
     private final List<TaxRate> taxRates;
     private final List<Coupon> coupons;
     private final List<VolumeDiscount> volumeDiscounts;
@@ -86,8 +102,9 @@ public final class PackTables {
     private final List<Promotion> promotions;
     private final List<DunningThreshold> dunningThresholds;
 
-    private PackTables(Map<String, String> texts) {
+    private PackTables(Map<String, String> texts, Map<String, String> files) {
         this.texts = Collections.unmodifiableMap(new TreeMap<>(texts));
+        this.files = Map.copyOf(files);
         this.taxRates = parse(TAX_RATES, PackTables::taxRate);
         this.coupons = parse(COUPONS, PackTables::coupon);
         this.volumeDiscounts = parse(VOLUME_DISCOUNTS, PackTables::volume);
@@ -97,7 +114,7 @@ public final class PackTables {
         Set<String> codes = new HashSet<>();
         for (Coupon c : coupons) {
             if (!codes.add(c.code())) {
-                throw new RulePackFormatException(COUPONS + ": coupon " + c.code() + " is listed twice");
+                throw new RulePackFormatException(where(COUPONS) + ": coupon " + c.code() + " is listed twice");
             }
         }
     }
@@ -107,6 +124,14 @@ public final class PackTables {
      * the table and line of the first problem.
      */
     public static PackTables of(Map<String, String> texts) {
+        return of(texts, Map.of());
+    }
+
+    /**
+     * Tables by name with their CSV text, and the file each was read from, so that a problem is reported as
+     * {@code tax/rates.csv line 3, column rate: …}.
+     */
+    public static PackTables of(Map<String, String> texts, Map<String, String> files) {
         if (texts == null || texts.isEmpty()) {
             return NONE;
         }
@@ -116,7 +141,11 @@ public final class PackTables {
                         + new TreeMap<>(HEADERS).keySet());
             }
         }
-        return new PackTables(texts);
+        return new PackTables(texts, files == null ? Map.of() : files);
+    }
+
+    private String where(String table) {
+        return files.getOrDefault(table, table);
     }
 
     /** The tables as written, by name, in name order. */
@@ -171,7 +200,7 @@ public final class PackTables {
         String[] lines = text.split("\\R");
         String header = lines.length == 0 ? "" : lines[0].strip().toLowerCase(Locale.ROOT).replace(" ", "");
         if (!header.equals(HEADERS.get(table))) {
-            throw new RulePackFormatException(table + " line 1: the header must be " + HEADERS.get(table)
+            throw new RulePackFormatException(where(table) + " line 1: the header must be " + HEADERS.get(table)
                     + ", found '" + (lines.length == 0 ? "" : lines[0].strip()) + "'");
         }
         int columns = HEADERS.get(table).split(",").length;
@@ -182,15 +211,15 @@ public final class PackTables {
                 continue;
             }
             String[] cells = Arrays.stream(line.split(",", -1)).map(String::strip).toArray(String[]::new);
-            String at = table + " line " + (i + 1);
+            String at = where(table) + " line " + (i + 1);
             if (cells.length != columns) {
                 throw new RulePackFormatException(at + ": expected " + columns + " columns (" + HEADERS.get(table)
                         + "), found " + cells.length);
             }
             try {
                 rows.add(row.apply(cells));
-            } catch (DateTimeParseException e) {
-                throw new RulePackFormatException(at + ": dates are written 2026-12-31, not '" + e.getParsedString() + "'");
+            } catch (CellException e) {
+                throw new RulePackFormatException(at + ", column " + e.column() + ": " + e.getMessage());
             } catch (IllegalArgumentException e) {
                 throw new RulePackFormatException(at + ": " + e.getMessage());
             }
@@ -200,15 +229,15 @@ public final class PackTables {
 
     private static TaxRate taxRate(String[] c) {
         return new TaxRate(c[0].toUpperCase(Locale.ROOT), blank(c[1]), blank(c[2]), number(c[3], "rate"), c[4],
-                date(c[5]), date(c[6]));
+                date(c[5], "valid_from"), date(c[6], "valid_to"));
     }
 
     private static Coupon coupon(String[] c) {
         DiscountKind kind;
         try {
-            kind = DiscountKind.valueOf(upper(c[1], "kind (PERCENT or FIXED)"));
+            kind = DiscountKind.valueOf(upper(c[1], "kind"));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("a coupon's kind is PERCENT or FIXED, not '" + c[1] + "'");
+            throw new CellException("kind", "a coupon's kind is PERCENT or FIXED, not '" + c[1] + "'");
         }
         String duration = c[4].strip().toLowerCase(Locale.ROOT);
         Matcher periods = PERIODS.matcher(duration);
@@ -222,10 +251,11 @@ public final class PackTables {
             how = CouponDuration.REPEATING;
             count = Integer.parseInt(periods.group(1));
         } else {
-            throw new IllegalArgumentException("a coupon's duration is 'once', 'forever' or like '3 periods', not '"
-                    + c[4] + "'");
+            throw new CellException("duration", "a coupon's duration is 'once', 'forever' or like '3 periods', "
+                    + "not '" + c[4] + "'");
         }
-        return new Coupon(c[0], kind, number(c[2], "value"), blank(c[3]), how, count, plans(c[5]), date(c[6]));
+        return new Coupon(c[0], kind, number(c[2], "value"), blank(c[3]), how, count, plans(c[5]),
+                date(c[6], "expires_on"));
     }
 
     private static VolumeDiscount volume(String[] c) {
@@ -233,7 +263,7 @@ public final class PackTables {
         try {
             min = Integer.parseInt(c[1]);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("min_quantity must be a whole number, not '" + c[1] + "'");
+            throw new CellException("min_quantity", "min_quantity must be a whole number, not '" + c[1] + "'");
         }
         return new VolumeDiscount(c[0], min, number(c[2], "percent"), blank(c[3]));
     }
@@ -243,7 +273,8 @@ public final class PackTables {
     }
 
     private static Promotion promotion(String[] c) {
-        return new Promotion(c[0], plans(c[1]), number(c[2], "percent"), date(c[3]), date(c[4]));
+        return new Promotion(c[0], plans(c[1]), number(c[2], "percent"), date(c[3], "valid_from"),
+                date(c[4], "valid_to"));
     }
 
     private static DunningThreshold threshold(String[] c) {
@@ -251,7 +282,7 @@ public final class PackTables {
         try {
             state = DunningState.valueOf(upper(c[0], "state"));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the state is one of " + Arrays.toString(DunningState.values())
+            throw new CellException("state", "the state is one of " + Arrays.toString(DunningState.values())
                     + ", not '" + c[0] + "'");
         }
         List<DunningAction> actions = new ArrayList<>();
@@ -262,7 +293,7 @@ public final class PackTables {
             try {
                 actions.add(DunningAction.valueOf(name.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("actions are " + Arrays.toString(DunningAction.values())
+                throw new CellException("actions", "actions are " + Arrays.toString(DunningAction.values())
                         + " separated by |, not '" + name.strip() + "'");
             }
         }
@@ -274,7 +305,7 @@ public final class PackTables {
 
     private static int whole(String cell, String column) {
         if (!cell.matches("\\d{1,5}")) {
-            throw new IllegalArgumentException(column + " must be a whole number such as 14, not '" + cell + "'");
+            throw new CellException(column, column + " must be a whole number such as 14, not '" + cell + "'");
         }
         return Integer.parseInt(cell);
     }
@@ -286,14 +317,14 @@ public final class PackTables {
 
     private static BigDecimal number(String cell, String column) {
         if (!cell.matches("-?\\d{1,12}(\\.\\d{1,6})?")) {
-            throw new IllegalArgumentException(column + " must be a plain decimal such as 19 or 7.25, not '" + cell + "'");
+            throw new CellException(column, column + " must be a plain decimal such as 19 or 7.25, not '" + cell + "'");
         }
         return new BigDecimal(cell);
     }
 
-    private static String upper(String cell, String what) {
+    private static String upper(String cell, String column) {
         if (cell.isBlank()) {
-            throw new IllegalArgumentException("the " + what + " is missing");
+            throw new CellException(column, "the " + column + " is missing");
         }
         return cell.strip().toUpperCase(Locale.ROOT);
     }
@@ -302,8 +333,12 @@ public final class PackTables {
         return cell == null || cell.isBlank() ? null : cell.strip();
     }
 
-    private static LocalDate date(String cell) {
-        return cell == null || cell.isBlank() ? null : LocalDate.parse(cell.strip());
+    private static LocalDate date(String cell, String column) {
+        try {
+            return cell == null || cell.isBlank() ? null : LocalDate.parse(cell.strip());
+        } catch (DateTimeParseException e) {
+            throw new CellException(column, "dates are written 2026-12-31, not '" + e.getParsedString() + "'");
+        }
     }
 
     @Override

@@ -201,7 +201,8 @@ public final class RulePackLoader {
         // the manifest: rules=… (the category is the file name's first word) and rules.<category>=…, which wins
         rules.putAll(manifest(own, where));
         String name = required(own, "name", where);
-        List<CatalogPlan> plans = parsePlans(files.apply(required(props, "catalog.plans", where)), where);
+        String plansFile = required(props, "catalog.plans", where);
+        List<CatalogPlan> plans = parsePlans(files.apply(plansFile), where + "/" + plansFile);
         if (rules.isEmpty()) {
             throw new RulePackFormatException(where + "/pack.properties must set 'rules' (or rules.<category>, or "
                     + "extends a pack that has rules)");
@@ -255,19 +256,23 @@ public final class RulePackLoader {
     public static List<UsageCharge> parseUsageCharges(String csv, String where) {
         List<UsageCharge> charges = new ArrayList<>();
         for (Row row : rows(csv, where, CHARGE_COLUMNS, Set.of("charge", "plan", "meter", "currency", "model"))) {
+            String model = row.required("model").toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+            ChargeModel chargeModel = row.parse("model", () -> ChargeModel.valueOf(model),
+                    "must be one of " + Arrays.toString(ChargeModel.values()) + ", not '" + row.text("model") + "'");
+            String freeEvents = row.text("free_events");
+            long events = freeEvents == null ? 0 : row.parse("free_events", () -> Long.parseLong(freeEvents),
+                    "must be a whole number, not '" + freeEvents + "'");
+            String currency = row.currency("currency");
             try {
-                String model = row.text("model").toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-                String freeEvents = row.text("free_events");
                 charges.add(new UsageCharge(row.text("charge"), row.text("name"), row.text("plan"), row.text("meter"),
-                        row.text("currency"), ChargeModel.valueOf(model), row.decimal("unit_price"),
+                        currency, chargeModel, row.decimal("unit_price"),
                         row.decimal("package_size"), row.decimal("free_units"),
-                        freeEvents == null ? 0 : Long.parseLong(freeEvents), row.decimal("percentage"),
+                        events, row.decimal("percentage"),
                         row.decimal("transaction_fee"), row.decimal("transaction_min"), row.decimal("transaction_max"),
                         row.decimal("commitment"), row.decimal("markup")));
-            } catch (IllegalArgumentException e) {
-                throw new RulePackFormatException(row.at() + ": " + (e.getMessage() != null
-                        && e.getMessage().startsWith("No enum constant") ? "model must be one of "
-                        + Arrays.toString(ChargeModel.values()) : e.getMessage()));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new RulePackFormatException(row.at() + ": " + (e.getMessage() == null
+                        ? "charge, plan, meter, currency and model must not be blank" : e.getMessage()));
             }
         }
         return charges;
@@ -290,6 +295,36 @@ public final class RulePackLoader {
 
     /** One data row of a table read by its header. */
     private record Row(String at, Map<String, String> cells) {
+        /** "catalog/plans.csv line 3, column price": where a cell's problem is. */
+        String at(String column) {
+            return at + ", column " + column;
+        }
+
+        /** A cell that must not be blank. */
+        String required(String column) {
+            String value = text(column);
+            if (value == null) {
+                throw new RulePackFormatException(at(column) + ": must not be blank");
+            }
+            return value;
+        }
+
+        /** A cell read by {@code parse}; a cell it cannot read is reported with its column and {@code why}. */
+        <T> T parse(String column, java.util.function.Supplier<T> parse, String why) {
+            try {
+                return parse.get();
+            } catch (IllegalArgumentException e) {
+                throw new RulePackFormatException(at(column) + ": " + why);
+            }
+        }
+
+        /** An ISO 4217 currency code, upper case. */
+        String currency(String column) {
+            String code = required(column).toUpperCase(Locale.ROOT);
+            return parse(column, () -> java.util.Currency.getInstance(code).getCurrencyCode(),
+                    "'" + text(column) + "' is not an ISO 4217 currency code such as EUR or USD");
+        }
+
         String text(String column) {
             String value = cells.get(column);
             return value == null || value.isBlank() ? null : value.strip();
@@ -303,7 +338,7 @@ public final class RulePackLoader {
             try {
                 return new BigDecimal(value);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(column + " '" + value + "' is not a decimal number");
+                throw new RulePackFormatException(at(column) + ": '" + value + "' is not a decimal number");
             }
         }
     }
@@ -350,14 +385,16 @@ public final class RulePackLoader {
     /** The tables {@code pack.properties} names, each read from its file (see {@link PackTables}). */
     private static PackTables tables(Properties props, Function<String, String> files, String where) {
         Map<String, String> texts = new TreeMap<>();
+        Map<String, String> names = new TreeMap<>();
         for (String table : PackTables.DEFAULT_FILES.keySet()) {
             String file = props.getProperty(table);
             if (file != null && !file.isBlank()) {
                 texts.put(table, files.apply(file.strip()));
+                names.put(table, file.strip());
             }
         }
         try {
-            return PackTables.of(texts);
+            return PackTables.of(texts, names);
         } catch (RulePackFormatException e) {
             throw new RulePackFormatException(where + ": " + e.getMessage());
         }
@@ -465,15 +502,35 @@ public final class RulePackLoader {
 
     static List<CatalogPlan> parsePlans(String csv, String where) {
         List<CatalogPlan> plans = new ArrayList<>();
-        for (Row row : rows(csv, where + " plans.csv", PLAN_COLUMNS,
+        for (Row row : rows(csv, where.endsWith(".csv") ? where : where + " plans.csv", PLAN_COLUMNS,
                 Set.of("plan", "product", "currency", "price", "billing_period", "billing_mode"))) {
+            String plan = row.required("plan");
+            String product = row.required("product");
+            String currency = row.currency("currency");
+            BigDecimal price = row.decimal("price");
+            if (price == null) {
+                throw new RulePackFormatException(row.at("price") + ": must not be blank");
+            }
+            String period = row.required("billing_period");
+            Cadence cadence;
             try {
-                Cadence cadence = Cadence.parse(row.text("billing_period"));
-                plans.add(new CatalogPlan(row.text("plan"), row.text("product"),
-                        row.text("currency").toUpperCase(Locale.ROOT), row.decimal("price"), cadence.unit(),
-                        BillingMode.valueOf(row.text("billing_mode").toUpperCase(Locale.ROOT)),
-                        row.text("phase"), row.text("duration"), row.text("price_list"),
-                        productType(row.text("product_type")), cadence.every()));
+                cadence = Cadence.parse(period);
+            } catch (IllegalArgumentException e) {
+                throw new RulePackFormatException(row.at("billing_period") + ": " + e.getMessage());
+            }
+            String mode = row.required("billing_mode");
+            BillingMode billingMode = row.parse("billing_mode", () -> BillingMode.valueOf(mode.toUpperCase(Locale.ROOT)),
+                    "must be IN_ADVANCE or IN_ARREAR, not '" + mode + "'");
+            ProductType productType;
+            try {
+                productType = productType(row.text("product_type"));
+            } catch (IllegalArgumentException e) {
+                throw new RulePackFormatException(row.at("product_type") + ": " + e.getMessage());
+            }
+            try {
+                plans.add(new CatalogPlan(plan, product, currency, price, cadence.unit(), billingMode,
+                        row.text("phase"), row.text("duration"), row.text("price_list"), productType,
+                        cadence.every()));
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new RulePackFormatException(row.at() + ": " + (e.getMessage() == null
                         ? "plan, product, currency, price, billing_period and billing_mode must not be blank"
