@@ -28,6 +28,16 @@ class RulePackExportTest {
     }
 
     @Test
+    void aFileWhoseNameDoesNotSayItsCategoryIsExportedInTheManifest(@TempDir Path dir) throws IOException {
+        String properties = RulePackExport.files(RulePackLoader.defaultPack()).get("pack.properties");
+        assertThat(properties).contains("\nrules=rules/pricing.drl,rules/overage.drl,rules/tax.drl,"
+                + "rules/suspension.drl\n").contains("\nrules.change=rules/pricing-changes.drl\n");
+        roundTrip(RulePackLoader.defaultPack(), dir);
+        assertThat(RulePackLoader.fromDirectory(dir, 1).sources(org.ratebook.rules.pack.RuleCategory.CHANGE))
+                .extracting(org.ratebook.rules.pack.DrlSource::name).containsExactly("rules/pricing-changes.drl");
+    }
+
+    @Test
     void thePackWithTaxAndDiscountTablesAndSettingsComesBackTheSame(@TempDir Path dir) throws IOException {
         roundTrip(StandardPack.shipped(), dir);
     }

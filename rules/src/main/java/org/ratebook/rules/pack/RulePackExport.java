@@ -38,12 +38,15 @@ public final class RulePackExport {
                 .append(pack.version()).append(", content hash ").append(pack.contentHash()).append('\n');
         props.append("name=").append(pack.name()).append('\n');
         props.append("catalog.plans=catalog/plans.csv\n");
-        // the manifest: each DRL file under its category, whatever its name says
+        // files whose name says their category under rules= (as packs were always exported, so a file can be
+        // added to that list), the others in the manifest under their category (rules.change=…)
+        props.append("rules=").append(pack.sources().stream().filter(RulePackExport::namedByItsCategory)
+                .map(DrlSource::name).collect(Collectors.joining(","))).append('\n');
         for (RuleCategory category : RuleCategory.values()) {
-            List<DrlSource> sources = pack.sources(category);
-            if (!sources.isEmpty()) {
+            List<DrlSource> listed = pack.sources(category).stream().filter(s -> !namedByItsCategory(s)).toList();
+            if (!listed.isEmpty()) {
                 props.append("rules.").append(category.word()).append('=')
-                        .append(sources.stream().map(DrlSource::name).collect(Collectors.joining(","))).append('\n');
+                        .append(listed.stream().map(DrlSource::name).collect(Collectors.joining(","))).append('\n');
             }
         }
         props.append("day_count=").append(pack.dayCount()).append('\n');
@@ -72,6 +75,14 @@ public final class RulePackExport {
         files.put("catalog/plans.csv", plans(pack.plans()));
         pack.sources().forEach(s -> files.put(s.name(), s.text()));
         return files;
+    }
+
+    private static boolean namedByItsCategory(DrlSource source) {
+        try {
+            return RuleCategory.ofFileName(source.name()) == source.category();
+        } catch (RulePackFormatException e) {
+            return false;
+        }
     }
 
     /** The folder as a zip archive. */
