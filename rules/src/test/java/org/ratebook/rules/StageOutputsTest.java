@@ -142,9 +142,7 @@ class StageOutputsTest {
     }
 
     @Test
-    void aRuleThatCallsAnotherStagesMethodAtRunTimeFailsTheDecision() {
-        // only reachable through the format-1 adapter if a pack had been compiled without the validator; the
-        // adapter refuses as well
+    void aFormat1TaxFileStillDecidesThroughTheAdapter() {
         RulePack format1 = RulePackLoader.fromClasspath(FORMAT_1_DEFAULT, 1);
         assertThat(format1.sources()).allSatisfy(s -> assertThat(s.text()).contains("Decisions decisions;"));
         List<DrlSource> sources = new ArrayList<>(format1.sources());
