@@ -54,9 +54,12 @@ import java.util.function.Function;
  *                      transaction_min,transaction_max,commitment,markup (optional, blank = none)
  * catalog/usage_tiers.csv    columns by header: charge,from,to (blank = no end) and unit_price,flat_fee,
  *                      package_size,percentage
- * rules/*.drl          the category is the file name's first word (pricing, overage, discount, tax, suspension)
+ * rules/*.drl          listed under rules= (the category is the file name's first word: pricing, change,
+ *                      overage, discount, tax, suspension) or, in the manifest, under rules.<category>=
  * </pre>
- * The folder is the unit that lives in git and is imported and exported.
+ * {@code extends=standard} starts from a built-in pack ({@link #BASE_PACKS}): its settings, tables and rules,
+ * under the pack's own, which replace them by key and by path. Every file, column and setting is described for
+ * analysts in docs/pack-format.md. The folder is the unit that lives in git and is imported and exported.
  */
 public final class RulePackLoader {
 

@@ -43,7 +43,6 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.Period;
 import java.time.YearMonth;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
