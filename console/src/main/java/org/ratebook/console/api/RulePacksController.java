@@ -181,6 +181,11 @@ public class RulePacksController {
                                                    @RequestBody String text) {
         TenantId tenant = CurrentCaller.tenant();
         String file = path.startsWith("/") ? path.substring(1) : path;
+        org.ratebook.console.api.limits.InputLimits.text("the file path", file);
+        if (text.indexOf('\0') >= 0) {
+            throw new org.ratebook.console.api.limits.InputLimitException(
+                    "the file contains a NUL character (U+0000); pack files are text");
+        }
         return created(tenant, authoring.editFile(tenant, version, file, text, CurrentCaller.name()));
     }
 
