@@ -113,6 +113,15 @@ class RunawayPackTest {
         System.out.printf("Wall 1: the largest accepted growth over 200 charges took %d ms and allocated %d MB%n",
                 millis, allocatedMb);
 
+        // BoundedFiring starts one platform thread per stage: what that costs next to a decision
+        long threadStarted = System.nanoTime();
+        for (int n = 0; n < 200; n++) {
+            Thread.ofPlatform().daemon().start(() -> { }).join();
+        }
+        long microsPerThread = (System.nanoTime() - threadStarted) / 200 / 1_000;
+        System.out.printf("Wall 1: a platform thread per stage costs %d µs to start and join (a decision: %d ms)%n",
+                microsPerThread, millis);
+
         assertThat(decision.lines()).hasSize(200);
         assertThat(millis).isLessThan(2_000);
         assertThat(allocatedMb).isLessThan(256);

@@ -3,12 +3,14 @@ package org.ratebook.console.api.limits;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.jdk.NumberDeserializers;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -25,6 +27,7 @@ public class BoundedJsonModule extends SimpleModule {
         addDeserializer(String.class, new BoundedText());
         addDeserializer(LocalDate.class, new BoundedDate());
         addDeserializer(Instant.class, new BoundedInstant());
+        addDeserializer(BigDecimal.class, new BoundedDecimal());
     }
 
     private static String field(JsonParser p) {
@@ -51,6 +54,17 @@ public class BoundedJsonModule extends SimpleModule {
         @Override
         public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) {
             return InputLimits.date(field(p), LocalDateDeserializer.INSTANCE.deserialize(p, ctxt));
+        }
+    }
+
+    static final class BoundedDecimal extends StdScalarDeserializer<BigDecimal> {
+        BoundedDecimal() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) {
+            return InputLimits.decimal(field(p), NumberDeserializers.BigDecimalDeserializer.instance.deserialize(p, ctxt));
         }
     }
 

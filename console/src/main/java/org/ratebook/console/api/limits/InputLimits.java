@@ -1,5 +1,6 @@
 package org.ratebook.console.api.limits;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,6 +22,9 @@ public final class InputLimits {
     public static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
     public static final Instant EARLIEST_INSTANT = EARLIEST_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
     public static final Instant LATEST_INSTANT = LATEST_DATE.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** Amounts and quantities: digits before and after the decimal point (trailing zeros aside). */
+    public static final int MAX_INTEGER_DIGITS = 18;
+    public static final int MAX_FRACTION_DIGITS = 12;
     /** How far one test-clock advance may move a sandbox (every month on the way is billed). */
     public static final int MAX_CLOCK_ADVANCE_YEARS = 5;
 
@@ -40,6 +44,26 @@ public final class InputLimits {
                     + MAX_TEXT_LENGTH);
         }
         return value;
+    }
+
+    public static BigDecimal decimal(String what, BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        // compare the scale first: stripTrailingZeros on 1E-999999999 would be costly
+        if (value.scale() > 1000 || value.scale() < -1000) {
+            throw decimalLimit(what);
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() > MAX_FRACTION_DIGITS || stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
+            throw decimalLimit(what);
+        }
+        return value;
+    }
+
+    private static InputLimitException decimalLimit(String what) {
+        return new InputLimitException(what + " has more than " + MAX_INTEGER_DIGITS + " digits before or "
+                + MAX_FRACTION_DIGITS + " after the decimal point");
     }
 
     public static LocalDate date(String what, LocalDate value) {
