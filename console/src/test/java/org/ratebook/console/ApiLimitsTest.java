@@ -137,6 +137,7 @@ class ApiLimitsTest {
         String subscription = subscribed.json().get("subscriptionId").asText();
         assertProblem(api.post("/api/v1/subscriptions/" + subscription + "/pause", "{\"effectiveOn\":\"9999-01-01\"}"),
                 400, range);
+        assertProblem(api.get("/api/v1/subscriptions/" + subscription + "/usage?from=-9223372036854775808"), 400, "");
         assertThat(events()).isEqualTo(afterSubscribing).isGreaterThan(before);
     }
 

@@ -9,6 +9,7 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /** Registers the API's front door ahead of Spring Security, and bounded dates for query parameters. */
@@ -29,5 +30,14 @@ class ApiEdgeConfiguration implements WebMvcConfigurer {
     public void addFormatters(FormatterRegistry registry) {
         registry.addConverter(String.class, LocalDate.class,
                 text -> text == null || text.isBlank() ? null : InputLimits.date("date", LocalDate.parse(text.strip())));
+        // an ISO instant, or epoch milliseconds as Spring accepts by default; Long.MIN_VALUE was a 500
+        registry.addConverter(String.class, Instant.class, text -> {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            String t = text.strip();
+            return InputLimits.instant("time", t.matches("-?\\d{1,19}") ? Instant.ofEpochMilli(Long.parseLong(t))
+                    : Instant.parse(t));
+        });
     }
 }
