@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.ratebook.console.audit.AuditLog;
 import org.ratebook.engine.BillingRejection;
 import org.ratebook.engine.invoicing.domain.InvoiceNumberFormat;
 import org.ratebook.tenants.BillingSettings;
@@ -45,9 +46,11 @@ public class BillingSettingsController {
     }
 
     private final TenantRegistry tenants;
+    private final AuditLog audit;
 
-    public BillingSettingsController(TenantRegistry tenants) {
+    public BillingSettingsController(TenantRegistry tenants, AuditLog audit) {
         this.tenants = tenants;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -73,7 +76,9 @@ public class BillingSettingsController {
         } catch (IllegalArgumentException e) {
             throw new BillingRejection(e.getMessage());
         }
+        BillingSettings before = tenants.billingSettings(tenant);
         tenants.updateBillingSettings(tenant, settings);
+        audit.recordChange(tenant, "ChangeBillingSettings", "billing settings", before + " -> " + settings);
         return BillingSettingsBody.of(tenants.billingSettings(tenant));
     }
 }

@@ -2,6 +2,8 @@ package org.ratebook.console.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ratebook.console.api.limits.InputLimitException;
+import org.ratebook.console.api.limits.InputLimits;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.rulepack.RulePackAuthoring;
@@ -181,6 +183,11 @@ public class RulePacksController {
                                                    @RequestBody String text) {
         TenantId tenant = CurrentCaller.tenant();
         String file = path.startsWith("/") ? path.substring(1) : path;
+        InputLimits.text("the file path", file);
+        if (text.indexOf('\0') >= 0) {
+            throw new InputLimitException(
+                    "the file contains a NUL character (U+0000); pack files are text");
+        }
         return created(tenant, authoring.editFile(tenant, version, file, text, CurrentCaller.name()));
     }
 

@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.ratebook.console.api.ApiDtos.BillingRunResponse;
 import org.ratebook.console.api.ApiDtos.InvoiceSummary;
+import org.ratebook.console.api.limits.InputLimitException;
+import org.ratebook.console.api.limits.InputLimits;
 import org.ratebook.engine.invoicing.query.InvoiceQueries;
 import org.ratebook.engine.testclock.TestClocks;
 import org.ratebook.tenants.TenantId;
@@ -53,7 +55,14 @@ public class TestClockController {
     @Operation(summary = "Advance the test clock; runs billing for the new date (every period due on the way)")
     public TestClockResponse advance(@Valid @RequestBody AdvanceRequest body) {
         TenantId tenant = CurrentCaller.tenant();
-        TestClocks.Advanced advanced = testClocks.advance(tenant, parse(body.to()));
+        Instant to = InputLimits.instant("'to'", parse(body.to()));
+        Instant horizon = testClocks.now(tenant).atZone(ZoneOffset.UTC)
+                .plusYears(InputLimits.MAX_CLOCK_ADVANCE_YEARS).toInstant();
+        if (to.isAfter(horizon)) {
+            throw new InputLimitException("a test clock moves at most " + InputLimits.MAX_CLOCK_ADVANCE_YEARS
+                    + " years at once (every period on the way is billed): to " + horizon + " at the latest, not " + to);
+        }
+        TestClocks.Advanced advanced = testClocks.advance(tenant, to);
         invoices.awaitVisible(tenant, advanced.billing().issued(), Duration.ofSeconds(10));
         List<InvoiceSummary> issued = advanced.billing().issued().stream()
                 .flatMap(id -> invoices.find(tenant, id).stream()).map(InvoiceSummary::of).toList();
@@ -64,7 +73,7 @@ public class TestClockController {
     private static Instant parse(String to) {
         try {
             return to.length() == 10 ? LocalDate.parse(to).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(to);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
             throw new BadRequest("'" + to + "' is neither a date (2026-03-01) nor an instant (2026-03-01T10:00:00Z)");
         }
     }

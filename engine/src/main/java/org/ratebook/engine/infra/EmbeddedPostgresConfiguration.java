@@ -9,7 +9,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +37,9 @@ import java.nio.file.Path;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 public class EmbeddedPostgresConfiguration {
+
+    /** The role the application connects as at runtime (created by V80 on external databases). */
+    public static final String RUNTIME_ROLE = "ratebook_app";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
@@ -63,13 +73,45 @@ public class EmbeddedPostgresConfiguration {
         }
     }
 
+    /**
+     * The application's runtime connection: {@code ratebook_app}, which is not a superuser, cannot bypass
+     * Row-Level Security and owns no table (decision 018). The role is created here, before Flyway runs, so
+     * the pool can sign in as it; the cluster trusts local connections, so it needs no password.
+     */
     @Bean
+    @Primary
     public DataSource dataSource(EmbeddedPostgres postgres) {
+        createRuntimeRole(postgres);
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(postgres.getJdbcUrl(RUNTIME_ROLE, "postgres"));
+        dataSource.setUsername(RUNTIME_ROLE);
         dataSource.setMaximumPoolSize(10);
         dataSource.setPoolName("ratebook-embedded");
         return dataSource;
+    }
+
+    /** Migrations run as the cluster's superuser, which owns the tables and creates the roles. */
+    @Bean
+    @FlywayDataSource
+    public DataSource flywayDataSource(EmbeddedPostgres postgres) {
+        return new SimpleDriverDataSource(new org.postgresql.Driver(), postgres.getJdbcUrl("postgres", "postgres"));
+    }
+
+    private static void createRuntimeRole(EmbeddedPostgres postgres) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    DO $$
+                    BEGIN
+                        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ratebook_app') THEN
+                            CREATE ROLE ratebook_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+                        ELSE
+                            ALTER ROLE ratebook_app LOGIN;
+                        END IF;
+                    END
+                    $$""");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the runtime role " + RUNTIME_ROLE, e);
+        }
     }
 }

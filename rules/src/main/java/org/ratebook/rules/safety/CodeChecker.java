@@ -37,8 +37,19 @@ final class CodeChecker {
             "void", "volatile", "while", "var", "record", "yield", "sealed", "permits", "true", "false", "null",
             "def", "function", "foreach", "with", "until", "isdef", "empty", "nil", "in", "not");
 
+    /**
+     * At most this many operations that can double a value's size ({@code +} and {@code *}, their compound
+     * assignments, {@code multiply}) in one rule, conditions and actions together. Without loops, a rule's
+     * values can then grow at most 2^8 = 256 times beyond its inputs (a text of 1,000 characters to 256,000; a
+     * 20-digit amount to 5,120 digits), so the cost of any accepted rule is bounded by its input. Forty
+     * {@code s = s + s} would otherwise need 2^40 characters, and squaring an amount forty times 2^40 digits,
+     * which no time-out can stop once the JDK is inside the arithmetic. The shipped packs use at most one.
+     */
+    static final int MAX_GROWTH_OPERATIONS = 8;
+
     private final DrlFile file;
     private final Set<String> bindings;
+    private int growthOperations;
 
     CodeChecker(DrlFile file, Set<String> bindings) {
         this.file = file;
@@ -100,6 +111,9 @@ final class CodeChecker {
             if (!allowed.contains(s)) {
                 reject(token, symbolMessage(s));
                 return;
+            }
+            if (s.equals("+") || s.equals("*") || s.equals("+=") || s.equals("*=")) {
+                grows(token);
             }
             switch (s) {
                 case "(", "{" -> open.push(s);
@@ -183,8 +197,19 @@ final class CodeChecker {
             return true;
         }
 
+        private void grows(Token token) {
+            if (++growthOperations == MAX_GROWTH_OPERATIONS + 1) {
+                reject(token, "more than " + MAX_GROWTH_OPERATIONS + " additions and multiplications in one rule: "
+                        + "each can double a value, so together they could build enormous numbers or texts; "
+                        + "split the calculation over rules or use a price table");
+            }
+        }
+
         private void member(Token token) {
             String name = token.text();
+            if (name.equals("multiply")) {
+                grows(token);
+            }
             Token owner = previous(2);
             boolean ownerIsName = owner.isWord() && !previous(3).isSymbol(".");
             if (ownerIsName && AllowList.isClassName(owner.text())) {

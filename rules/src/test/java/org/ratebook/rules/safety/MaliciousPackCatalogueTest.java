@@ -279,11 +279,21 @@ class MaliciousPackCatalogueTest {
                         then
                         end
                         """, "rule \"x", "the rule name may only contain"),
+                argumentSet("forty string doublings (2^40 characters)", RunawayPackTest.FORTY_STRING_DOUBLINGS,
+                        "v9 = v8 + v8", GROWTH),
+                argumentSet("squaring an amount forty times (2^40 digits)", RunawayPackTest.FORTY_SQUARINGS,
+                        "v9 = v8.multiply", GROWTH),
+                argumentSet("squaring with * in mvel", RunawayPackTest.FORTY_MVEL_SQUARINGS, "v9 = v8 * v8", GROWTH),
+                argumentSet("twelve multiplications while matching", RunawayPackTest.SQUARING_IN_CONDITIONS,
+                        "$d : Charge", GROWTH),
                 argumentSet("a look-alike letter in a name", rule("""
                         then
                             Sуstem.exit(0);
                         """), "exit", "the character 'у' (U+0443) is only allowed in text in quotes"));
     }
+
+    private static final String GROWTH = "more than " + CodeChecker.MAX_GROWTH_OPERATIONS
+            + " additions and multiplications in one rule";
 
     /** A rule matching one charge, with the given {@code then} block. */
     private static String rule(String then) {

@@ -127,7 +127,13 @@ public class SubscriptionProjection implements SubscriptionDirectory {
     /** The new timeline; plan and quantity show where it leads (after changes still to come). */
     private void timeline(TenantId tenant, SubscriptionId id, List<PhaseStart> timeline) {
         tenantScope.bind(tenant);
-        PhaseStart last = timeline.stream().filter(PhaseStart::bills).reduce((a, b) -> b).orElseThrow();
+        PhaseStart last = timeline.stream().filter(PhaseStart::bills).reduce((a, b) -> b).orElse(null);
+        if (last == null) {
+            // stopped before anything bills (e.g. paused from its first day): plan and quantity stay as they were
+            jdbc.update("UPDATE subscriptions SET phases = ?::jsonb WHERE tenant_id = ? AND subscription_id = ?",
+                    toJson(timeline), tenant.value(), id.value());
+            return;
+        }
         jdbc.update("UPDATE subscriptions SET phases = ?::jsonb, plan = ?, quantity = ? "
                         + "WHERE tenant_id = ? AND subscription_id = ?",
                 toJson(timeline), last.plan(), last.quantity(), tenant.value(), id.value());
