@@ -74,7 +74,9 @@ public class EventHistory {
     private static final String TENANT = "convert_from(payload, 'UTF8')::jsonb #>> '{tenantId,value}' = ?";
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper mapper = AxonConfiguration.eventMapper();
+    // exact decimals in trees too: Jackson's default node factory strips trailing zeros (49.00 would read as 49)
+    private final ObjectMapper mapper = AxonConfiguration.eventMapper()
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
     private final Map<String, Optional<Class<?>>> classes = new ConcurrentHashMap<>();
 
     public EventHistory(JdbcTemplate jdbc) {
@@ -115,19 +117,30 @@ public class EventHistory {
                 mapper(), globalIndex, tenant.value()).stream().findFirst();
     }
 
+    /** The tenant's accounts as their creation events name them: id and name, by name. */
+    public List<Map.Entry<String, String>> accounts(TenantId tenant) {
+        return jdbc.query("""
+                SELECT convert_from(payload, 'UTF8')::jsonb #>> '{accountId,value}' AS id,
+                       convert_from(payload, 'UTF8')::jsonb ->> 'name' AS name
+                  FROM domain_event_entry WHERE payload_type = ? AND""" + " " + TENANT + " ORDER BY 2, 1",
+                (rs, n) -> Map.entry(rs.getString("id"), rs.getString("name")), AccountCreatedEvent.class.getName(),
+                tenant.value());
+    }
+
     /** The invoice ids (aggregate identifiers) of a tenant's invoices, drafts included, oldest first. */
     public List<String> invoiceIds(TenantId tenant) {
         return jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry WHERE payload_type IN (?, ?) AND "
-                        + TENANT + " ORDER BY global_index", String.class, InvoiceIssuedEvent.class.getName(),
+                        + TENANT + " GROUP BY aggregate_identifier ORDER BY min(global_index)", String.class, InvoiceIssuedEvent.class.getName(),
                 InvoiceDraftedEvent.class.getName(), tenant.value());
     }
 
     private RowMapper<AuditEvent> mapper() {
         return (rs, n) -> {
             String payloadType = rs.getString("payload_type");
-            JsonNode json = read(rs.getString("payload_json"));
+            String text = rs.getString("payload_json");
+            JsonNode json = read(text);
             Map<String, Object> metadata = metadata(rs.getString("meta_json"));
-            Object payload = typed(payloadType, json);
+            Object payload = typed(payloadType, text);
             String simple = payloadType.substring(payloadType.lastIndexOf('.') + 1);
             Instant recorded = Instant.parse(rs.getString("time_stamp"));
             return new AuditEvent(rs.getLong("global_index"), rs.getString("aggregate_identifier"),
@@ -157,7 +170,7 @@ public class EventHistory {
         }
     }
 
-    private Object typed(String payloadType, JsonNode json) {
+    private Object typed(String payloadType, String text) {
         Optional<Class<?>> type = classes.computeIfAbsent(payloadType, t -> {
             try {
                 return Optional.of(Class.forName(t, false, EventHistory.class.getClassLoader()));
@@ -169,7 +182,7 @@ public class EventHistory {
             return null;
         }
         try {
-            return mapper.treeToValue(json, type.get());
+            return mapper.readValue(text, type.get());
         } catch (Exception e) {
             return null; // a tampered or unreadable payload: the json is still shown, and re-derivation says so
         }

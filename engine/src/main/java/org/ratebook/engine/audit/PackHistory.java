@@ -50,10 +50,25 @@ public final class PackHistory {
             return Optional.empty();
         }
         try {
-            return Optional.of(compiled.computeIfAbsent(version, content::asVersion));
+            return Optional.of(compiled.computeIfAbsent(version, v -> canonical(content).asVersion(v)));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The content with its plan rows in the order the versions read model keeps them (plan, currency, phase, price
+     * list), which is the order the content hash recorded on every decision was computed over.
+     */
+    static RulePackContent canonical(RulePackContent c) {
+        List<org.ratebook.rules.fact.CatalogPlan> plans = c.plans().stream().sorted(Comparator
+                .comparing(org.ratebook.rules.fact.CatalogPlan::code)
+                .thenComparing(org.ratebook.rules.fact.CatalogPlan::currency)
+                .thenComparing(org.ratebook.rules.fact.CatalogPlan::phase, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(org.ratebook.rules.fact.CatalogPlan::priceList,
+                        Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+        return new RulePackContent(c.name(), plans, c.sources(), c.dayCount(), c.rounding(), c.tables(),
+                c.taxSettings(), c.usageCharges(), c.usageTiers(), c.alignment());
     }
 
     /** The content hash the version's draft event recorded. */

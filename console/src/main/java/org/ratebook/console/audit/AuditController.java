@@ -1,0 +1,125 @@
+package org.ratebook.console.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ratebook.engine.audit.AccountStateAsOf;
+import org.ratebook.engine.audit.AuditEvent;
+import org.ratebook.engine.audit.EventHistory;
+import org.ratebook.engine.audit.Rederivation;
+import org.ratebook.engine.audit.TimelinePage;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The audit over REST: timelines, state as of a day, re-derivation. Read-only. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Audit", description = "Replay the event history: timelines, state as of a day, re-derived invoices")
+public class AuditController {
+
+    /** A timeline entry; {@code who} is "unknown" when neither metadata nor payload names anyone. */
+    public record EventEntry(long position, String type, LocalDate businessDate, Instant recordedAt, String who,
+                             Integer rulePackVersion, String summary, String aggregateId) {
+        static EventEntry of(AuditEvent e) {
+            return new EventEntry(e.globalIndex(), e.type(), e.businessDate(), e.recordedAt(), e.who(),
+                    e.packVersion(), e.summary(), e.aggregateId());
+        }
+    }
+
+    public record TimelineResponse(List<EventEntry> events, Long next, int total) {
+    }
+
+    public record EventDetail(EventEntry event, JsonNode payload, Map<String, Object> metadata) {
+    }
+
+    public record RederivationResponse(boolean identical, List<Rederivation> documents) {
+    }
+
+    private static final LocalDate EARLIEST = LocalDate.of(1970, Month.JANUARY, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, Month.DECEMBER, 31);
+
+    private final AuditService audit;
+
+    public AuditController(AuditService audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping("/accounts/{accountId}/timeline")
+    @Operation(summary = "Every event of the account and of its subscriptions, invoices, payments, credit notes, "
+            + "coupons, one-off charges and dunning, oldest first; page on with ?after=<next>")
+    public TimelineResponse timeline(@PathVariable UUID accountId,
+                                     @Parameter(description = "event types, e.g. InvoiceIssuedEvent")
+                                     @RequestParam(required = false) Set<String> types,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                     @RequestParam(required = false) Long after,
+                                     @RequestParam(defaultValue = "50") int limit) {
+        if (types != null && !EventHistory.ACCOUNT_TYPES.containsAll(types)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown event types; known: "
+                    + new java.util.TreeSet<>(EventHistory.ACCOUNT_TYPES));
+        }
+        if (limit < 1 || limit > 500) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be 1 to 500, was " + limit);
+        }
+        bounded(from);
+        bounded(to);
+        TimelinePage page = audit.timeline(accountId, types, from, to, after, limit);
+        return new TimelineResponse(page.entries().stream().map(EventEntry::of).toList(), page.next(), page.total());
+    }
+
+    @GetMapping("/accounts/{accountId}/timeline/{position}")
+    @Operation(summary = "One event of the account with its full payload and metadata")
+    public EventDetail event(@PathVariable UUID accountId, @PathVariable long position) {
+        AuditEvent e = audit.event(accountId, position);
+        return new EventDetail(EventEntry.of(e), e.json(), e.metadata());
+    }
+
+    @GetMapping("/accounts/{accountId}/state")
+    @Operation(summary = "The account as it stood at the end of a day (or at an instant, by UTC day), folded from "
+            + "its events: details, subscriptions, balance and credit, open invoices, dunning state")
+    public AccountStateAsOf state(@PathVariable UUID accountId,
+                                  @Parameter(description = "a date (2027-03-31) or an instant (2027-03-31T12:00:00Z)")
+                                  @RequestParam String asOf) {
+        return audit.stateAsOf(accountId, bounded(day(asOf)));
+    }
+
+    @GetMapping("/invoices/{invoiceId}/rederivation")
+    @Operation(summary = "Re-derive the invoice and its credit notes from the events before them with the rule "
+            + "pack version the invoice records: identical, or each difference (item, field, stored, re-derived)")
+    public RederivationResponse rederive(@PathVariable UUID invoiceId) {
+        List<Rederivation> documents = audit.rederive(invoiceId);
+        return new RederivationResponse(documents.stream().allMatch(Rederivation::identical), documents);
+    }
+
+    static LocalDate day(String text) {
+        try {
+            return text.length() <= 10 ? LocalDate.parse(text) : LocalDate.ofInstant(Instant.parse(text), ZoneOffset.UTC);
+        } catch (RuntimeException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "asOf must be a date (2027-03-31) or an instant (2027-03-31T12:00:00Z), was '" + text + "'");
+        }
+    }
+
+    private static LocalDate bounded(LocalDate day) {
+        if (day != null && (day.isBefore(EARLIEST) || day.isAfter(LATEST))) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "dates must lie between 1970 and 9999");
+        }
+        return day;
+    }
+}
