@@ -8,11 +8,14 @@ import org.ratebook.engine.audit.AccountStateAsOf;
 import org.ratebook.engine.audit.AuditEvent;
 import org.ratebook.engine.audit.EventHistory;
 import org.ratebook.engine.audit.Rederivation;
+import org.ratebook.engine.audit.SelfCheck;
 import org.ratebook.engine.audit.TimelinePage;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -105,6 +108,29 @@ public class AuditController {
     public RederivationResponse rederive(@PathVariable UUID invoiceId) {
         List<Rederivation> documents = audit.rederive(invoiceId);
         return new RederivationResponse(documents.stream().allMatch(Rederivation::identical), documents);
+    }
+
+    @PostMapping("/rederivations")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Re-derive every invoice of the tenant in the background; poll GET /rederivations/latest")
+    public SelfCheck.Progress rederiveAll() {
+        return audit.startSelfCheck();
+    }
+
+    @GetMapping("/rederivations/latest")
+    @Operation(summary = "Progress of the latest tenant-wide re-derivation")
+    public SelfCheck.Progress latest() {
+        return audit.selfCheckProgress().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no re-derivation of all invoices has run since the start"));
+    }
+
+    @GetMapping("/rederivation-mismatches")
+    @Operation(summary = "Documents whose re-derivation differed (daily self-check and tenant-wide runs), newest first")
+    public List<SelfCheck.Mismatch> mismatches(@RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be 1 to 1000, was " + limit);
+        }
+        return audit.mismatches(limit);
     }
 
     static LocalDate day(String text) {

@@ -8,6 +8,7 @@ import org.ratebook.engine.audit.AuditEvent;
 import org.ratebook.engine.audit.DocumentRederivation;
 import org.ratebook.engine.audit.EventHistory;
 import org.ratebook.engine.audit.Rederivation;
+import org.ratebook.engine.audit.SelfCheck;
 import org.ratebook.engine.audit.TimelinePage;
 import org.ratebook.tenants.Role;
 import org.ratebook.tenants.TenantClocks;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -40,10 +42,12 @@ public class AuditService {
     private final DocumentRederivation rederivation;
     private final EventHistory history;
     private final TenantClocks clocks;
+    private final SelfCheck selfCheck;
 
     public AuditService(CurrentTenant tenant, AccountAudit audit, DocumentRederivation rederivation,
-                        EventHistory history, TenantClocks clocks) {
+                        EventHistory history, TenantClocks clocks, SelfCheck selfCheck) {
         this.clocks = clocks;
+        this.selfCheck = selfCheck;
         this.tenant = tenant;
         this.audit = audit;
         this.rederivation = rederivation;
@@ -74,6 +78,26 @@ public class AuditService {
     public List<Map.Entry<String, String>> accounts() {
         requireReader();
         return history.accounts(tenant.require());
+    }
+
+    /**
+     * Starts re-deriving every invoice of the tenant in the background (or returns the run in progress). It
+     * changes no billing data; mismatches are recorded for auditors.
+     */
+    public SelfCheck.Progress startSelfCheck() {
+        requireReader();
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return selfCheck.startAll(tenant.require(), auth.getName());
+    }
+
+    public Optional<SelfCheck.Progress> selfCheckProgress() {
+        requireReader();
+        return selfCheck.progress(tenant.require());
+    }
+
+    public List<SelfCheck.Mismatch> mismatches(int limit) {
+        requireReader();
+        return selfCheck.mismatches(tenant.require(), limit);
     }
 
     /** Today by the tenant's clock (a sandbox's test clock too). */

@@ -109,7 +109,8 @@ class AuditView extends VerticalLayout implements HasUrlParameter<String> {
 
         HorizontalLayout filters = new HorizontalLayout(account, type, from, to);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(new H2("Audit"), new Paragraph("Pick a customer to read its history, event by event, and what was true "
+        add(new H2("Audit"), new com.vaadin.flow.component.html.Anchor("audit/self-check",
+                "Self-check: re-derive every invoice"), new Paragraph("Pick a customer to read its history, event by event, and what was true "
                 + "on any day. Dates are billing dates; \"who\" is unknown where the event does not say."), filters,
                 new H3("Timeline"), count, grid, more, payload,
                 new H3("State as of a day"), new Paragraph("Folded from the events up to the end of each day, not "

@@ -84,7 +84,13 @@ public final class DecisionReplay {
         List<SubscriptionPeriod> periods = new ArrayList<>();
         List<Repair> repairs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (SubscriptionView s : fold.subscriptions()) {
+        // in the order the billing run reads them (SubscriptionProjection.activeOn), which orders the lines
+        List<SubscriptionView> subscriptions = fold.subscriptions().stream().sorted(java.util.Comparator
+                .comparing((SubscriptionView s) -> s.accountId().value().toString())
+                .thenComparing(SubscriptionView::startDate).thenComparing(SubscriptionView::plan)
+                .thenComparingInt(SubscriptionView::quantity)
+                .thenComparing(s -> s.subscriptionId().value().toString())).toList();
+        for (SubscriptionView s : subscriptions) {
             if (!in.payer().equals(payers.getOrDefault(s.accountId(), s.accountId()))
                     || s.startDate().isAfter(in.invoiceDate())) {
                 continue;
@@ -117,7 +123,12 @@ public final class DecisionReplay {
             }
         }
         List<OneOffCharge> oneOffs = new ArrayList<>();
-        for (OneOffChargeAddedEvent c : fold.charges()) {
+        List<OneOffChargeAddedEvent> charges = fold.charges().stream().sorted(java.util.Comparator
+                .comparing((OneOffChargeAddedEvent c) -> c.accountId().value().toString())
+                .thenComparing(OneOffChargeAddedEvent::chargeOn)
+                .thenComparing(OneOffChargeAddedEvent::reference, java.util.Comparator.nullsLast(
+                        java.util.Comparator.naturalOrder()))).toList();
+        for (OneOffChargeAddedEvent c : charges) {
             AccountId payer = payers.getOrDefault(c.accountId(), c.accountId());
             if (payer.equals(in.payer()) && c.chargeOn().equals(in.invoiceDate()) && !billed(fold, c.chargeId())) {
                 billedFor.put(c.chargeId().toString(), c.accountId());
