@@ -110,6 +110,21 @@ public class AuditController {
         return new RederivationResponse(documents.stream().allMatch(Rederivation::identical), documents);
     }
 
+    @GetMapping(value = "/accounts/{accountId}/audit-bundle", produces = "application/zip")
+    @Operation(summary = "One zip with the account's events, the rule pack versions its invoices used, its invoices "
+            + "and credit notes of the period (JSON and PDF) and a SHA-256 manifest; verify it offline with "
+            + "java -jar ratebook.jar verify-bundle FILE")
+    public org.springframework.http.ResponseEntity<byte[]> bundle(@PathVariable UUID accountId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        bounded(from);
+        bounded(to);
+        byte[] zip = audit.bundle(accountId, from, to);
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"audit-" + accountId + ".zip\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/zip")).body(zip);
+    }
+
     @PostMapping("/rederivations")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Re-derive every invoice of the tenant in the background; poll GET /rederivations/latest")

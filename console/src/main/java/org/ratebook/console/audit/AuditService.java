@@ -4,6 +4,7 @@ import org.ratebook.console.security.CurrentTenant;
 import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.audit.AccountAudit;
 import org.ratebook.engine.audit.AccountStateAsOf;
+import org.ratebook.engine.audit.AuditBundle;
 import org.ratebook.engine.audit.AuditEvent;
 import org.ratebook.engine.audit.DocumentRederivation;
 import org.ratebook.engine.audit.EventHistory;
@@ -43,9 +44,11 @@ public class AuditService {
     private final EventHistory history;
     private final TenantClocks clocks;
     private final SelfCheck selfCheck;
+    private final AuditBundle bundles;
 
     public AuditService(CurrentTenant tenant, AccountAudit audit, DocumentRederivation rederivation,
-                        EventHistory history, TenantClocks clocks, SelfCheck selfCheck) {
+                        EventHistory history, TenantClocks clocks, SelfCheck selfCheck, AuditBundle bundles) {
+        this.bundles = bundles;
         this.clocks = clocks;
         this.selfCheck = selfCheck;
         this.tenant = tenant;
@@ -98,6 +101,12 @@ public class AuditService {
     public List<SelfCheck.Mismatch> mismatches(int limit) {
         requireReader();
         return selfCheck.mismatches(tenant.require(), limit);
+    }
+
+    /** The audit bundle of the account's invoices dated within [from, to] (either null: open). */
+    public byte[] bundle(UUID account, LocalDate from, LocalDate to) {
+        requireReader();
+        return bundles.export(tenant.require(), new AccountId(account), from, to);
     }
 
     /** Today by the tenant's clock (a sandbox's test clock too). */

@@ -63,6 +63,7 @@ class AuditView extends VerticalLayout implements HasUrlParameter<String> {
     private final DatePicker asOfB = new DatePicker("Compare with");
     private final HorizontalLayout states = new HorizontalLayout();
     private Long next;
+    private com.vaadin.flow.component.Component bundleLink;
 
     AuditView(AuditService audit) {
         this.audit = audit;
@@ -107,12 +108,21 @@ class AuditView extends VerticalLayout implements HasUrlParameter<String> {
         states.setWidthFull();
         states.setId("audit-states");
 
+        com.vaadin.flow.component.html.Anchor bundle = new com.vaadin.flow.component.html.Anchor(
+                com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
+                    byte[] zip = audit.bundle(UUID.fromString(account.getValue().getKey()), from.getValue(),
+                            to.getValue());
+                    return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(zip),
+                            "audit-" + account.getValue().getKey() + ".zip", "application/zip", zip.length);
+                }), "Download audit bundle (events, pack versions, invoices; the From/To dates choose the period)");
+        bundle.setId("audit-bundle");
+        bundleLink = bundle;
         HorizontalLayout filters = new HorizontalLayout(account, type, from, to);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(new H2("Audit"), new com.vaadin.flow.component.html.Anchor("audit/self-check",
                 "Self-check: re-derive every invoice"), new Paragraph("Pick a customer to read its history, event by event, and what was true "
                 + "on any day. Dates are billing dates; \"who\" is unknown where the event does not say."), filters,
-                new H3("Timeline"), count, grid, more, payload,
+                bundle, new H3("Timeline"), count, grid, more, payload,
                 new H3("State as of a day"), new Paragraph("Folded from the events up to the end of each day, not "
                         + "read from today's tables."), new HorizontalLayout(asOfA, asOfB), states);
         if (accounts.isEmpty()) {
@@ -138,8 +148,10 @@ class AuditView extends VerticalLayout implements HasUrlParameter<String> {
             count.setText("Choose a customer.");
             more.setVisible(false);
             states.removeAll();
+            bundleLink.setVisible(false);
             return;
         }
+        bundleLink.setVisible(true);
         page();
         showStates();
     }

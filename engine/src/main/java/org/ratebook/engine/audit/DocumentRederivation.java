@@ -67,6 +67,29 @@ public class DocumentRederivation {
     }
 
     private Rederivation rederiveInvoice(TenantId tenantId, UUID invoiceId, List<AuditEvent> own) {
+        Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new NotFoundException("no tenant " + tenantId));
+        AccountId payer = payer(own);
+        List<AuditEvent> events = payer == null ? List.of() : accountEvents(tenantId, payer, own.get(0).globalIndex());
+        return rederiveInvoice(tenant, invoiceId, own, events, history.ofRulePack(tenantId), replay);
+    }
+
+    /** The account an invoice's first event bills; null when that event cannot be read. */
+    public static AccountId payer(List<AuditEvent> own) {
+        return switch (own.isEmpty() ? null : own.get(0).payload()) {
+            case InvoiceIssuedEvent e -> e.accountId();
+            case InvoiceDraftedEvent e -> e.accountId();
+            case null, default -> null;
+        };
+    }
+
+    /**
+     * Re-derives one invoice from events alone (no database): {@code own} are the invoice's events, {@code account}
+     * its payer's and children's, {@code packs} the tenant's rule-pack events; only those stored before the
+     * invoice's first event count.
+     */
+    public static Rederivation rederiveInvoice(Tenant tenant, UUID invoiceId, List<AuditEvent> own,
+                                               List<AuditEvent> account, List<AuditEvent> packEvents,
+                                               DecisionReplay replay) {
         AuditEvent first = own.get(0);
         Stored stored = switch (first.payload()) {
             case InvoiceIssuedEvent e -> new Stored(e.accountId(), e.number(), e.invoiceDate(), e.lines(), e.subtotal(),
@@ -80,11 +103,9 @@ public class DocumentRederivation {
                     List.of(new Rederivation.Difference("event " + first.globalIndex(), "payload",
                             first.json().toString(), "not readable as an invoice")), 0);
         }
-        Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new NotFoundException("no tenant " + tenantId));
         long before = first.globalIndex();
-        List<AuditEvent> events = accountEvents(tenantId, stored.account(), before);
-        AccountFold fold = AccountFold.before(events, before);
-        PackHistory packs = PackHistory.of(history.ofRulePack(tenantId), before);
+        AccountFold fold = AccountFold.before(account, before);
+        PackHistory packs = PackHistory.of(packEvents, before);
         int version = stored.pack() == null ? 0 : stored.pack().version();
         List<InvoiceLine> usage = stored.lines().stream().filter(l -> l.meter() != null).toList();
         DecisionReplay.Derived derived = replay.derive(new DecisionReplay.Inputs(tenant, stored.account(),
@@ -117,7 +138,7 @@ public class DocumentRederivation {
      * A credit note splits its amount between what the invoice still asked for and the account's credit: that split
      * is re-derived from the invoice's own events before the note.
      */
-    private static List<Rederivation> creditNotes(List<AuditEvent> own) {
+    public static List<Rederivation> creditNotes(List<AuditEvent> own) {
         List<Rederivation> results = new ArrayList<>();
         BigDecimal total = null;
         BigDecimal paid = BigDecimal.ZERO;

@@ -83,6 +83,11 @@ public class EventHistory {
         this.jdbc = jdbc;
     }
 
+    /** A reader of events handed over as text (an audit bundle), with no database behind it. */
+    public static EventHistory offline() {
+        return new EventHistory(null);
+    }
+
     /** Every event of the account and of the aggregates that name it, in the order they were stored. */
     public List<AuditEvent> ofAccount(TenantId tenant, AccountId account) {
         return jdbc.query("SELECT " + COLUMNS + """
@@ -135,19 +140,27 @@ public class EventHistory {
     }
 
     private RowMapper<AuditEvent> mapper() {
-        return (rs, n) -> {
-            String payloadType = rs.getString("payload_type");
-            String text = rs.getString("payload_json");
-            JsonNode json = read(text);
-            Map<String, Object> metadata = metadata(rs.getString("meta_json"));
-            Object payload = typed(payloadType, text);
-            String simple = payloadType.substring(payloadType.lastIndexOf('.') + 1);
-            Instant recorded = Instant.parse(rs.getString("time_stamp"));
-            return new AuditEvent(rs.getLong("global_index"), rs.getString("aggregate_identifier"),
-                    rs.getLong("sequence_number"), rs.getString("type"), simple,
-                    businessDate(payload, recorded), recorded, who(metadata, payload), packVersion(payload),
-                    EventSummaries.summary(payload, simple), payload, json, metadata);
-        };
+        return (rs, n) -> parse(rs.getLong("global_index"), rs.getString("aggregate_identifier"),
+                rs.getLong("sequence_number"), rs.getString("type"), rs.getString("payload_type"),
+                rs.getString("time_stamp"), rs.getString("payload_json"), rs.getString("meta_json"));
+    }
+
+    /** One stored event from its columns (as the store or an audit bundle holds them). */
+    public AuditEvent parse(long globalIndex, String aggregateId, long sequence, String aggregateType,
+                            String payloadType, String timestamp, String payloadJson, String metaJson) {
+        JsonNode json = read(payloadJson);
+        Map<String, Object> metadata = metadata(metaJson);
+        Object payload = typed(payloadType, payloadJson);
+        String simple = payloadType.substring(payloadType.lastIndexOf('.') + 1);
+        Instant recorded = Instant.parse(timestamp);
+        return new AuditEvent(globalIndex, aggregateId, sequence, aggregateType, simple,
+                businessDate(payload, recorded), recorded, who(metadata, payload), packVersion(payload),
+                EventSummaries.summary(payload, simple), payload, json, metadata);
+    }
+
+    /** The stored form of an event, for a bundle: the payload type and its JSON text. */
+    public static String payloadType(AuditEvent e) {
+        return e.payload() != null ? e.payload().getClass().getName() : e.type();
     }
 
     private JsonNode read(String text) {
