@@ -34,6 +34,7 @@ class SelfCheckView extends VerticalLayout {
     private final ProgressBar bar = new ProgressBar();
     private final Span status = new Span();
     private final Grid<SelfCheck.Mismatch> grid = new Grid<>();
+    private com.vaadin.flow.shared.Registration polling;
     private final Paragraph none = new Paragraph("No mismatches: every invoice re-derived so far was identical.");
 
     SelfCheckView(AuditService audit) {
@@ -61,12 +62,15 @@ class SelfCheckView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent event) {
         event.getUI().setPollInterval(1000);
-        event.getUI().addPollListener(e -> refresh());
+        polling = event.getUI().addPollListener(e -> refresh());
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
         event.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+        }
     }
 
     private void refresh() {

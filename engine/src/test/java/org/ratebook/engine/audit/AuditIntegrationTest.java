@@ -62,6 +62,7 @@ class AuditIntegrationTest {
     @Autowired ProjectionRebuild rebuild;
     @Autowired SelfCheck selfCheck;
     @Autowired AuditBundle bundles;
+    @Autowired org.ratebook.engine.invoicing.projection.InvoiceProjectionBarrier barrier;
 
     private static byte[] rezip(Map<String, byte[]> files) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -323,5 +324,38 @@ class AuditIntegrationTest {
         TimelinePage march = audit.timeline(tenant, account, Set.of(), LocalDate.of(2027, 3, 1),
                 LocalDate.of(2027, 3, 31), null, 100);
         assertThat(march.entries()).allSatisfy(e -> assertThat(e.businessDate().getMonthValue()).isEqualTo(3));
+    }
+
+    @Test
+    void aTenantsInvoiceReadModelRebuiltFromTenThousandEventsEqualsTheLiveOne() {
+        TenantId tenant = sandbox("audit-rebuild", RulePackLoader.DEFAULT_PACK, LocalDate.of(2027, 1, 1));
+        AccountId account = account(tenant, "Volume GmbH", "DE", null, null);
+        subscribe(tenant, account, "Pro", 1, LocalDate.of(2027, 1, 1));
+        advance(tenant, LocalDate.of(2027, 1, 1));
+        // 10,000 more invoices, copies of the first under new ids and numbers, appended straight to the event store
+        // (the live processor projects them as it would any other)
+        String id = InvoiceId.of(tenant, account, LocalDate.of(2027, 1, 1)).value().toString();
+        int copies = Integer.getInteger("rebuild.events", 10_000);
+        jdbc.update("""
+                INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier, meta_data,
+                                                payload, payload_revision, payload_type, time_stamp)
+                SELECT c.id, 0, e.type, gen_random_uuid()::text, e.meta_data,
+                       convert_to(replace(replace(convert_from(e.payload, 'UTF8'), ?, c.id), '"INV-000001"',
+                                          '"BULK-' || n || '"'), 'UTF8'),
+                       e.payload_revision, e.payload_type, e.time_stamp
+                  FROM domain_event_entry e,
+                       LATERAL (SELECT n, md5(? || n)::uuid::text AS id FROM generate_series(1, ?) n) c
+                 WHERE e.aggregate_identifier = ? AND e.sequence_number = 0""", id, id, copies, id);
+        barrier.awaitCaughtUp(java.time.Duration.ofMinutes(5));
+        Map<String, List<String>> live = invoiceReadModel(tenant);
+        assertThat(live.get("invoices")).hasSize(copies + 1);
+
+        long t0 = System.nanoTime();
+        long replayed = rebuild.rebuild(tenant, n -> { });
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("Rebuilt the invoice read model of one tenant from %d events in %.2f s: %.0f events/s%n",
+                replayed, seconds, replayed / seconds);
+        assertThat(replayed).isEqualTo(copies + 1);
+        assertThat(invoiceReadModel(tenant)).isEqualTo(live);
     }
 }
