@@ -90,6 +90,8 @@ class AuditBrowserTest {
                     Pattern.compile("Pay|Void|Credit|Finalize|Discard|Publish|Approve|Run")))).hasCount(0);
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/audit-journey.png"))
                     .setFullPage(true));
+            page.locator("#audit-states").scrollIntoViewIfNeeded();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/audit-journey-state-as-of.png")));
         }
     }
 }

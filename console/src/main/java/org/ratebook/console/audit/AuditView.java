@@ -83,12 +83,12 @@ class AuditView extends VerticalLayout implements HasUrlParameter<String> {
         from.setClearButtonVisible(true);
         to.setClearButtonVisible(true);
 
-        grid.addColumn(AuditEvent::businessDate).setHeader("Date").setAutoWidth(true);
-        grid.addColumn(AuditEvent::summary).setHeader("What happened").setFlexGrow(1);
-        grid.addColumn(AuditEvent::who).setHeader("Who").setAutoWidth(true);
+        grid.addColumn(AuditEvent::businessDate).setHeader("Date").setWidth("8em").setFlexGrow(0);
+        grid.addColumn(AuditEvent::summary).setHeader("What happened").setFlexGrow(4);
+        grid.addColumn(AuditEvent::who).setHeader("Who").setWidth("9em").setFlexGrow(0);
         grid.addColumn(e -> e.packVersion() == null ? "" : "v" + e.packVersion()).setHeader("Rule pack")
-                .setAutoWidth(true);
-        grid.addColumn(AuditEvent::type).setHeader("Event").setAutoWidth(true);
+                .setWidth("7em").setFlexGrow(0);
+        grid.addColumn(AuditEvent::type).setHeader("Event").setFlexGrow(1);
         grid.setId("audit-timeline");
         grid.setHeight("24em");
         grid.asSingleSelect().addValueChangeListener(e -> showPayload(e.getValue()));

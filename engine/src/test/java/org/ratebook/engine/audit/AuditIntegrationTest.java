@@ -76,11 +76,14 @@ class AuditIntegrationTest {
         return out.toByteArray();
     }
 
-    /** The tenant's invoice read model, every row as JSON, in a stable order. */
+    /**
+     * The tenant's invoice read model, every row as JSON, in a stable order; without payments' {@code position}, a
+     * bigserial shared by all tenants that only orders payments (rebuilt rows get new, still ordered, numbers).
+     */
     private Map<String, List<String>> invoiceReadModel(TenantId tenant) {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (String table : List.of("invoices", "invoice_lines", "payments", "credit_notes", "account_credits")) {
-            rows.put(table, jdbc.queryForList("SELECT to_jsonb(t)::text FROM " + table
+            rows.put(table, jdbc.queryForList("SELECT (to_jsonb(t) - 'position')::text FROM " + table
                     + " t WHERE tenant_id = ? ORDER BY 1", String.class, tenant.value()));
         }
         return rows;
