@@ -1,6 +1,5 @@
 package org.ratebook.console.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,8 +47,14 @@ public class AuditController {
     public record TimelineResponse(List<EventEntry> events, Long next, int total) {
     }
 
-    public record EventDetail(EventEntry event, JsonNode payload, Map<String, Object> metadata) {
+    /** {@code payload} as stored, as plain JSON (exact decimals). */
+    public record EventDetail(EventEntry event, Object payload, Map<String, Object> metadata) {
     }
+
+    // the stored payload is a Jackson 2 tree (Axon's mapper); Spring MVC writes with Jackson 3, which would not
+    // know it: hand over plain maps and lists, decimals kept as BigDecimal
+    private static final com.fasterxml.jackson.databind.ObjectMapper EVENTS =
+            org.ratebook.engine.infra.AxonConfiguration.eventMapper();
 
     public record RederivationResponse(boolean identical, List<Rederivation> documents) {
     }
@@ -90,7 +95,7 @@ public class AuditController {
     @Operation(summary = "One event of the account with its full payload and metadata")
     public EventDetail event(@PathVariable UUID accountId, @PathVariable long position) {
         AuditEvent e = audit.event(accountId, position);
-        return new EventDetail(EventEntry.of(e), e.json(), e.metadata());
+        return new EventDetail(EventEntry.of(e), EVENTS.convertValue(e.json(), Object.class), e.metadata());
     }
 
     @GetMapping("/accounts/{accountId}/state")

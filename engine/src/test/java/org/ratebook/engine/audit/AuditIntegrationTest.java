@@ -230,11 +230,16 @@ class AuditIntegrationTest {
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("unit price: stored 49.00, re-derived 39.00")
                 .contains("NOT identical");
 
-        // tampering with the pack version the January invoices used names the line that would change
+        // tampering with the pack version the January invoices used (Starter at 18.00, not 19.00) names the line
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%RulePackDraftSavedEvent'
+                   AND convert_from(payload, 'UTF8') LIKE '%"price":19.00%'
+                   AND convert_from(payload, 'UTF8')::jsonb #>> '{tenantId,value}' = ?""", Long.class, tenant.value()))
+                .isPositive();
         jdbc.update("""
                 UPDATE domain_event_entry
-                   SET payload = convert_to(replace(convert_from(payload, 'UTF8'), 'Starter,Hosting,EUR,19.00',
-                                                    'Starter,Hosting,EUR,18.00'), 'UTF8')
+                   SET payload = convert_to(replace(convert_from(payload, 'UTF8'), '"price":19.00',
+                                                    '"price":18.00'), 'UTF8')
                  WHERE payload_type LIKE '%RulePackDraftSavedEvent'
                    AND convert_from(payload, 'UTF8')::jsonb #>> '{tenantId,value}' = ?
                    AND (convert_from(payload, 'UTF8')::jsonb ->> 'version')::int = 1""", tenant.value());
