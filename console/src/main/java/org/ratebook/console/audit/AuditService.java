@@ -29,7 +29,7 @@ import java.util.UUID;
 
 /**
  * What the console and the API may ask of the audit, for the signed-in tenant only. Every method checks the
- * caller's role itself (auditors, tenant admins and analysts, and API keys), so a view or controller that forgot
+ * caller's role itself (auditors, tenant admins and analysts, and API keys), so a view or controller (api.AuditController) that forgot
  * its annotation still cannot leak; nothing here changes anything.
  */
 @Service

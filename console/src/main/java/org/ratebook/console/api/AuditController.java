@@ -1,4 +1,6 @@
-package org.ratebook.console.audit;
+package org.ratebook.console.api;
+
+import org.ratebook.console.audit.AuditService;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,7 +31,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** The audit over REST: timelines, state as of a day, re-derivation. Read-only. */
+/**
+ * The audit over REST: timelines, state as of a day, re-derivation, bundles, the self-check. Read-only for billing.
+ * In the api package so {@link ApiProblemHandler} turns its errors into problems; the work is in
+ * {@link AuditService}, which checks the caller's role.
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Audit", description = "Replay the event history: timelines, state as of a day, re-derived invoices")
