@@ -12,6 +12,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class RatebookApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        // java -jar ratebook.jar verify-bundle FILE: re-derives an audit bundle offline, without the web app or a
+        // database (decision 024)
+        if (args.length > 0 && "verify-bundle".equals(args[0])) {
+            System.exit(org.ratebook.engine.audit.BundleVerifier.run(args, System.out));
+        }
         // Axon 4.12+ checks for updates over the network on start; Ratebook must not phone home.
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");

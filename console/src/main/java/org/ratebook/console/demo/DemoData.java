@@ -46,6 +46,7 @@ public class DemoData {
 
     public static final TenantId DEMO = TenantId.of("demo");
     public static final String ANALYST = "analyst";
+    public static final String AUDITOR = "auditor";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final TenantRegistry tenants;
@@ -85,11 +86,13 @@ public class DemoData {
             return;
         }
         String password = randomPassword();
+        String auditorPassword = randomPassword(); // the demo auditor: reads everything, changes nothing
         String apiKey = transactions.execute(status -> {
             // a sandbox, so a visitor can advance its clock and watch the next months being billed
             tenants.createSandbox(new Tenant(DEMO, "Demo Hosting GmbH", List.of("Rechenzentrumstr. 1",
                     "10115 Berlin", "Germany"), "DE123456789"), clock.instant());
             users.create(new ConsoleUser(DEMO, ANALYST, passwords.encode(password), "ANALYST"));
+            users.create(new ConsoleUser(DEMO, AUDITOR, passwords.encode(auditorPassword), "AUDITOR"));
             packs.importShipped(DEMO, RulePackLoader.DEFAULT_PACK, LocalDate.of(2000, 1, 1));
             return apiKeys.issue(DEMO, "demo");
         });
@@ -108,18 +111,20 @@ public class DemoData {
                 console_user=%s
                 console_password=%s
                 api_key=%s
-                """.formatted(LocalDate.now(clock), url, ANALYST, password, apiKey));
+                auditor_user=%s
+                auditor_password=%s
+                """.formatted(LocalDate.now(clock), url, ANALYST, password, apiKey, AUDITOR, auditorPassword));
         log.info("""
 
                 ==================================================================
                  Ratebook is running at {}
                  Demo tenant 'demo' created with {} invoice(s).
-                 Console login: {} / {}
+                 Console login: {} / {}  (auditor, read-only: {} / {})
                  API key:       {}
                  (also written to {})
                  Try: curl -H 'X-Api-Key: {}' {}/api/v1/invoices
                 ==================================================================""",
-                url, run.issued().size(), ANALYST, password, apiKey, credentials, apiKey, url);
+                url, run.issued().size(), ANALYST, password, AUDITOR, auditorPassword, apiKey, credentials, apiKey, url);
     }
 
     private static String randomPassword() {

@@ -85,6 +85,13 @@ public class InvoicesView extends VerticalLayout {
         details.add(new H3((invoice.number() == null ? "Draft invoice (not numbered yet)"
                 : "Invoice " + invoice.number()) + " · " + invoice.total().toPlainString() + " "
                 + invoice.currency()), download);
+        // the audit's pages (org.ratebook.console.audit) check their own roles; an analyst or auditor gets there
+        Anchor rederive = new Anchor("audit/invoices/" + invoice.invoiceId(), "Re-derive");
+        rederive.setId("invoice-rederive");
+        Anchor timeline = new Anchor("audit/" + invoice.accountId(), "Customer timeline");
+        rederive.getStyle().set("margin-left", "1em");
+        timeline.getStyle().set("margin-left", "1em");
+        details.add(rederive, timeline);
         for (InvoiceLineView line : invoice.lines()) {
             Div row = new Div();
             row.addClassName("invoice-line");

@@ -461,7 +461,7 @@ public class BillingRun {
     }
 
     /** A decided usage, true-up or adjustment line: its usage period, meter, unit, tiers and event count. */
-    private static InvoiceLine usageLine(DecidedLine d) {
+    public static InvoiceLine usageLine(DecidedLine d) {
         return new InvoiceLine(d.lineNo(), new SubscriptionId(UUID.fromString(d.subscriptionId())), d.itemType(),
                 d.description(), d.from(), d.to(), d.quantity(), d.unitPrice(), d.amount(), d.taxRate(),
                 d.taxAmount(), d.taxLabel(), d.rules(), null, null, d.from(), d.to(), d.meter(), d.unit(),
@@ -474,7 +474,7 @@ public class BillingRun {
      * Billed time no longer owed, given back at the share of what was billed for it (and of its tax). Not a rule's
      * decision: it follows from the earlier charge, which names the rules that priced it.
      */
-    private static InvoiceLine repairLine(int lineNo, Repair repair, Currency currency, RulePack pack) {
+    public static InvoiceLine repairLine(int lineNo, Repair repair, Currency currency, RulePack pack) {
         BilledItem original = repair.original();
         BigDecimal tax = repair.amount().multiply(original.taxRate()).movePointLeft(2)
                 .setScale(currency.getDefaultFractionDigits(), pack.rounding());
@@ -516,7 +516,7 @@ public class BillingRun {
      * Account credit is created by an invoice whose total is negative (the total becomes zero and the rest is
      * kept for later), and used, up to what an invoice asks for, by the next invoices.
      */
-    private static Optional<InvoiceLine> creditLine(int lineNo, List<InvoiceLine> lines, BigDecimal credit,
+    public static Optional<InvoiceLine> creditLine(int lineNo, List<InvoiceLine> lines, BigDecimal credit,
                                                     Currency currency) {
         BigDecimal total = lines.stream().map(l -> l.amount().add(l.taxAmount())).reduce(BigDecimal.ZERO,
                 BigDecimal::add);
@@ -548,7 +548,7 @@ public class BillingRun {
      * A decided line, with the plan phase and billing period of the span it bills, or the one-off charge, and
      * the unit its quantity counts when that is not units of the plan (hours of an hourly price).
      */
-    private static InvoiceLine line(DecidedLine d, SubscriptionPeriod span) {
+    public static InvoiceLine line(DecidedLine d, SubscriptionPeriod span) {
         return new InvoiceLine(d.lineNo(), d.subscriptionId() == null ? null
                 : new SubscriptionId(UUID.fromString(d.subscriptionId())), d.itemType(),
                 d.description(), d.from(), d.to(), d.quantity(), d.unitPrice(), d.amount(), d.taxRate(),
@@ -562,7 +562,7 @@ public class BillingRun {
      * The price list a span starting on {@code day} is bought from: the one the plan change in force then named,
      * else the subscription's own (named on create; null: the pricing rules choose).
      */
-    private static String priceListOn(SubscriptionView s, LocalDate day) {
+    public static String priceListOn(SubscriptionView s, LocalDate day) {
         String named = null;
         for (PhaseStart entry : s.phases()) {
             if (entry.from().isAfter(day)) {

@@ -35,14 +35,14 @@ public class TaxAndDiscountFacts {
         this.redemptions = redemptions;
     }
 
-    static BillingAccount customer(AccountView account) {
+    public static BillingAccount customer(AccountView account) {
         TaxDetails tax = account.tax();
         return new BillingAccount(account.accountId().toString(), account.currency(), account.country(), tax.region(),
                 tax.business(), account.taxId(), tax.taxIdValid(), tax.taxExempt(), tax.exemptionReason(),
                 account.segment());
     }
 
-    static Seller seller(Tenant tenant) {
+    public static Seller seller(Tenant tenant) {
         return new Seller(tenant.taxCountry(), tenant.taxId());
     }
 
