@@ -62,10 +62,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public class EventHistory {
 
     /**
-     * Metadata keys read, in this order, for who caused an event. The audit log is expected to put the acting
-     * user or API key's name under {@code actor}; the others are accepted for metadata written by other means.
+     * Metadata keys read, in this order, for who caused an event. The audit log's dispatch interceptor puts the
+     * acting user or API key's name under {@code auditActor} on every command, and Axon copies it onto the events
+     * the command caused (a correlation data provider, decision 018); the others are accepted for metadata
+     * written by other means.
      */
-    public static final List<String> ACTOR_KEYS = List.of("actor", "username", "userId", "principal", "apiKey");
+    public static final List<String> ACTOR_KEYS = List.of("auditActor", "actor", "username", "userId", "principal",
+            "apiKey");
     public static final String UNKNOWN = "unknown";
 
     private static final String COLUMNS = """
