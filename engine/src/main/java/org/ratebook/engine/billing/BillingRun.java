@@ -516,7 +516,7 @@ public class BillingRun {
      * Account credit is created by an invoice whose total is negative (the total becomes zero and the rest is
      * kept for later), and used, up to what an invoice asks for, by the next invoices.
      */
-    private static Optional<InvoiceLine> creditLine(int lineNo, List<InvoiceLine> lines, BigDecimal credit,
+    static Optional<InvoiceLine> creditLine(int lineNo, List<InvoiceLine> lines, BigDecimal credit,
                                                     Currency currency) {
         BigDecimal total = lines.stream().map(l -> l.amount().add(l.taxAmount())).reduce(BigDecimal.ZERO,
                 BigDecimal::add);
