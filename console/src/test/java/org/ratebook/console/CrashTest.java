@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrashTest {
 
-    private static final Duration START = Duration.ofSeconds(Long.getLong("ratebook.crash.start-timeout", 240));
+    private static final Duration START = Duration.ofSeconds(Long.getLong("ratebook.crash.start-timeout", 600));
     private static final Pattern DIGITS = Pattern.compile("(\\d+)$");
     private static final int ACCOUNTS = 4;
 
