@@ -21,6 +21,10 @@ public class RatebookApplication implements AppShellConfigurator {
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
+        // nor advertise AxonIQ Console in a nine-line box at every start
+        if (System.getProperty("disable-axoniq-console-message") == null) {
+            System.setProperty("disable-axoniq-console-message", "true");
+        }
         SpringApplication.run(RatebookApplication.class, args);
     }
 }

@@ -1,5 +1,7 @@
 package org.ratebook.console.api;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.ratebook.console.ops.DatabaseOutage;
 import org.ratebook.engine.BillingRejection;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.payment.PaymentDeclinedException;
@@ -99,7 +101,17 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ProblemDetail unexpected(Exception e, HttpServletResponse response) {
+        if (DatabaseOutage.isCause(e)) {
+            // the transaction never committed: nothing was written, and the same request may simply be sent again
+            log.warn("Database unavailable: {}", e.toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The database is not reachable right now; this request was not completed. Try again in a "
+                            + "few seconds.");
+            problem.setTitle("Database unavailable");
+            return problem;
+        }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected API error, reference {}", reference, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

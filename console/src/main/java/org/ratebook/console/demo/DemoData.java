@@ -102,7 +102,16 @@ public class DemoData {
                 "EUR", "DE", "Europe/Berlin", null, List.of("Kundenweg 5", "80331 München", "Germany"),
                 "DE811907980"));
         commands.sendAndWait(new CreateSubscriptionCommand(DEMO, SubscriptionId.random(), account, "Pro", 1, null));
-        BillingRunResult run = billingRun.runAt(DEMO, clock.instant()); // the account's own today
+        int issued;
+        try {
+            BillingRunResult run = billingRun.runAt(DEMO, clock.instant()); // the account's own today
+            issued = run.issued().size();
+        } catch (RuntimeException e) {
+            // e.g. the rules' time bound on a machine too busy to decide in time: the demo tenant and its
+            // credentials must not be lost for that (they are committed already); the next billing run bills it
+            log.warn("The demo's first invoice was not issued yet ({}); the next billing run issues it", e.toString());
+            issued = 0;
+        }
 
         Files.createDirectories(dataDir);
         Files.writeString(credentials, """
@@ -124,7 +133,7 @@ public class DemoData {
                  (also written to {})
                  Try: curl -H 'X-Api-Key: {}' {}/api/v1/invoices
                 ==================================================================""",
-                url, run.issued().size(), ANALYST, password, AUDITOR, auditorPassword, apiKey, credentials, apiKey, url);
+                url, issued, ANALYST, password, AUDITOR, auditorPassword, apiKey, credentials, apiKey, url);
     }
 
     private static String randomPassword() {

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.ratebook.engine.rulepack.api.ImportRulePackCommand;
 import org.ratebook.engine.rulepack.api.RulePackContent;
 import org.ratebook.engine.rulepack.api.RulePackId;
+import org.ratebook.rules.pack.RulePackCompiler;
 import org.ratebook.rules.pack.RulePackLoader;
 import org.ratebook.tenants.TenantId;
 import org.springframework.stereotype.Component;
@@ -18,9 +19,11 @@ public class RulePackImports {
     public static final String OPERATOR = "operator";
 
     private final CommandGateway commands;
+    private final RulePackCompiler compiler;
 
-    public RulePackImports(CommandGateway commands) {
+    public RulePackImports(CommandGateway commands, RulePackCompiler compiler) {
         this.commands = commands;
+        this.compiler = compiler;
     }
 
     /** Imports the pack in classpath folder {@code folder} (e.g. {@link RulePackLoader#DEFAULT_PACK}); returns its version. */
@@ -38,6 +41,23 @@ public class RulePackImports {
     }
 
     private int send(TenantId tenant, RulePackContent content, LocalDate effectiveFrom) {
+        precompile(content);
         return commands.sendAndWait(new ImportRulePackCommand(new RulePackId(tenant), content, effectiveFrom, OPERATOR));
+    }
+
+    /**
+     * Compiles the pack before the command is sent, outside any unit of work: the handler then finds it in the
+     * compiler's cache (by content hash, whatever the version). Compiling inside the handler held the command's
+     * transaction and the aggregate's lock for the whole Drools compile; on a cold, busy JVM (first start in a
+     * small container, beside the start-up warm-up) that took over 10 s, so Axon logged a "UnitOfWork is taking
+     * a long time" warning with a full stack trace every second, and at 30 s interrupted the handler and the
+     * start failed. A pack that does not compile is left to the handler, which reports it as it always has.
+     */
+    private void precompile(RulePackContent content) {
+        try {
+            compiler.compiled(content.asVersion(1));
+        } catch (RuntimeException refusedByTheHandlerToo) {
+            // the handler compiles again and refuses it with the violations
+        }
     }
 }
