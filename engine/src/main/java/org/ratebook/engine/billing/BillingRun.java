@@ -208,7 +208,10 @@ public class BillingRun {
         // at an instant, accounts ahead of UTC are on the next day already; usage periods end at each account's own
         // midnight, which UsageDue checks against the clock
         UsageDue.Result dueUsage = usageDue.due(tenantId, now == null ? targetDate : targetDate.plusDays(1));
-        Map<Key, Due> due = dueItems(tenantId, targetDate, onlyAccount, now, timelines, problems, billedBefore);
+        // an account whose due items cannot be worked out is not billed at all this run (not half of it)
+        Map<AccountId, BillingRunResult.AccountFailure> failed = new java.util.LinkedHashMap<>();
+        Map<Key, Due> due = dueItems(tenantId, targetDate, onlyAccount, now, timelines, problems, billedBefore,
+                failed, dryRun != null);
         addUsage(tenantId, dueUsage, onlyAccount, due, problems);
         billedBefore.removeAll(due.keySet());
 
@@ -220,25 +223,67 @@ public class BillingRun {
         Optional<Instant> reviewUntil = dryRun != null ? Optional.empty() : drafts.reviewUntil(tenantId, now);
         for (Map.Entry<Key, Due> entry : due.entrySet()) {
             Key key = entry.getKey();
+            if (failed.containsKey(key.account())) {
+                continue; // its later dates wait too: its invoices follow each other, as its credit is used
+            }
+            try {
+                already += billOne(tenant, key, entry.getValue(), generations, credits, problems, run, reviewUntil,
+                        dryRun, issued);
+            } catch (RuntimeException e) {
+                if (dryRun != null) {
+                    throw e; // a preview shows the failure itself
+                }
+                failed.put(key.account(), failure(key.account(), key.invoiceDate(), e));
+            }
+        }
+        failed.values().forEach(f -> problems.add("account " + f.account() + (f.invoiceDate() == null ? ""
+                : " on " + f.invoiceDate()) + " was not billed: " + f.reason()));
+        log.info("Billing run for {} on {}: {} issued, {} already invoiced, {} problems, {} accounts failed", tenantId,
+                targetDate, issued.size(), already, problems.size(), failed.size());
+        return new BillingRunResult(tenantId, targetDate, issued, already, problems, List.copyOf(failed.values()));
+    }
+
+    private static BillingRunResult.AccountFailure failure(AccountId account, LocalDate invoiceDate,
+                                                           RuntimeException e) {
+        log.warn("Billing of account {} for {} failed", account, invoiceDate, e);
+        String reason = e.getMessage();
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                reason = t.getMessage(); // the innermost says what went wrong (a rule's own words)
+            }
+        }
+        return new BillingRunResult.AccountFailure(account, invoiceDate,
+                reason == null ? e.getClass().getSimpleName() : reason);
+    }
+
+    /**
+     * Decides and issues (or drafts, or previews) the invoice of one account and date; 1 when another run issued
+     * it first, else 0. Throws when it cannot: the caller makes that the account's failure.
+     */
+    private int billOne(Tenant tenant, Key key, Due due, Map<Map.Entry<UUID, LocalDate>, Integer> generations,
+                        Map<AccountId, BigDecimal> credits, List<String> problems, TaxAndDiscountFacts.Run run,
+                        Optional<Instant> reviewUntil, java.util.function.Consumer<IssueInvoiceCommand> dryRun,
+                        List<UUID> issued) {
+        TenantId tenantId = tenant.id();
+        {
             Optional<String> paused = standings.billingPause(tenantId, key.account()); // the pack's dunning policy
             if (paused.isPresent()) {
                 problems.add(paused.get() + "; " + key.invoiceDate() + " is invoiced when it ends");
-                continue;
+                return 0;
             }
             // one more invoice for this account and date: after a void, or for spans that became due since
             int generation = generations.getOrDefault(Map.entry(key.account().value(), key.invoiceDate()), 0);
             InvoiceId invoiceId = InvoiceId.of(tenantId, key.account(), key.invoiceDate(), generation);
-            Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, entry.getValue(), credits,
-                    problems, run);
+            Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, due, credits, problems, run);
             if (command.isEmpty()) {
-                continue;
+                return 0;
             }
             // a coupon used by this invoice counts for the next invoices of the run (and of a preview)
             run.issued(invoiceId, key.account(), command.get().lines());
             if (dryRun != null) {
                 dryRun.accept(command.get());
                 credits.computeIfPresent(key.account(), (a, c) -> c.subtract(creditMoved(command.get())));
-                continue;
+                return 0;
             }
             try {
                 if (reviewUntil.isPresent()) {
@@ -253,13 +298,11 @@ public class BillingRun {
                 if (!issuedElsewhere(e)) {
                     throw e;
                 }
-                already++; // another run or node issued it first: exactly once, by construction
                 credits.remove(key.account()); // read it again: the other run may have used some
+                return 1; // another run or node issued it first: exactly once, by construction
             }
+            return 0;
         }
-        log.info("Billing run for {} on {}: {} issued, {} already invoiced, {} problems", tenantId, targetDate,
-                issued.size(), already, problems.size());
-        return new BillingRunResult(tenantId, targetDate, issued, already, problems);
     }
 
     /**
@@ -285,7 +328,8 @@ public class BillingRun {
      */
     private Map<Key, Due> dueItems(TenantId tenant, LocalDate runDate, AccountId onlyAccount, Instant now,
                                    Map<SubscriptionId, List<PhaseStart>> timelines, List<String> problems,
-                                   Set<Key> billedBefore) {
+                                   Set<Key> billedBefore, Map<AccountId, BillingRunResult.AccountFailure> failed,
+                                   boolean preview) {
         // by date, then account: numbers follow invoice dates across accounts, and each account's invoices come
         // in date order, as its credit is used
         Map<Key, Due> due = new TreeMap<>((a, b) -> {
@@ -305,15 +349,45 @@ public class BillingRun {
             }
             SubscriptionView s = !timelines.containsKey(stored.subscriptionId()) ? stored
                     : stored.withPhases(timelines.get(stored.subscriptionId()));
+            try {
+                dueOf(tenant, s, payer, runDate, now, targets, problems, billedBefore, due);
+            } catch (RuntimeException e) {
+                if (preview) {
+                    throw e;
+                }
+                failed.putIfAbsent(payer, failure(payer, null, e));
+            }
+        }
+        for (OneOffChargeProjection.Pending pending : oneOffCharges.pending(tenant, latest)) {
+            AccountId payer = payers.getOrDefault(pending.accountId(), pending.accountId());
+            if (onlyPayer != null && !onlyPayer.equals(payer)) {
+                continue;
+            }
+            LocalDate target = now == null ? runDate : targets.computeIfAbsent(payer, a -> accounts
+                    .find(tenant, a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
+            if (!pending.charge().on().isAfter(target)) {
+                Due forDay = due.computeIfAbsent(new Key(payer, pending.charge().on()), k -> new Due());
+                forDay.billedFor().put(pending.charge().chargeId(), pending.accountId());
+                forDay.oneOffs().add(pending.charge());
+            }
+        }
+        return due;
+    }
+
+    /** What one subscription has due: its spans and repairs, added to {@code due} under its payer and dates. */
+    private void dueOf(TenantId tenant, SubscriptionView s, AccountId payer, LocalDate runDate, Instant now,
+                       Map<AccountId, LocalDate> targets, List<String> problems, Set<Key> billedBefore,
+                       Map<Key, Due> due) {
+        {
             LocalDate target = now == null ? runDate : targets.computeIfAbsent(payer, a -> accounts
                     .find(tenant, a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
             if (s.startDate().isAfter(target)) {
-                continue;
+                return;
             }
             RulePack today = packs.inEffect(tenant, target);
             Optional<List<ServiceState>> states = states(tenant, s, problems);
             if (states.isEmpty()) {
-                continue;
+                return;
             }
             InvoiceGenerator generator = new InvoiceGenerator(today.dayCount(), Currency.getInstance(s.currency()),
                     today.rounding());
@@ -336,20 +410,6 @@ public class BillingRun {
             }
             proposal.alreadyBilled().forEach(span -> billedBefore.add(new Key(payer, span.invoiceDate())));
         }
-        for (OneOffChargeProjection.Pending pending : oneOffCharges.pending(tenant, latest)) {
-            AccountId payer = payers.getOrDefault(pending.accountId(), pending.accountId());
-            if (onlyPayer != null && !onlyPayer.equals(payer)) {
-                continue;
-            }
-            LocalDate target = now == null ? runDate : targets.computeIfAbsent(payer, a -> accounts
-                    .find(tenant, a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
-            if (!pending.charge().on().isAfter(target)) {
-                Due forDay = due.computeIfAbsent(new Key(payer, pending.charge().on()), k -> new Due());
-                forDay.billedFor().put(pending.charge().chargeId(), pending.accountId());
-                forDay.oneOffs().add(pending.charge());
-            }
-        }
-        return due;
     }
 
     /**

@@ -29,13 +29,15 @@ public class InvoicePayments {
     private final InvoiceQueries invoices;
     private final PaymentGateway gateway;
     private final TenantClocks clocks;
+    private final org.ratebook.engine.pricing.TenantPacks packs;
 
     public InvoicePayments(CommandGateway commands, InvoiceQueries invoices, PaymentGateway gateway,
-                           TenantClocks clocks) {
+                           TenantClocks clocks, org.ratebook.engine.pricing.TenantPacks packs) {
         this.commands = commands;
         this.invoices = invoices;
         this.gateway = gateway;
         this.clocks = clocks;
+        this.packs = packs;
     }
 
     /** Money received outside Ratebook (a transfer, a cheque). Returns the payment id. */
@@ -76,8 +78,12 @@ public class InvoicePayments {
     public String creditNote(TenantId tenant, UUID invoiceId, String reference, BigDecimal amount, String currency,
                              String reason) {
         String id = reference == null || reference.isBlank() ? "cn_" + UUID.randomUUID() : reference;
+        // the tax it gives back is split as the pack that taxed the invoice rounds, decided now and kept
+        java.math.RoundingMode rounding = invoices.find(tenant, invoiceId)
+                .map(i -> packs.inEffect(tenant, i.invoiceDate()).rounding())
+                .orElseThrow(() -> new NotFoundException("invoice " + invoiceId + " does not exist"));
         send(() -> commands.sendAndWait(new IssueCreditNoteCommand(tenant, new InvoiceId(invoiceId), id, amount,
-                currency, reason, today(tenant))), invoiceId);
+                currency, reason, today(tenant), rounding)), invoiceId);
         return id;
     }
 

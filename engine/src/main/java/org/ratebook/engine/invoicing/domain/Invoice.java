@@ -60,6 +60,8 @@ public class Invoice {
     private Money credited;
     private Status status;
     private final Set<String> settled = new HashSet<>();
+    /** The invoice's taxes, which a credit note gives back in proportion. */
+    private java.util.List<org.ratebook.engine.invoicing.api.CreditNoteTax> taxes = java.util.List.of();
     /** While a draft: everything it will be issued with. */
     private InvoiceDraftedEvent draft;
 
@@ -244,10 +246,14 @@ public class Invoice {
         Money balance = total.minus(applied).minus(credited);
         Money toInvoice = amount.compareTo(balance) <= 0 ? amount : balance;
         Money toCredit = amount.minus(toInvoice);
+        if (command.taxRounding() == null) {
+            throw new IllegalArgumentException("a credit note needs the rounding of the pack that taxed the invoice");
+        }
         String noteNumber = numbering.nextCreditNote(tenantId, command.issuedOn());
         apply(new CreditNoteIssuedEvent(tenantId, invoiceId, accountId, command.reference(), noteNumber,
                 amount.amount(), toInvoice.amount(), toCredit.amount(), balance.minus(toInvoice).amount(),
-                currency.getCurrencyCode(), command.reason().strip(), command.issuedOn()));
+                currency.getCurrencyCode(), command.reason().strip(), command.issuedOn(),
+                CreditNoteTaxSplit.split(amount.amount(), currency, taxes, command.taxRounding())));
         if (balance.minus(toInvoice).isZero() && status != Status.PAID) {
             apply(new InvoicePaidEvent(tenantId, invoiceId, accountId, command.issuedOn()));
         }
@@ -296,6 +302,7 @@ public class Invoice {
         credited = Money.zero(currency);
         status = Status.FINALIZED;
         draft = null;
+        taxes = CreditNoteTaxSplit.taxesOf(event.lines());
     }
 
     @EventSourcingHandler
