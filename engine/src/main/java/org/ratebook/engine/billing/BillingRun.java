@@ -21,7 +21,6 @@ import org.ratebook.engine.invoicing.query.InvoiceQueries;
 import org.ratebook.engine.invoicing.query.Party;
 import org.ratebook.engine.pricing.TenantPacks;
 import org.ratebook.engine.invoicing.api.UsageSpikeFlag;
-import org.ratebook.engine.invoicing.api.UsageTierLine;
 import org.ratebook.engine.rating.UsageDue;
 import org.ratebook.engine.billing.generator.InvoiceGenerator;
 import org.ratebook.engine.billing.generator.Proposal;
@@ -48,14 +47,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
-import org.ratebook.engine.billing.generator.BilledItem;
+import org.ratebook.engine.billing.assembly.InvoiceAssembler;
 import org.ratebook.engine.charge.projection.OneOffChargeProjection;
 import org.ratebook.rules.fact.OneOffCharge;
 import org.ratebook.engine.billing.generator.Repair;
 import org.ratebook.engine.invoicing.projection.InvoiceProjectionBarrier;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,11 +79,6 @@ import java.util.UUID;
  */
 @Service
 public class BillingRun {
-
-    static final String REPAIR = "REPAIR";
-    static final String CREDIT = "CREDIT";
-    private static final java.time.format.DateTimeFormatter DAY =
-            java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.ENGLISH);
 
     private static final Logger log = LoggerFactory.getLogger(BillingRun.class);
 
@@ -477,7 +470,7 @@ public class BillingRun {
                 .orElseThrow(() -> new IllegalStateException("subscription of unknown account " + key.account()));
         RulePack pack = packs.inEffect(tenant.id(), key.invoiceDate());
         Currency currency = Currency.getInstance(account.currency());
-        List<InvoiceLine> lines = new ArrayList<>();
+        List<DecidedLine> decided = List.of();
         List<RuleFiring> trace = List.of();
         PackRef packRef = new PackRef(pack.name(), pack.version(), pack.contentHash());
         List<UsageSpikeFlag> spikes = List.of();
@@ -492,11 +485,7 @@ public class BillingRun {
                         + " due period(s), " + due.usage().size() + " usage period(s) and " + due.oneOffs().size()
                         + " one-off charge(s)");
             }
-            Map<String, SubscriptionPeriod> billedSpans = new HashMap<>();
-            due.periods().forEach(p -> billedSpans.put(p.subscriptionId() + "|" + p.from(), p));
-            decision.lines().stream().map(d -> d.meter() != null ? usageLine(d)
-                            : line(d, billedSpans.get(d.subscriptionId() + "|" + d.from())))
-                    .forEach(lines::add);
+            decided = decision.lines();
             spikes = decision.spikes().stream().map(x -> new UsageSpikeFlag(x.subscriptionId(), x.meter(), x.from(),
                     x.to(), x.quantity(), x.trailingAverage(), x.reason(), x.rule())).toList();
             trace = decision.trace().fired().stream()
@@ -504,118 +493,26 @@ public class BillingRun {
             packRef = new PackRef(decision.trace().packName(), decision.trace().packVersion(),
                     decision.trace().packHash());
         }
-        for (Repair repair : due.repairs()) {
-            lines.add(repairLine(lines.size() + 1, repair, currency, pack));
-        }
-        if (lines.isEmpty()) {
+        if (decided.isEmpty() && due.repairs().isEmpty()) {
             return Optional.empty();
         }
-        lines = forChildren(tenant.id(), key.account(), lines, due.billedFor());
+        Map<AccountId, String> childNames = new HashMap<>();
+        due.billedFor().values().stream().filter(a -> !a.equals(key.account())).distinct().forEach(child ->
+                childNames.put(child, accounts.find(tenant.id(), child).map(AccountView::name)
+                        .orElse(child.toString())));
         BigDecimal credit = credits.computeIfAbsent(key.account(),
                 a -> invoices.balance(tenant.id(), a.value(), account.currency()).credit());
-        creditLine(lines.size() + 1, lines, credit, currency).ifPresent(lines::add);
+        List<InvoiceLine> lines = InvoiceAssembler.assemble(new InvoiceAssembler.Input(key.account(), currency,
+                pack.rounding(), decided, due.periods(), due.repairs(), due.billedFor(), childNames, credit));
         LocalDate dueDate = key.invoiceDate().plusDays(tenants.billingSettings(tenant.id()).paymentTermsDays());
         return Optional.of(new IssueInvoiceCommand(tenant.id(), invoiceId, key.account(), key.invoiceDate(), dueDate,
                 account.currency(), lines, packRef, trace, new Party(tenant.name(), tenant.addressLines(),
                 tenant.taxId()), new Party(account.name(), account.addressLines(), account.taxId()), spikes));
     }
 
-    /** A decided usage, true-up or adjustment line: its usage period, meter, unit, tiers and event count. */
-    private static InvoiceLine usageLine(DecidedLine d) {
-        return new InvoiceLine(d.lineNo(), new SubscriptionId(UUID.fromString(d.subscriptionId())), d.itemType(),
-                d.description(), d.from(), d.to(), d.quantity(), d.unitPrice(), d.amount(), d.taxRate(),
-                d.taxAmount(), d.taxLabel(), d.rules(), null, null, d.from(), d.to(), d.meter(), d.unit(),
-                d.tiers().stream().map(t -> new UsageTierLine(t.label(), t.from(), t.to(), t.units(), t.unitPrice(),
-                        t.flatFee(), t.amount())).toList(), d.transactions());
-
-    }
-
-    /**
-     * Billed time no longer owed, given back at the share of what was billed for it (and of its tax). Not a rule's
-     * decision: it follows from the earlier charge, which names the rules that priced it.
-     */
-    private static InvoiceLine repairLine(int lineNo, Repair repair, Currency currency, RulePack pack) {
-        BilledItem original = repair.original();
-        BigDecimal tax = repair.amount().multiply(original.taxRate()).movePointLeft(2)
-                .setScale(currency.getDefaultFractionDigits(), pack.rounding());
-        String description = "Unused time of " + original.plan()
-                + (original.reference() == null ? "" : " billed on " + original.reference())
-                + " (" + DAY.format(original.from()) + " to " + DAY.format(original.to()) + ")";
-        return new InvoiceLine(lineNo, new SubscriptionId(UUID.fromString(original.subscriptionId())), REPAIR,
-                description, repair.from(), repair.to(), BigDecimal.valueOf(original.quantity()),
-                original.unitPrice(), repair.amount(), original.taxRate(), tax,
-                "Tax given back at the rate charged", List.of(), original.plan(), original.phase(),
-                original.periodFrom(), original.periodTo(), null, null, original.from(), (UUID) null);
-    }
-
-    /** On a parent's consolidated invoice, a line for a child account names the child. */
-    private List<InvoiceLine> forChildren(TenantId tenant, AccountId payer, List<InvoiceLine> lines,
-                                          Map<String, AccountId> billedFor) {
-        Map<AccountId, String> names = new HashMap<>();
-        List<InvoiceLine> named = new ArrayList<>();
-        for (InvoiceLine l : lines) {
-            String source = l.subscriptionId() != null ? l.subscriptionId().toString()
-                    : l.chargeId() != null ? l.chargeId().toString() : null;
-            AccountId child = source == null ? null : billedFor.get(source);
-            if (child == null || child.equals(payer)) {
-                named.add(l);
-                continue;
-            }
-            String name = names.computeIfAbsent(child, c -> accounts.find(tenant, c).map(AccountView::name)
-                    .orElse(c.toString()));
-            named.add(new InvoiceLine(l.lineNo(), l.subscriptionId(), l.itemType(), l.description() + ", for " + name,
-                    l.periodFrom(), l.periodTo(), l.quantity(), l.unitPrice(), l.amount(), l.taxRate(), l.taxAmount(),
-                    l.taxLabel(), l.rules(), l.plan(), l.phase(), l.billingPeriodFrom(), l.billingPeriodTo(),
-                    l.discountOf(), l.coupon(), l.repairsFrom(), l.chargeId(), l.meter(), l.unit(), l.tiers(),
-                    l.transactions()));
-        }
-        return named;
-    }
-
-    /**
-     * Account credit is created by an invoice whose total is negative (the total becomes zero and the rest is
-     * kept for later), and used, up to what an invoice asks for, by the next invoices.
-     */
-    private static Optional<InvoiceLine> creditLine(int lineNo, List<InvoiceLine> lines, BigDecimal credit,
-                                                    Currency currency) {
-        BigDecimal total = lines.stream().map(l -> l.amount().add(l.taxAmount())).reduce(BigDecimal.ZERO,
-                BigDecimal::add);
-        BigDecimal moved;
-        String description;
-        if (total.signum() < 0) {
-            moved = total.negate();
-            description = "Credit kept on the account for later invoices";
-        } else if (total.signum() > 0 && credit.signum() > 0) {
-            moved = total.min(credit).negate();
-            description = "Account credit used";
-        } else {
-            return Optional.empty();
-        }
-        moved = moved.setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY);
-        BigDecimal zero = BigDecimal.ZERO.setScale(currency.getDefaultFractionDigits());
-        return Optional.of(new InvoiceLine(lineNo, null, CREDIT, description, null, null, BigDecimal.ONE, moved,
-                moved, BigDecimal.ZERO, zero, "No tax on credit", List.of(), null, null, null, null, null, null, null,
-                null, null, null, List.of(), null));
-    }
-
     /** What an issued invoice did to the account's credit: kept some (positive) or used some (negative). */
     private static BigDecimal creditMoved(IssueInvoiceCommand command) {
-        return command.lines().stream().filter(l -> CREDIT.equals(l.itemType())).map(InvoiceLine::amount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add).negate();
-    }
-
-    /**
-     * A decided line, with the plan phase and billing period of the span it bills, or the one-off charge, and
-     * the unit its quantity counts when that is not units of the plan (hours of an hourly price).
-     */
-    private static InvoiceLine line(DecidedLine d, SubscriptionPeriod span) {
-        return new InvoiceLine(d.lineNo(), d.subscriptionId() == null ? null
-                : new SubscriptionId(UUID.fromString(d.subscriptionId())), d.itemType(),
-                d.description(), d.from(), d.to(), d.quantity(), d.unitPrice(), d.amount(), d.taxRate(),
-                d.taxAmount(), d.taxLabel(), d.rules(), span == null ? null : span.plan(),
-                span == null ? null : span.phase(), span == null ? null : span.periodFrom(),
-                span == null ? null : span.periodTo(), d.discountOf(), d.coupon(), null,
-                d.reference() == null ? null : UUID.fromString(d.reference()), null, d.unit(), List.of(), null);
+        return InvoiceAssembler.creditMoved(command.lines());
     }
 
     /**
