@@ -136,6 +136,9 @@ public class PaymentSteps {
                     .isEqualByComparingTo(Money.parse(row.get("to the invoice")).amount());
             assertThat(actual.overpaid()).as("credited, row %d", i + 1)
                     .isEqualByComparingTo(Money.parse(row.get("to credit")).amount());
+            if (row.containsKey("on")) {
+                assertThat(BusinessDates.format(actual.onDate())).as("date of row %d", i + 1).isEqualTo(row.get("on"));
+            }
         }
     }
 

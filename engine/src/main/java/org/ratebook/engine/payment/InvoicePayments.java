@@ -4,6 +4,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.invoicing.api.InvoiceId;
+import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.account.projection.BillingCalendar;
 import org.ratebook.engine.invoicing.api.IssueCreditNoteCommand;
 import org.ratebook.engine.invoicing.api.RecordPaymentCommand;
 import org.ratebook.engine.invoicing.api.RefundPaymentCommand;
@@ -30,14 +32,17 @@ public class InvoicePayments {
     private final PaymentGateway gateway;
     private final TenantClocks clocks;
     private final org.ratebook.engine.pricing.TenantPacks packs;
+    private final BillingCalendar calendar;
 
     public InvoicePayments(CommandGateway commands, InvoiceQueries invoices, PaymentGateway gateway,
-                           TenantClocks clocks, org.ratebook.engine.pricing.TenantPacks packs) {
+                           TenantClocks clocks, org.ratebook.engine.pricing.TenantPacks packs,
+                           BillingCalendar calendar) {
         this.commands = commands;
         this.invoices = invoices;
         this.gateway = gateway;
         this.clocks = clocks;
         this.packs = packs;
+        this.calendar = calendar;
     }
 
     /** Money received outside Ratebook (a transfer, a cheque). Returns the payment id. */
@@ -45,7 +50,8 @@ public class InvoicePayments {
                                  String currency, LocalDate receivedOn, String reference) {
         String id = paymentId == null || paymentId.isBlank() ? "pay_" + UUID.randomUUID() : paymentId;
         send(() -> commands.sendAndWait(new RecordPaymentCommand(tenant, new InvoiceId(invoiceId), id, amount,
-                currency, receivedOn == null ? today(tenant) : receivedOn, "external", reference)), invoiceId);
+                currency, receivedOn == null ? today(tenant, invoiceId) : receivedOn, "external", reference)),
+                invoiceId);
         return id;
     }
 
@@ -62,7 +68,7 @@ public class InvoicePayments {
             throw new PaymentDeclinedException("the payment gateway declined " + toCollect + ": " + result.message());
         }
         send(() -> commands.sendAndWait(new RecordPaymentCommand(tenant, new InvoiceId(invoiceId),
-                result.transactionId(), toCollect.amount(), toCollect.currencyCode(), today(tenant), "gateway",
+                result.transactionId(), toCollect.amount(), toCollect.currencyCode(), today(tenant, invoiceId), "gateway",
                 result.transactionId())), invoiceId);
         return result.transactionId();
     }
@@ -70,7 +76,7 @@ public class InvoicePayments {
     public String refund(TenantId tenant, UUID invoiceId, String refundId, BigDecimal amount, String reason) {
         String id = refundId == null || refundId.isBlank() ? "ref_" + UUID.randomUUID() : refundId;
         send(() -> commands.sendAndWait(new RefundPaymentCommand(tenant, new InvoiceId(invoiceId), id, amount,
-                today(tenant), reason)), invoiceId);
+                today(tenant, invoiceId), reason)), invoiceId);
         return id;
     }
 
@@ -83,17 +89,19 @@ public class InvoicePayments {
                 .map(i -> packs.inEffect(tenant, i.invoiceDate()).rounding())
                 .orElseThrow(() -> new NotFoundException("invoice " + invoiceId + " does not exist"));
         send(() -> commands.sendAndWait(new IssueCreditNoteCommand(tenant, new InvoiceId(invoiceId), id, amount,
-                currency, reason, today(tenant), rounding)), invoiceId);
+                currency, reason, today(tenant, invoiceId), rounding)), invoiceId);
         return id;
     }
 
     public void voidInvoice(TenantId tenant, UUID invoiceId, String reason) {
         send(() -> commands.sendAndWait(new VoidInvoiceCommand(tenant, new InvoiceId(invoiceId), reason,
-                today(tenant))), invoiceId);
+                today(tenant, invoiceId))), invoiceId);
     }
 
-    private LocalDate today(TenantId tenant) {
-        return LocalDate.now(clocks.of(tenant));
+    /** The day on the invoice's account's calendar (see {@link BillingCalendar}); UTC for an unknown invoice. */
+    private LocalDate today(TenantId tenant, UUID invoiceId) {
+        return invoices.find(tenant, invoiceId).map(i -> calendar.today(tenant, new AccountId(i.accountId())))
+                .orElseGet(() -> LocalDate.now(clocks.of(tenant)));
     }
 
     private static void send(Supplier<Object> command, UUID invoiceId) {
