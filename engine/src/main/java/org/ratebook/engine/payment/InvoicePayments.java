@@ -7,6 +7,7 @@ import org.ratebook.engine.invoicing.api.InvoiceId;
 import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.projection.BillingCalendar;
 import org.ratebook.engine.invoicing.api.IssueCreditNoteCommand;
+import org.ratebook.engine.invoicing.api.RecordFailedPaymentAttemptCommand;
 import org.ratebook.engine.invoicing.api.RecordPaymentCommand;
 import org.ratebook.engine.invoicing.api.RefundPaymentCommand;
 import org.ratebook.engine.invoicing.api.VoidInvoiceCommand;
@@ -65,6 +66,11 @@ public class InvoicePayments {
         }
         PaymentGateway.Result result = gateway.collect(tenant, invoice.accountId(), toCollect, invoice.number());
         if (!result.approved()) {
+            // the refusal is recorded on the invoice first, so it counts even though the caller gets an error
+            String attempt = result.transactionId() == null ? "attempt_" + UUID.randomUUID() : result.transactionId();
+            send(() -> commands.sendAndWait(new RecordFailedPaymentAttemptCommand(tenant, new InvoiceId(invoiceId),
+                    attempt, toCollect.amount(), toCollect.currencyCode(), today(tenant, invoiceId), "gateway",
+                    result.message())), invoiceId);
             throw new PaymentDeclinedException("the payment gateway declined " + toCollect + ": " + result.message());
         }
         send(() -> commands.sendAndWait(new RecordPaymentCommand(tenant, new InvoiceId(invoiceId),

@@ -127,6 +127,21 @@ class InvoiceAggregateTest {
                                 new BigDecimal("0.70")))));
     }
 
+    @Test
+    void aDeclinedAttemptIsRecordedOnceAndPaysNothing() {
+        org.ratebook.engine.invoicing.api.RecordFailedPaymentAttemptCommand attempt =
+                new org.ratebook.engine.invoicing.api.RecordFailedPaymentAttemptCommand(TENANT, invoiceId, "tx-1",
+                        new BigDecimal("0.13"), "EUR", LocalDate.of(2026, 1, 20), "gateway", "card declined");
+        org.ratebook.engine.invoicing.api.PaymentAttemptFailedEvent failed =
+                new org.ratebook.engine.invoicing.api.PaymentAttemptFailedEvent(TENANT, invoiceId, account, "tx-1",
+                        new BigDecimal("0.13"), "EUR", LocalDate.of(2026, 1, 20), "gateway", "card declined");
+        fixture.given(issued("49.00")).when(attempt).expectEvents(failed);
+        fixture.given(issued("49.00"), failed).when(attempt).expectNoEvents();
+        fixture.given(issued("49.00"), failed).when(pay("pay-1", "49.00", "EUR"))
+                .expectEvents(recorded("pay-1", "49.00", "49.00", "0.00", "0.00"),
+                        new InvoicePaidEvent(TENANT, invoiceId, account, LocalDate.of(2026, 1, 20)));
+    }
+
     private InvoiceIssuedEvent issued(String total) {
         List<InvoiceLine> lines = List.of(line(1, total, "0.00"));
         return new InvoiceIssuedEvent(TENANT, invoiceId, account, "INV-000001", LocalDate.of(2026, 1, 15), DUE,

@@ -77,3 +77,12 @@ Feature: Payments, refunds and voids
     And invoice INV-000001 shows no payments
     When "ACME GmbH" pays invoice INV-000001 by card
     Then invoice INV-000001 is paid with EUR 49.00 paid and EUR 0.00 still due
+
+  @issue-11
+  Scenario: A declined card is recorded on the invoice as a failed payment attempt, and pays nothing
+    When "ACME GmbH" tries to pay EUR 0.13 on invoice INV-000001 by card
+    Then it is refused with a reason mentioning "declined"
+    And invoice INV-000001 shows no payments
+    And invoice INV-000001 records these failed payment attempts:
+      | amount   | reason        |
+      | EUR 0.13 | card declined |

@@ -259,6 +259,23 @@ public class Invoice {
         }
     }
 
+    /** A declined attempt to collect is recorded as such; it pays nothing. Sent twice, it is recorded once. */
+    @CommandHandler
+    public void handle(org.ratebook.engine.invoicing.api.RecordFailedPaymentAttemptCommand command) {
+        requireOwnedBy(command.tenantId());
+        if (settled.contains("attempt:" + command.attemptId())) {
+            return;
+        }
+        apply(new org.ratebook.engine.invoicing.api.PaymentAttemptFailedEvent(tenantId, invoiceId, accountId,
+                command.attemptId(), command.amount(), command.currency(), command.attemptedOn(), command.method(),
+                command.reason()));
+    }
+
+    @EventSourcingHandler
+    void on(org.ratebook.engine.invoicing.api.PaymentAttemptFailedEvent event) {
+        settled.add("attempt:" + event.attemptId());
+    }
+
     /** Another tenant's invoice must look like no invoice at all. */
     private void requireOwnedBy(TenantId tenant) {
         if (!tenantId.equals(tenant)) {
