@@ -51,4 +51,15 @@ class ArchitectureTest {
                         "org.ratebook.engine.infra..", "org.springframework..")
                 .check(RATEBOOK);
     }
+
+    /** The pure assembler (issue 11) is a function: no Spring, no Axon, no database, no read models, no clock. */
+    @Test
+    void theInvoiceAssemblerIsPure() {
+        noClasses().that().resideInAPackage("org.ratebook.engine.billing.assembly..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
+                        "java.sql..", "javax.sql..", "org.ratebook.engine..projection..",
+                        "org.ratebook.engine..query..", "org.ratebook.engine.infra..", "org.ratebook.tenants..")
+                .orShould().dependOnClassesThat().areAssignableTo(java.time.Clock.class)
+                .check(RATEBOOK);
+    }
 }

@@ -74,6 +74,16 @@ public class BillingSteps {
                 .isEqualTo(count);
     }
 
+    @Then("the billing run reports that {string} could not be billed because {string}")
+    public void couldNotBeBilled(String customer, String reason) {
+        assertThat(world.lastRun().failures()).as("accounts the billing run could not bill")
+                .anySatisfy(f -> {
+                    assertThat(f.account()).isEqualTo(world.customer(customer).account());
+                    assertThat(f.reason()).contains(reason);
+                });
+        assertThat(world.lastRun().failures()).as("accounts the billing run could not bill").hasSize(1);
+    }
+
     @Then("the billing run reports no problems")
     public void theBillingRunReportsNoProblems() {
         assertThat(world.lastRun().problems()).as("problems reported by the billing run").isEmpty();

@@ -4,11 +4,18 @@ import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import org.ratebook.engine.BillingRejection;
+import org.ratebook.engine.invoicing.query.CreditNoteTaxes;
 import org.ratebook.engine.invoicing.query.CreditNoteView;
 import org.ratebook.engine.invoicing.query.InvoiceQueries;
 import org.ratebook.engine.invoicing.query.InvoiceView;
 import org.ratebook.engine.payment.InvoicePayments;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.ratebook.engine.invoicing.pdf.CreditNotePdfRenderer;
+
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,11 +29,14 @@ public class CreditNoteSteps {
     private final BillingWorld world;
     private final InvoicePayments payments;
     private final InvoiceQueries invoices;
+    private final CreditNotePdfRenderer creditNotePdf;
 
-    public CreditNoteSteps(BillingWorld world, InvoicePayments payments, InvoiceQueries invoices) {
+    public CreditNoteSteps(BillingWorld world, InvoicePayments payments, InvoiceQueries invoices,
+                           CreditNotePdfRenderer creditNotePdf) {
         this.world = world;
         this.payments = payments;
         this.invoices = invoices;
+        this.creditNotePdf = creditNotePdf;
     }
 
     @When("the seller issues a credit note of {money} on invoice {word} because {string}")
@@ -66,6 +76,26 @@ public class CreditNoteSteps {
                     + " | " + r.get("reason");
         }).toList();
         assertThat(actual).as("credit notes of %s", number).containsExactlyElementsOf(expected);
+    }
+
+    @Then("the PDF of credit note {word} says {string}")
+    public void creditNotePdfSays(String number, String words) throws IOException {
+        for (InvoiceView invoice : invoices.latest(world.theSeller(), 500)) {
+            for (CreditNoteView note : invoices.creditNotes(world.theSeller(), invoice.invoiceId())) {
+                if (!note.number().equals(number)) {
+                    continue;
+                }
+                try (PDDocument document = Loader.loadPDF(creditNotePdf.render(note, invoice,
+                        CreditNoteTaxes.of(note, invoice, () -> {
+                            throw new AssertionError("credit note " + number + " was issued without its tax split");
+                        })))) {
+                    String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+                    assertThat(text).as("text of the PDF of credit note %s", number).contains(words);
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("no credit note " + number);
     }
 
     @Then("invoice {word} has no credit notes")

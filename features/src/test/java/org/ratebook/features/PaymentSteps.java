@@ -27,8 +27,11 @@ public class PaymentSteps {
     private final BillingWorld world;
     private final InvoicePayments payments;
     private final InvoiceQueries invoices;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    public PaymentSteps(BillingWorld world, InvoicePayments payments, InvoiceQueries invoices) {
+    public PaymentSteps(BillingWorld world, InvoicePayments payments, InvoiceQueries invoices,
+                        org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.world = world;
         this.payments = payments;
         this.invoices = invoices;
@@ -136,6 +139,30 @@ public class PaymentSteps {
                     .isEqualByComparingTo(Money.parse(row.get("to the invoice")).amount());
             assertThat(actual.overpaid()).as("credited, row %d", i + 1)
                     .isEqualByComparingTo(Money.parse(row.get("to credit")).amount());
+            if (row.containsKey("on")) {
+                assertThat(BusinessDates.format(actual.onDate())).as("date of row %d", i + 1).isEqualTo(row.get("on"));
+            }
+        }
+    }
+
+    /** The invoice's failed payment attempts, as recorded in its events (nothing else reads them yet). */
+    @Then("invoice {word} records these failed payment attempts:")
+    public void failedAttempts(String number, DataTable table) throws java.io.IOException {
+        InvoiceView invoice = invoice(world.theSeller(), number);
+        List<String> payloads = jdbc.queryForList("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? AND payload_type LIKE '%PaymentAttemptFailedEvent' "
+                + "ORDER BY sequence_number", String.class, invoice.invoiceId().toString());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<Map<String, String>> expected = table.asMaps();
+        assertThat(payloads).as("failed payment attempts on %s", number).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            com.fasterxml.jackson.databind.JsonNode event = json.readTree(payloads.get(i));
+            Money amount = Money.parse(expected.get(i).get("amount"));
+            assertThat(new java.math.BigDecimal(event.path("amount").asText())).as("amount of attempt %d", i + 1)
+                    .isEqualByComparingTo(amount.amount());
+            assertThat(event.path("currency").asText()).isEqualTo(amount.currency());
+            assertThat(event.path("reason").asText()).as("reason of attempt %d", i + 1)
+                    .contains(expected.get(i).get("reason"));
         }
     }
 

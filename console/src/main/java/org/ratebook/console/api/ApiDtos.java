@@ -235,7 +235,20 @@ public final class ApiDtos {
     }
 
     public record BillingRunResponse(LocalDate targetDate, List<InvoiceSummary> issued, int alreadyInvoiced,
-                                     List<String> problems) {
+                                     List<String> problems,
+                                     @Schema(description = "Accounts the run could not bill (a rule that failed, a "
+                                             + "pack too slow, a command refused); every other account was billed")
+                                     List<FailedAccount> failed) {
+        static BillingRunResponse of(org.ratebook.engine.billing.BillingRunResult result,
+                                     List<InvoiceSummary> issued) {
+            return new BillingRunResponse(result.targetDate(), issued, result.alreadyInvoiced(), result.problems(),
+                    result.failures().stream().map(f -> new FailedAccount(f.account().value(), f.invoiceDate(),
+                            f.reason())).toList());
+        }
+    }
+
+    /** An account a billing run left unbilled, the invoice date it was on (null: before any) and why. */
+    public record FailedAccount(UUID accountId, LocalDate invoiceDate, String reason) {
     }
 
     public record InvoiceSummary(UUID invoiceId, String number, UUID accountId, LocalDate invoiceDate,

@@ -57,6 +57,6 @@ public class BillingRunsController {
         invoices.awaitVisible(tenant, result.issued(), Duration.ofSeconds(10));
         List<InvoiceSummary> issued = result.issued().stream()
                 .flatMap(id -> invoices.find(tenant, id).stream()).map(InvoiceSummary::of).toList();
-        return new BillingRunResponse(result.targetDate(), issued, result.alreadyInvoiced(), result.problems());
+        return BillingRunResponse.of(result, issued);
     }
 }

@@ -213,8 +213,8 @@ public class InvoicesController {
     @Operation(summary = "A credit note as PDF: its own number, the invoice it credits, the amount with the tax it "
             + "gives back per rate, and the reason",
             description = "The tax is shared among the invoice's rates in proportion to the invoice's gross per "
-                    + "rate, rounded as the rule pack in effect on the invoice date rounds. 404 if the invoice has "
-                    + "no credit note with that number.")
+                    + "rate, rounded as the rule pack in effect on the invoice date rounds, decided when the credit "
+                    + "note was issued. 404 if the invoice has no credit note with that number.")
     public ResponseEntity<byte[]> creditNotePdf(@PathVariable UUID invoiceId, @PathVariable String number) {
         TenantId tenant = CurrentCaller.tenant();
         InvoiceView invoice = find(tenant, invoiceId);
@@ -222,12 +222,12 @@ public class InvoicesController {
                 .filter(c -> c.number().equals(number)).findFirst()
                 .orElseThrow(() -> new NotFoundException("invoice " + invoice.number() + " has no credit note "
                         + number));
-        java.math.RoundingMode rounding = packs.inEffect(tenant, invoice.invoiceDate()).rounding();
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename(note.number() + ".pdf").build().toString())
-                .body(creditNotePdf.render(note, invoice, CreditNoteTaxes.of(note, invoice, rounding)));
+                .body(creditNotePdf.render(note, invoice, CreditNoteTaxes.of(note, invoice,
+                        () -> packs.inEffect(tenant, invoice.invoiceDate()).rounding())));
     }
 
     @PostMapping("/{invoiceId}/void")

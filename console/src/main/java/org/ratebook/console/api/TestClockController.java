@@ -66,8 +66,7 @@ public class TestClockController {
         invoices.awaitVisible(tenant, advanced.billing().issued(), Duration.ofSeconds(10));
         List<InvoiceSummary> issued = advanced.billing().issued().stream()
                 .flatMap(id -> invoices.find(tenant, id).stream()).map(InvoiceSummary::of).toList();
-        return new TestClockResponse(advanced.now(), new BillingRunResponse(advanced.billing().targetDate(), issued,
-                advanced.billing().alreadyInvoiced(), advanced.billing().problems()));
+        return new TestClockResponse(advanced.now(), BillingRunResponse.of(advanced.billing(), issued));
     }
 
     private static Instant parse(String to) {

@@ -3,6 +3,7 @@ package org.ratebook.engine.audit;
 import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.projection.AccountView;
 import org.ratebook.engine.billing.BillingRun;
+import org.ratebook.engine.billing.assembly.InvoiceAssembler;
 import org.ratebook.engine.billing.TaxAndDiscountFacts;
 import org.ratebook.engine.billing.generator.BilledItem;
 import org.ratebook.engine.billing.generator.InvoiceGenerator;
@@ -144,8 +145,8 @@ public final class DecisionReplay {
                     coupons(fold, in.payer(), in.invoiceDate()), oneOffs, List.of()));
             Map<String, SubscriptionPeriod> spans = new HashMap<>();
             periods.forEach(p -> spans.put(p.subscriptionId() + "|" + p.from(), p));
-            decision.lines().stream().map(d -> d.meter() != null ? BillingRun.usageLine(d)
-                    : BillingRun.line(d, spans.get(d.subscriptionId() + "|" + d.from()))).forEach(lines::add);
+            decision.lines().stream().map(d -> d.meter() != null ? InvoiceAssembler.usageLine(d)
+                    : InvoiceAssembler.line(d, spans.get(d.subscriptionId() + "|" + d.from()))).forEach(lines::add);
             packRef = new PackRef(decision.trace().packName(), decision.trace().packVersion(),
                     decision.trace().packHash());
         }
@@ -154,14 +155,14 @@ public final class DecisionReplay {
             lines.add(renumber(usage, lines.size() + 1));
         }
         for (Repair repair : repairs) {
-            lines.add(BillingRun.repairLine(lines.size() + 1, repair, currency, pack));
+            lines.add(InvoiceAssembler.repairLine(lines.size() + 1, repair, currency, pack.rounding()));
         }
         if (lines.isEmpty()) {
             return new Derived(List.of(), packRef, problems.isEmpty() ? "nothing was due on " + in.invoiceDate()
                     : String.join("; ", problems));
         }
         lines = forChildren(fold, in.payer(), lines, billedFor);
-        BillingRun.creditLine(lines.size() + 1, lines, fold.credit(account.currency()), currency).ifPresent(lines::add);
+        InvoiceAssembler.creditLine(lines.size() + 1, lines, fold.credit(account.currency()), currency).ifPresent(lines::add);
         return new Derived(lines, packRef, null);
     }
 

@@ -21,7 +21,6 @@ import org.ratebook.engine.invoicing.query.InvoiceQueries;
 import org.ratebook.engine.invoicing.query.Party;
 import org.ratebook.engine.pricing.TenantPacks;
 import org.ratebook.engine.invoicing.api.UsageSpikeFlag;
-import org.ratebook.engine.invoicing.api.UsageTierLine;
 import org.ratebook.engine.rating.UsageDue;
 import org.ratebook.engine.billing.generator.InvoiceGenerator;
 import org.ratebook.engine.billing.generator.Proposal;
@@ -48,14 +47,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
-import org.ratebook.engine.billing.generator.BilledItem;
+import org.ratebook.engine.billing.assembly.InvoiceAssembler;
 import org.ratebook.engine.charge.projection.OneOffChargeProjection;
 import org.ratebook.rules.fact.OneOffCharge;
 import org.ratebook.engine.billing.generator.Repair;
 import org.ratebook.engine.invoicing.projection.InvoiceProjectionBarrier;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,11 +79,6 @@ import java.util.UUID;
  */
 @Service
 public class BillingRun {
-
-    static final String REPAIR = "REPAIR";
-    static final String CREDIT = "CREDIT";
-    private static final java.time.format.DateTimeFormatter DAY =
-            java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.ENGLISH);
 
     private static final Logger log = LoggerFactory.getLogger(BillingRun.class);
 
@@ -208,7 +201,10 @@ public class BillingRun {
         // at an instant, accounts ahead of UTC are on the next day already; usage periods end at each account's own
         // midnight, which UsageDue checks against the clock
         UsageDue.Result dueUsage = usageDue.due(tenantId, now == null ? targetDate : targetDate.plusDays(1));
-        Map<Key, Due> due = dueItems(tenantId, targetDate, onlyAccount, now, timelines, problems, billedBefore);
+        // an account whose due items cannot be worked out is not billed at all this run (not half of it)
+        Map<AccountId, BillingRunResult.AccountFailure> failed = new java.util.LinkedHashMap<>();
+        Map<Key, Due> due = dueItems(tenantId, targetDate, onlyAccount, now, timelines, problems, billedBefore,
+                failed, dryRun != null);
         addUsage(tenantId, dueUsage, onlyAccount, due, problems);
         billedBefore.removeAll(due.keySet());
 
@@ -220,25 +216,67 @@ public class BillingRun {
         Optional<Instant> reviewUntil = dryRun != null ? Optional.empty() : drafts.reviewUntil(tenantId, now);
         for (Map.Entry<Key, Due> entry : due.entrySet()) {
             Key key = entry.getKey();
+            if (failed.containsKey(key.account())) {
+                continue; // its later dates wait too: its invoices follow each other, as its credit is used
+            }
+            try {
+                already += billOne(tenant, key, entry.getValue(), generations, credits, problems, run, reviewUntil,
+                        dryRun, issued);
+            } catch (RuntimeException e) {
+                if (dryRun != null) {
+                    throw e; // a preview shows the failure itself
+                }
+                failed.put(key.account(), failure(key.account(), key.invoiceDate(), e));
+            }
+        }
+        failed.values().forEach(f -> problems.add("account " + f.account() + (f.invoiceDate() == null ? ""
+                : " on " + f.invoiceDate()) + " was not billed: " + f.reason()));
+        log.info("Billing run for {} on {}: {} issued, {} already invoiced, {} problems, {} accounts failed", tenantId,
+                targetDate, issued.size(), already, problems.size(), failed.size());
+        return new BillingRunResult(tenantId, targetDate, issued, already, problems, List.copyOf(failed.values()));
+    }
+
+    private static BillingRunResult.AccountFailure failure(AccountId account, LocalDate invoiceDate,
+                                                           RuntimeException e) {
+        log.warn("Billing of account {} for {} failed", account, invoiceDate, e);
+        String reason = e.getMessage();
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                reason = t.getMessage(); // the innermost says what went wrong (a rule's own words)
+            }
+        }
+        return new BillingRunResult.AccountFailure(account, invoiceDate,
+                reason == null ? e.getClass().getSimpleName() : reason);
+    }
+
+    /**
+     * Decides and issues (or drafts, or previews) the invoice of one account and date; 1 when another run issued
+     * it first, else 0. Throws when it cannot: the caller makes that the account's failure.
+     */
+    private int billOne(Tenant tenant, Key key, Due due, Map<Map.Entry<UUID, LocalDate>, Integer> generations,
+                        Map<AccountId, BigDecimal> credits, List<String> problems, TaxAndDiscountFacts.Run run,
+                        Optional<Instant> reviewUntil, java.util.function.Consumer<IssueInvoiceCommand> dryRun,
+                        List<UUID> issued) {
+        TenantId tenantId = tenant.id();
+        {
             Optional<String> paused = standings.billingPause(tenantId, key.account()); // the pack's dunning policy
             if (paused.isPresent()) {
                 problems.add(paused.get() + "; " + key.invoiceDate() + " is invoiced when it ends");
-                continue;
+                return 0;
             }
             // one more invoice for this account and date: after a void, or for spans that became due since
             int generation = generations.getOrDefault(Map.entry(key.account().value(), key.invoiceDate()), 0);
             InvoiceId invoiceId = InvoiceId.of(tenantId, key.account(), key.invoiceDate(), generation);
-            Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, entry.getValue(), credits,
-                    problems, run);
+            Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, due, credits, problems, run);
             if (command.isEmpty()) {
-                continue;
+                return 0;
             }
             // a coupon used by this invoice counts for the next invoices of the run (and of a preview)
             run.issued(invoiceId, key.account(), command.get().lines());
             if (dryRun != null) {
                 dryRun.accept(command.get());
                 credits.computeIfPresent(key.account(), (a, c) -> c.subtract(creditMoved(command.get())));
-                continue;
+                return 0;
             }
             try {
                 if (reviewUntil.isPresent()) {
@@ -253,13 +291,11 @@ public class BillingRun {
                 if (!issuedElsewhere(e)) {
                     throw e;
                 }
-                already++; // another run or node issued it first: exactly once, by construction
                 credits.remove(key.account()); // read it again: the other run may have used some
+                return 1; // another run or node issued it first: exactly once, by construction
             }
+            return 0;
         }
-        log.info("Billing run for {} on {}: {} issued, {} already invoiced, {} problems", tenantId, targetDate,
-                issued.size(), already, problems.size());
-        return new BillingRunResult(tenantId, targetDate, issued, already, problems);
     }
 
     /**
@@ -285,7 +321,8 @@ public class BillingRun {
      */
     private Map<Key, Due> dueItems(TenantId tenant, LocalDate runDate, AccountId onlyAccount, Instant now,
                                    Map<SubscriptionId, List<PhaseStart>> timelines, List<String> problems,
-                                   Set<Key> billedBefore) {
+                                   Set<Key> billedBefore, Map<AccountId, BillingRunResult.AccountFailure> failed,
+                                   boolean preview) {
         // by date, then account: numbers follow invoice dates across accounts, and each account's invoices come
         // in date order, as its credit is used
         Map<Key, Due> due = new TreeMap<>((a, b) -> {
@@ -305,15 +342,45 @@ public class BillingRun {
             }
             SubscriptionView s = !timelines.containsKey(stored.subscriptionId()) ? stored
                     : stored.withPhases(timelines.get(stored.subscriptionId()));
+            try {
+                dueOf(tenant, s, payer, runDate, now, targets, problems, billedBefore, due);
+            } catch (RuntimeException e) {
+                if (preview) {
+                    throw e;
+                }
+                failed.putIfAbsent(payer, failure(payer, null, e));
+            }
+        }
+        for (OneOffChargeProjection.Pending pending : oneOffCharges.pending(tenant, latest)) {
+            AccountId payer = payers.getOrDefault(pending.accountId(), pending.accountId());
+            if (onlyPayer != null && !onlyPayer.equals(payer)) {
+                continue;
+            }
+            LocalDate target = now == null ? runDate : targets.computeIfAbsent(payer, a -> accounts
+                    .find(tenant, a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
+            if (!pending.charge().on().isAfter(target)) {
+                Due forDay = due.computeIfAbsent(new Key(payer, pending.charge().on()), k -> new Due());
+                forDay.billedFor().put(pending.charge().chargeId(), pending.accountId());
+                forDay.oneOffs().add(pending.charge());
+            }
+        }
+        return due;
+    }
+
+    /** What one subscription has due: its spans and repairs, added to {@code due} under its payer and dates. */
+    private void dueOf(TenantId tenant, SubscriptionView s, AccountId payer, LocalDate runDate, Instant now,
+                       Map<AccountId, LocalDate> targets, List<String> problems, Set<Key> billedBefore,
+                       Map<Key, Due> due) {
+        {
             LocalDate target = now == null ? runDate : targets.computeIfAbsent(payer, a -> accounts
                     .find(tenant, a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
             if (s.startDate().isAfter(target)) {
-                continue;
+                return;
             }
             RulePack today = packs.inEffect(tenant, target);
             Optional<List<ServiceState>> states = states(tenant, s, problems);
             if (states.isEmpty()) {
-                continue;
+                return;
             }
             InvoiceGenerator generator = new InvoiceGenerator(today.dayCount(), Currency.getInstance(s.currency()),
                     today.rounding());
@@ -336,20 +403,6 @@ public class BillingRun {
             }
             proposal.alreadyBilled().forEach(span -> billedBefore.add(new Key(payer, span.invoiceDate())));
         }
-        for (OneOffChargeProjection.Pending pending : oneOffCharges.pending(tenant, latest)) {
-            AccountId payer = payers.getOrDefault(pending.accountId(), pending.accountId());
-            if (onlyPayer != null && !onlyPayer.equals(payer)) {
-                continue;
-            }
-            LocalDate target = now == null ? runDate : targets.computeIfAbsent(payer, a -> accounts
-                    .find(tenant, a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
-            if (!pending.charge().on().isAfter(target)) {
-                Due forDay = due.computeIfAbsent(new Key(payer, pending.charge().on()), k -> new Due());
-                forDay.billedFor().put(pending.charge().chargeId(), pending.accountId());
-                forDay.oneOffs().add(pending.charge());
-            }
-        }
-        return due;
     }
 
     /**
@@ -417,7 +470,7 @@ public class BillingRun {
                 .orElseThrow(() -> new IllegalStateException("subscription of unknown account " + key.account()));
         RulePack pack = packs.inEffect(tenant.id(), key.invoiceDate());
         Currency currency = Currency.getInstance(account.currency());
-        List<InvoiceLine> lines = new ArrayList<>();
+        List<DecidedLine> decided = List.of();
         List<RuleFiring> trace = List.of();
         PackRef packRef = new PackRef(pack.name(), pack.version(), pack.contentHash());
         List<UsageSpikeFlag> spikes = List.of();
@@ -432,11 +485,7 @@ public class BillingRun {
                         + " due period(s), " + due.usage().size() + " usage period(s) and " + due.oneOffs().size()
                         + " one-off charge(s)");
             }
-            Map<String, SubscriptionPeriod> billedSpans = new HashMap<>();
-            due.periods().forEach(p -> billedSpans.put(p.subscriptionId() + "|" + p.from(), p));
-            decision.lines().stream().map(d -> d.meter() != null ? usageLine(d)
-                            : line(d, billedSpans.get(d.subscriptionId() + "|" + d.from())))
-                    .forEach(lines::add);
+            decided = decision.lines();
             spikes = decision.spikes().stream().map(x -> new UsageSpikeFlag(x.subscriptionId(), x.meter(), x.from(),
                     x.to(), x.quantity(), x.trailingAverage(), x.reason(), x.rule())).toList();
             trace = decision.trace().fired().stream()
@@ -444,118 +493,26 @@ public class BillingRun {
             packRef = new PackRef(decision.trace().packName(), decision.trace().packVersion(),
                     decision.trace().packHash());
         }
-        for (Repair repair : due.repairs()) {
-            lines.add(repairLine(lines.size() + 1, repair, currency, pack));
-        }
-        if (lines.isEmpty()) {
+        if (decided.isEmpty() && due.repairs().isEmpty()) {
             return Optional.empty();
         }
-        lines = forChildren(tenant.id(), key.account(), lines, due.billedFor());
+        Map<AccountId, String> childNames = new HashMap<>();
+        due.billedFor().values().stream().filter(a -> !a.equals(key.account())).distinct().forEach(child ->
+                childNames.put(child, accounts.find(tenant.id(), child).map(AccountView::name)
+                        .orElse(child.toString())));
         BigDecimal credit = credits.computeIfAbsent(key.account(),
                 a -> invoices.balance(tenant.id(), a.value(), account.currency()).credit());
-        creditLine(lines.size() + 1, lines, credit, currency).ifPresent(lines::add);
+        List<InvoiceLine> lines = InvoiceAssembler.assemble(new InvoiceAssembler.Input(key.account(), currency,
+                pack.rounding(), decided, due.periods(), due.repairs(), due.billedFor(), childNames, credit));
         LocalDate dueDate = key.invoiceDate().plusDays(tenants.billingSettings(tenant.id()).paymentTermsDays());
         return Optional.of(new IssueInvoiceCommand(tenant.id(), invoiceId, key.account(), key.invoiceDate(), dueDate,
                 account.currency(), lines, packRef, trace, new Party(tenant.name(), tenant.addressLines(),
                 tenant.taxId()), new Party(account.name(), account.addressLines(), account.taxId()), spikes));
     }
 
-    /** A decided usage, true-up or adjustment line: its usage period, meter, unit, tiers and event count. */
-    public static InvoiceLine usageLine(DecidedLine d) {
-        return new InvoiceLine(d.lineNo(), new SubscriptionId(UUID.fromString(d.subscriptionId())), d.itemType(),
-                d.description(), d.from(), d.to(), d.quantity(), d.unitPrice(), d.amount(), d.taxRate(),
-                d.taxAmount(), d.taxLabel(), d.rules(), null, null, d.from(), d.to(), d.meter(), d.unit(),
-                d.tiers().stream().map(t -> new UsageTierLine(t.label(), t.from(), t.to(), t.units(), t.unitPrice(),
-                        t.flatFee(), t.amount())).toList(), d.transactions());
-
-    }
-
-    /**
-     * Billed time no longer owed, given back at the share of what was billed for it (and of its tax). Not a rule's
-     * decision: it follows from the earlier charge, which names the rules that priced it.
-     */
-    public static InvoiceLine repairLine(int lineNo, Repair repair, Currency currency, RulePack pack) {
-        BilledItem original = repair.original();
-        BigDecimal tax = repair.amount().multiply(original.taxRate()).movePointLeft(2)
-                .setScale(currency.getDefaultFractionDigits(), pack.rounding());
-        String description = "Unused time of " + original.plan()
-                + (original.reference() == null ? "" : " billed on " + original.reference())
-                + " (" + DAY.format(original.from()) + " to " + DAY.format(original.to()) + ")";
-        return new InvoiceLine(lineNo, new SubscriptionId(UUID.fromString(original.subscriptionId())), REPAIR,
-                description, repair.from(), repair.to(), BigDecimal.valueOf(original.quantity()),
-                original.unitPrice(), repair.amount(), original.taxRate(), tax,
-                "Tax given back at the rate charged", List.of(), original.plan(), original.phase(),
-                original.periodFrom(), original.periodTo(), null, null, original.from(), (UUID) null);
-    }
-
-    /** On a parent's consolidated invoice, a line for a child account names the child. */
-    private List<InvoiceLine> forChildren(TenantId tenant, AccountId payer, List<InvoiceLine> lines,
-                                          Map<String, AccountId> billedFor) {
-        Map<AccountId, String> names = new HashMap<>();
-        List<InvoiceLine> named = new ArrayList<>();
-        for (InvoiceLine l : lines) {
-            String source = l.subscriptionId() != null ? l.subscriptionId().toString()
-                    : l.chargeId() != null ? l.chargeId().toString() : null;
-            AccountId child = source == null ? null : billedFor.get(source);
-            if (child == null || child.equals(payer)) {
-                named.add(l);
-                continue;
-            }
-            String name = names.computeIfAbsent(child, c -> accounts.find(tenant, c).map(AccountView::name)
-                    .orElse(c.toString()));
-            named.add(new InvoiceLine(l.lineNo(), l.subscriptionId(), l.itemType(), l.description() + ", for " + name,
-                    l.periodFrom(), l.periodTo(), l.quantity(), l.unitPrice(), l.amount(), l.taxRate(), l.taxAmount(),
-                    l.taxLabel(), l.rules(), l.plan(), l.phase(), l.billingPeriodFrom(), l.billingPeriodTo(),
-                    l.discountOf(), l.coupon(), l.repairsFrom(), l.chargeId(), l.meter(), l.unit(), l.tiers(),
-                    l.transactions()));
-        }
-        return named;
-    }
-
-    /**
-     * Account credit is created by an invoice whose total is negative (the total becomes zero and the rest is
-     * kept for later), and used, up to what an invoice asks for, by the next invoices.
-     */
-    public static Optional<InvoiceLine> creditLine(int lineNo, List<InvoiceLine> lines, BigDecimal credit,
-                                                    Currency currency) {
-        BigDecimal total = lines.stream().map(l -> l.amount().add(l.taxAmount())).reduce(BigDecimal.ZERO,
-                BigDecimal::add);
-        BigDecimal moved;
-        String description;
-        if (total.signum() < 0) {
-            moved = total.negate();
-            description = "Credit kept on the account for later invoices";
-        } else if (total.signum() > 0 && credit.signum() > 0) {
-            moved = total.min(credit).negate();
-            description = "Account credit used";
-        } else {
-            return Optional.empty();
-        }
-        moved = moved.setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY);
-        BigDecimal zero = BigDecimal.ZERO.setScale(currency.getDefaultFractionDigits());
-        return Optional.of(new InvoiceLine(lineNo, null, CREDIT, description, null, null, BigDecimal.ONE, moved,
-                moved, BigDecimal.ZERO, zero, "No tax on credit", List.of(), null, null, null, null, null, null, null,
-                null, null, null, List.of(), null));
-    }
-
     /** What an issued invoice did to the account's credit: kept some (positive) or used some (negative). */
     private static BigDecimal creditMoved(IssueInvoiceCommand command) {
-        return command.lines().stream().filter(l -> CREDIT.equals(l.itemType())).map(InvoiceLine::amount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add).negate();
-    }
-
-    /**
-     * A decided line, with the plan phase and billing period of the span it bills, or the one-off charge, and
-     * the unit its quantity counts when that is not units of the plan (hours of an hourly price).
-     */
-    public static InvoiceLine line(DecidedLine d, SubscriptionPeriod span) {
-        return new InvoiceLine(d.lineNo(), d.subscriptionId() == null ? null
-                : new SubscriptionId(UUID.fromString(d.subscriptionId())), d.itemType(),
-                d.description(), d.from(), d.to(), d.quantity(), d.unitPrice(), d.amount(), d.taxRate(),
-                d.taxAmount(), d.taxLabel(), d.rules(), span == null ? null : span.plan(),
-                span == null ? null : span.phase(), span == null ? null : span.periodFrom(),
-                span == null ? null : span.periodTo(), d.discountOf(), d.coupon(), null,
-                d.reference() == null ? null : UUID.fromString(d.reference()), null, d.unit(), List.of(), null);
+        return InvoiceAssembler.creditMoved(command.lines());
     }
 
     /**

@@ -1,19 +1,38 @@
 package org.ratebook.engine.billing;
 
+import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.tenants.TenantId;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
- * What one billing run did: the invoices it issued, how many were already issued by an earlier run, and the
- * due periods it could not price (each with a reason a person can act on).
+ * What one billing run did: the invoices it issued, how many were already issued by an earlier run, the due
+ * periods it could not price (each with a reason a person can act on), and the accounts it could not bill at all
+ * because working out or issuing their invoice failed. A run never fails whole: one account's failure (a rule
+ * that throws, a pack that is too slow, a command that fails) is that account's, and the others are billed.
  */
 public record BillingRunResult(TenantId tenantId, LocalDate targetDate, List<UUID> issued, int alreadyInvoiced,
-                               List<String> problems) {
+                               List<String> problems, List<AccountFailure> failures) {
+
+    /** An account the run left unbilled, the invoice date it was billing (null: before any), and why. */
+    public record AccountFailure(AccountId account, LocalDate invoiceDate, String reason) {
+        public AccountFailure {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     public BillingRunResult {
         issued = List.copyOf(issued);
         problems = List.copyOf(problems);
+        failures = List.copyOf(failures);
+    }
+
+    public BillingRunResult(TenantId tenantId, LocalDate targetDate, List<UUID> issued, int alreadyInvoiced,
+                            List<String> problems) {
+        this(tenantId, targetDate, issued, alreadyInvoiced, problems, List.of());
     }
 }

@@ -4,7 +4,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.invoicing.api.InvoiceId;
+import org.ratebook.engine.account.api.AccountId;
+import org.ratebook.engine.account.projection.BillingCalendar;
 import org.ratebook.engine.invoicing.api.IssueCreditNoteCommand;
+import org.ratebook.engine.invoicing.api.RecordFailedPaymentAttemptCommand;
 import org.ratebook.engine.invoicing.api.RecordPaymentCommand;
 import org.ratebook.engine.invoicing.api.RefundPaymentCommand;
 import org.ratebook.engine.invoicing.api.VoidInvoiceCommand;
@@ -29,13 +32,18 @@ public class InvoicePayments {
     private final InvoiceQueries invoices;
     private final PaymentGateway gateway;
     private final TenantClocks clocks;
+    private final org.ratebook.engine.pricing.TenantPacks packs;
+    private final BillingCalendar calendar;
 
     public InvoicePayments(CommandGateway commands, InvoiceQueries invoices, PaymentGateway gateway,
-                           TenantClocks clocks) {
+                           TenantClocks clocks, org.ratebook.engine.pricing.TenantPacks packs,
+                           BillingCalendar calendar) {
         this.commands = commands;
         this.invoices = invoices;
         this.gateway = gateway;
         this.clocks = clocks;
+        this.packs = packs;
+        this.calendar = calendar;
     }
 
     /** Money received outside Ratebook (a transfer, a cheque). Returns the payment id. */
@@ -43,7 +51,8 @@ public class InvoicePayments {
                                  String currency, LocalDate receivedOn, String reference) {
         String id = paymentId == null || paymentId.isBlank() ? "pay_" + UUID.randomUUID() : paymentId;
         send(() -> commands.sendAndWait(new RecordPaymentCommand(tenant, new InvoiceId(invoiceId), id, amount,
-                currency, receivedOn == null ? today(tenant) : receivedOn, "external", reference)), invoiceId);
+                currency, receivedOn == null ? today(tenant, invoiceId) : receivedOn, "external", reference)),
+                invoiceId);
         return id;
     }
 
@@ -57,10 +66,15 @@ public class InvoicePayments {
         }
         PaymentGateway.Result result = gateway.collect(tenant, invoice.accountId(), toCollect, invoice.number());
         if (!result.approved()) {
+            // the refusal is recorded on the invoice first, so it counts even though the caller gets an error
+            String attempt = result.transactionId() == null ? "attempt_" + UUID.randomUUID() : result.transactionId();
+            send(() -> commands.sendAndWait(new RecordFailedPaymentAttemptCommand(tenant, new InvoiceId(invoiceId),
+                    attempt, toCollect.amount(), toCollect.currencyCode(), today(tenant, invoiceId), "gateway",
+                    result.message())), invoiceId);
             throw new PaymentDeclinedException("the payment gateway declined " + toCollect + ": " + result.message());
         }
         send(() -> commands.sendAndWait(new RecordPaymentCommand(tenant, new InvoiceId(invoiceId),
-                result.transactionId(), toCollect.amount(), toCollect.currencyCode(), today(tenant), "gateway",
+                result.transactionId(), toCollect.amount(), toCollect.currencyCode(), today(tenant, invoiceId), "gateway",
                 result.transactionId())), invoiceId);
         return result.transactionId();
     }
@@ -68,7 +82,7 @@ public class InvoicePayments {
     public String refund(TenantId tenant, UUID invoiceId, String refundId, BigDecimal amount, String reason) {
         String id = refundId == null || refundId.isBlank() ? "ref_" + UUID.randomUUID() : refundId;
         send(() -> commands.sendAndWait(new RefundPaymentCommand(tenant, new InvoiceId(invoiceId), id, amount,
-                today(tenant), reason)), invoiceId);
+                today(tenant, invoiceId), reason)), invoiceId);
         return id;
     }
 
@@ -76,18 +90,24 @@ public class InvoicePayments {
     public String creditNote(TenantId tenant, UUID invoiceId, String reference, BigDecimal amount, String currency,
                              String reason) {
         String id = reference == null || reference.isBlank() ? "cn_" + UUID.randomUUID() : reference;
+        // the tax it gives back is split as the pack that taxed the invoice rounds, decided now and kept
+        java.math.RoundingMode rounding = invoices.find(tenant, invoiceId)
+                .map(i -> packs.inEffect(tenant, i.invoiceDate()).rounding())
+                .orElseThrow(() -> new NotFoundException("invoice " + invoiceId + " does not exist"));
         send(() -> commands.sendAndWait(new IssueCreditNoteCommand(tenant, new InvoiceId(invoiceId), id, amount,
-                currency, reason, today(tenant))), invoiceId);
+                currency, reason, today(tenant, invoiceId), rounding)), invoiceId);
         return id;
     }
 
     public void voidInvoice(TenantId tenant, UUID invoiceId, String reason) {
         send(() -> commands.sendAndWait(new VoidInvoiceCommand(tenant, new InvoiceId(invoiceId), reason,
-                today(tenant))), invoiceId);
+                today(tenant, invoiceId))), invoiceId);
     }
 
-    private LocalDate today(TenantId tenant) {
-        return LocalDate.now(clocks.of(tenant));
+    /** The day on the invoice's account's calendar (see {@link BillingCalendar}); UTC for an unknown invoice. */
+    private LocalDate today(TenantId tenant, UUID invoiceId) {
+        return invoices.find(tenant, invoiceId).map(i -> calendar.today(tenant, new AccountId(i.accountId())))
+                .orElseGet(() -> LocalDate.now(clocks.of(tenant)));
     }
 
     private static void send(Supplier<Object> command, UUID invoiceId) {

@@ -111,17 +111,33 @@ public class UsageDue {
         Instant now = clocks.of(tenant).instant();
         Map<AccountId, Optional<AccountView>> accountsSeen = new HashMap<>();
         for (SubscriptionView s : subscriptions.activeOn(tenant, target)) {
+            try {
+                dueOf(tenant, s, target, now, known, accountsSeen, due, problems);
+            } catch (RuntimeException e) {
+                // one subscription's usage that cannot be read or placed is its problem, not the whole run's
+                problems.add("usage of subscription " + s.subscriptionId() + " was not rated: " + e.getMessage());
+            }
+        }
+        List<Due> result = new ArrayList<>();
+        due.forEach((key, facts) -> result.add(new Due(key.account(), key.invoiceDate(), facts)));
+        return new Result(result, problems);
+    }
+
+    private void dueOf(TenantId tenant, SubscriptionView s, LocalDate target, Instant now, Map<String, Meter> known,
+                       Map<AccountId, Optional<AccountView>> accountsSeen, Map<Key, List<UsagePeriod>> due,
+                       List<String> problems) {
+        {
             Optional<AccountView> account = accountsSeen.computeIfAbsent(s.accountId(),
                     id -> accounts.find(tenant, id));
             if (account.isEmpty()) {
                 problems.add("subscription " + s.subscriptionId() + " belongs to an unknown account " + s.accountId());
-                continue;
+                return;
             }
             ZoneId zone = ZoneId.of(account.get().timeZone());
             List<UsageWindow> windows = windows(tenant, s, target.plusDays(1)).stream()
                     .filter(w -> !w.to().isAfter(target) && !w.end(zone).isAfter(now)).toList();
             if (windows.isEmpty()) {
-                continue;
+                return;
             }
             Map<BilledUsage.Key, BilledUsage.Billed> billed = null;
             Set<BilledUsage.Key> reread = new HashSet<>();
@@ -161,9 +177,6 @@ public class UsageDue {
                 }
             }
         }
-        List<Due> result = new ArrayList<>();
-        due.forEach((key, facts) -> result.add(new Due(key.account(), key.invoiceDate(), facts)));
-        return new Result(result, problems);
     }
 
     /**
@@ -207,24 +220,28 @@ public class UsageDue {
     UsagePeriod period(TenantId tenant, SubscriptionView s, Meter meter, UsageCharge charge, UsageWindow window,
                        ZoneId zone, BilledUsage.Billed billed, BigDecimal trailingAverage) {
         UUID id = s.subscriptionId().value();
+        // events of the day service stops count, except for a level weighted over the days in service
+        boolean weighted = meter.aggregation() == Aggregation.TIME_WEIGHTED;
+        Instant until = weighted ? window.end(zone) : window.eventsEnd(zone);
+        LocalDate to = weighted ? window.to() : window.eventsTo();
         BigDecimal quantity;
         long events;
         TransactionAmounts amounts = TransactionAmounts.NONE;
         if (charge.perTransaction()) {
-            amounts = usage.transactionAmounts(tenant, id, meter.code(), window.start(zone), window.end(zone),
+            amounts = usage.transactionAmounts(tenant, id, meter.code(), window.start(zone), until,
                     charge.freeEvents(), charge.freeUnits());
             events = amounts.count();
             quantity = meter.aggregation() == Aggregation.SUM ? sum(amounts)
-                    : usage.aggregate(tenant, id, meter, window.start(zone), window.end(zone), window.period(zone))
+                    : usage.aggregate(tenant, id, meter, window.start(zone), until, window.period(zone))
                     .quantity();
         } else {
-            MeterUsage aggregated = usage.aggregate(tenant, id, meter, window.start(zone), window.end(zone),
+            MeterUsage aggregated = usage.aggregate(tenant, id, meter, window.start(zone), until,
                     window.period(zone));
             quantity = aggregated.quantity();
             events = aggregated.events();
         }
         return new UsagePeriod(id.toString(), s.plan(), meter.code(), meter.unit(), s.currency(), window.from(),
-                window.to(), quantity, events, amounts, billed == null ? null : billed.amount(),
+                to, quantity, events, amounts, billed == null ? null : billed.amount(),
                 billed == null ? null : billed.quantity(), trailingAverage);
     }
 

@@ -38,11 +38,18 @@ final class UsagePeriods {
         LocalDate periodFrom = cycle.periodStart(every, timeline.getFirst().from());
         while (periodFrom.isBefore(until)) {
             LocalDate periodTo = cycle.next(every, periodFrom);
-            for (Service s : inService(timeline)) {
+            List<Service> spans = inService(timeline);
+            for (int i = 0; i < spans.size(); i++) {
+                Service s = spans.get(i);
                 LocalDate from = latest(periodFrom, s.from());
                 LocalDate to = s.to() == null ? periodTo : earliest(periodTo, s.to());
                 if (from.isBefore(to)) {
-                    windows.add(new UsageWindow(from, to, periodFrom, periodTo));
+                    // service stops on `to`: that day's events, recorded before the stop, still count (up to a resume)
+                    LocalDate eventsTo = s.to() != null && to.equals(s.to()) ? to.plusDays(1) : to;
+                    if (i + 1 < spans.size() && spans.get(i + 1).from().isBefore(eventsTo)) {
+                        eventsTo = spans.get(i + 1).from();
+                    }
+                    windows.add(new UsageWindow(from, to, periodFrom, periodTo, eventsTo));
                 }
             }
             periodFrom = periodTo;

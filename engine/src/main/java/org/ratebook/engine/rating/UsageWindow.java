@@ -10,7 +10,23 @@ import java.time.ZoneId;
  * [periodFrom, periodTo) when service starts or stops inside it), in the account's time zone. It is invoiced
  * on {@code to}, the day it ends.
  */
-public record UsageWindow(LocalDate from, LocalDate to, LocalDate periodFrom, LocalDate periodTo) {
+public record UsageWindow(LocalDate from, LocalDate to, LocalDate periodFrom, LocalDate periodTo,
+                          LocalDate eventsTo) {
+
+    /** A window whose events are read up to its end. */
+    public UsageWindow(LocalDate from, LocalDate to, LocalDate periodFrom, LocalDate periodTo) {
+        this(from, to, periodFrom, periodTo, to);
+    }
+
+    /**
+     * Where events stop counting for this window: its end, or, when service stops on {@code to}, the end of that
+     * day. A cancellation or pause at once ends service at the start of its day for the recurring charge, but the
+     * usage recorded that day before it was real, and no event can be recorded once the subscription is no longer
+     * active. A level weighted over time still counts only the days in service ({@link #end}).
+     */
+    public Instant eventsEnd(ZoneId zone) {
+        return eventsTo.atStartOfDay(zone).toInstant();
+    }
 
     public Instant start(ZoneId zone) {
         return from.atStartOfDay(zone).toInstant();

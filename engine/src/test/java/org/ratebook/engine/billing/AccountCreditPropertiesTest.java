@@ -1,5 +1,7 @@
 package org.ratebook.engine.billing;
 
+import org.ratebook.engine.billing.assembly.InvoiceAssembler;
+
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -36,7 +38,7 @@ class AccountCreditPropertiesTest {
             InvoiceLine item = new InvoiceLine(1, null, "RECURRING", "item", null, null, BigDecimal.ONE, amount,
                     amount, BigDecimal.ZERO, BigDecimal.ZERO.setScale(2), "none", List.of(), null, null, null, null,
                     null, null, null, null, null, null, List.of(), null);
-            Optional<InvoiceLine> creditLine = BillingRun.creditLine(2, List.of(item), credit, EUR);
+            Optional<InvoiceLine> creditLine = InvoiceAssembler.creditLine(2, List.of(item), credit, EUR);
             BigDecimal moved = creditLine.map(InvoiceLine::amount).orElse(BigDecimal.ZERO);
             BigDecimal total = amount.add(moved);
             credit = credit.add(moved); // a positive credit line keeps the rest of a negative invoice, a negative one uses credit

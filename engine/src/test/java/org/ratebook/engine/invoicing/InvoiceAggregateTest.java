@@ -5,10 +5,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.invoicing.api.InvoiceId;
+import org.ratebook.engine.invoicing.api.CreditNoteIssuedEvent;
+import org.ratebook.engine.invoicing.api.CreditNoteTax;
 import org.ratebook.engine.invoicing.api.InvoiceIssuedEvent;
 import org.ratebook.engine.invoicing.api.InvoiceLine;
 import org.ratebook.engine.invoicing.api.InvoicePaidEvent;
 import org.ratebook.engine.invoicing.api.InvoiceVoidedEvent;
+import org.ratebook.engine.invoicing.api.IssueCreditNoteCommand;
 import org.ratebook.engine.invoicing.api.IssueInvoiceCommand;
 import org.ratebook.engine.invoicing.api.PaymentRecordedEvent;
 import org.ratebook.engine.invoicing.api.PaymentRefundedEvent;
@@ -94,6 +97,49 @@ class InvoiceAggregateTest {
                         LocalDate.of(2026, 1, 14), "EUR", List.of(line(1, "49.00", "0.00")), pack, trace, seller, buyer))
                 .expectException(InvalidInvoiceException.class)
                 .expectNoEvents();
+    }
+
+    /**
+     * Invoice: 100.00 at VAT 19% (19.00) and 50.00 at VAT 7% (3.50), gross 172.50. A credit note of 34.50 is a fifth
+     * of it: 23.80 of the 19% gross (20.00 + 3.80 tax) and 10.70 of the 7% gross (10.00 + 0.70 tax), decided now
+     * and kept in the event, so a later change of the pack's rounding cannot change the document.
+     */
+    @Test
+    void aCreditNoteKeepsTheTaxItGivesBackPerRateAsDecidedAtIssue() {
+        InvoiceLine full = line(1, "100.00", "19.00");
+        InvoiceLine reduced = new InvoiceLine(2, SubscriptionId.random(), "RECURRING", "Support book",
+                LocalDate.of(2026, 1, 15), LocalDate.of(2026, 2, 15), BigDecimal.ONE, new BigDecimal("50.00"),
+                new BigDecimal("50.00"), new BigDecimal("7"), new BigDecimal("3.50"), "VAT 7%", List.of(), "Book",
+                "evergreen", LocalDate.of(2026, 1, 15), LocalDate.of(2026, 2, 15));
+        InvoiceIssuedEvent issued = new InvoiceIssuedEvent(TENANT, invoiceId, account, "INV-000001",
+                LocalDate.of(2026, 1, 15), DUE, "EUR", List.of(full, reduced), new BigDecimal("150.00"),
+                new BigDecimal("22.50"), new BigDecimal("172.50"), pack, trace, seller, buyer);
+        sequence.set(6);
+        fixture.given(issued)
+                .when(new IssueCreditNoteCommand(TENANT, invoiceId, "cn-1", new BigDecimal("34.50"), "EUR",
+                        "Outage on 3 March", LocalDate.of(2026, 3, 5), java.math.RoundingMode.HALF_UP))
+                .expectEvents(new CreditNoteIssuedEvent(TENANT, invoiceId, account, "cn-1", "CN/INV-000007",
+                        new BigDecimal("34.50"), new BigDecimal("34.50"), new BigDecimal("0.00"),
+                        new BigDecimal("138.00"), "EUR", "Outage on 3 March", LocalDate.of(2026, 3, 5), List.of(
+                        new CreditNoteTax("VAT 19%", new BigDecimal("19"), new BigDecimal("20.00"),
+                                new BigDecimal("3.80")),
+                        new CreditNoteTax("VAT 7%", new BigDecimal("7"), new BigDecimal("10.00"),
+                                new BigDecimal("0.70")))));
+    }
+
+    @Test
+    void aDeclinedAttemptIsRecordedOnceAndPaysNothing() {
+        org.ratebook.engine.invoicing.api.RecordFailedPaymentAttemptCommand attempt =
+                new org.ratebook.engine.invoicing.api.RecordFailedPaymentAttemptCommand(TENANT, invoiceId, "tx-1",
+                        new BigDecimal("0.13"), "EUR", LocalDate.of(2026, 1, 20), "gateway", "card declined");
+        org.ratebook.engine.invoicing.api.PaymentAttemptFailedEvent failed =
+                new org.ratebook.engine.invoicing.api.PaymentAttemptFailedEvent(TENANT, invoiceId, account, "tx-1",
+                        new BigDecimal("0.13"), "EUR", LocalDate.of(2026, 1, 20), "gateway", "card declined");
+        fixture.given(issued("49.00")).when(attempt).expectEvents(failed);
+        fixture.given(issued("49.00"), failed).when(attempt).expectNoEvents();
+        fixture.given(issued("49.00"), failed).when(pay("pay-1", "49.00", "EUR"))
+                .expectEvents(recorded("pay-1", "49.00", "49.00", "0.00", "0.00"),
+                        new InvoicePaidEvent(TENANT, invoiceId, account, LocalDate.of(2026, 1, 20)));
     }
 
     private InvoiceIssuedEvent issued(String total) {

@@ -137,7 +137,7 @@ class InvoiceDraftAggregateTest {
                 .expectNoEvents();
         fixture.given(drafted())
                 .when(new IssueCreditNoteCommand(TENANT, invoiceId, "cn-1", new BigDecimal("5.00"), "EUR", "goodwill",
-                        today))
+                        today, java.math.RoundingMode.HALF_UP))
                 .expectException(InvalidInvoiceException.class)
                 .expectNoEvents();
         fixture.given(drafted())

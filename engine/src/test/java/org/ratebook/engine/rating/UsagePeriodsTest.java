@@ -70,4 +70,24 @@ class UsagePeriodsTest {
                 org.assertj.core.groups.Tuple.tuple(MAY_10, LocalDate.of(2026, 6, 1)),
                 org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 20)));
     }
+
+    @Test
+    void theDayServiceStopsCountsItsEventsUpToAResumeTheNextDay() {
+        LocalDate april1 = LocalDate.of(2026, 4, 1);
+        List<UsageWindow> cancelled = UsagePeriods.until(List.of(new PhaseStart("evergreen", april1),
+                        PhaseStart.stopped(LocalDate.of(2026, 4, 15))),
+                BillingCycle.of(BillingAlignment.ACCOUNT, 1, april1), MONTHLY, LocalDate.of(2026, 5, 2));
+        assertThat(cancelled).containsExactly(new UsageWindow(april1, LocalDate.of(2026, 4, 15), april1,
+                LocalDate.of(2026, 5, 1), LocalDate.of(2026, 4, 16)));
+
+        List<UsageWindow> pausedOneDay = UsagePeriods.until(List.of(new PhaseStart("evergreen", april1),
+                        PhaseStart.stopped(LocalDate.of(2026, 4, 10)), new PhaseStart("evergreen",
+                                LocalDate.of(2026, 4, 11))),
+                BillingCycle.of(BillingAlignment.ACCOUNT, 1, april1), MONTHLY, LocalDate.of(2026, 5, 1));
+        assertThat(pausedOneDay).extracting(UsageWindow::from, UsageWindow::to, UsageWindow::eventsTo)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(april1, LocalDate.of(2026, 4, 10), LocalDate.of(2026, 4, 11)),
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 4, 11), LocalDate.of(2026, 5, 1),
+                                LocalDate.of(2026, 5, 1)));
+    }
 }

@@ -108,3 +108,18 @@ Feature: Base products, add-ons and standalone products
     When "Solo Ltd" tries to add the "Backup" add-on to the subscription of "ACME GmbH" starting 20 February 2027
     Then the subscription is refused with a reason mentioning "needs a base subscription of the same account"
     And "Solo Ltd" has no subscriptions
+
+  @issue-11
+  Scenario: An add-on cancelled at once on the day it started is never billed
+    Given a customer "ACME GmbH" billed in EUR on billing day 10
+    And "ACME GmbH" subscribes to the "Starter" plan starting 10 February 2027
+    And the seller advances its test clock to 20 February 2027
+    And "ACME GmbH" adds the "Backup" add-on starting 20 February 2027
+    When "ACME GmbH" cancels its "Backup" subscription at once
+    Then the "Backup" subscription of "ACME GmbH" ends on 20 February 2027
+    And the "Starter" subscription of "ACME GmbH" does not end
+    When the seller advances its test clock to 11 March 2027
+    Then the seller has issued exactly these invoices:
+      | number     | customer  | date             | total     |
+      | INV-000001 | ACME GmbH | 10 February 2027 | EUR 19.00 |
+      | INV-000002 | ACME GmbH | 10 March 2027    | EUR 19.00 |

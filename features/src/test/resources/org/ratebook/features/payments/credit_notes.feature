@@ -21,6 +21,24 @@ Feature: Credit notes
     And invoice INV-000001 totals USD 31.00 of which tax USD 0.00
     And "Hunter Inc" has a credit of USD 0.00 and owes USD 21.00 on open invoices
 
+  @issue-11
+  Scenario: The credit note's document shows its amounts in cents
+    When the seller issues a credit note of USD 10.00 on invoice INV-000001 because "Outage on 3 March"
+    Then the PDF of credit note CN-000001 says "Credit note total 10.00 USD"
+    And the PDF of credit note CN-000001 says "Taken off invoice INV-000001 10.00 USD"
+    And the PDF of credit note CN-000001 says "Kept as account credit 0.00 USD"
+    And the PDF of credit note CN-000001 says "No tax (0%) 10.00 USD 0.00 USD 10.00 USD"
+
+  @issue-11 @void
+  Scenario: A voided invoice's period is invoiced again when the test clock moves on
+    When invoice INV-000001 is voided because "wrong customer"
+    And the seller advances its test clock to 1 April 2024
+    Then the seller has issued exactly these invoices:
+      | number     | customer   | date         | total     |
+      | INV-000001 | Hunter Inc | 1 March 2024 | USD 31.00 |
+      | INV-000002 | Hunter Inc | 1 March 2024 | USD 31.00 |
+      | INV-000003 | Hunter Inc | 1 April 2024 | USD 31.00 |
+
   Scenario: A credit note on a paid invoice becomes credit that the next invoice uses
     Given "Hunter Inc" pays USD 31.00 on invoice INV-000001
     When the seller issues a credit note of USD 10.00 on invoice INV-000001 because "Outage on 3 March"

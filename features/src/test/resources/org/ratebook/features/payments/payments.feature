@@ -55,6 +55,17 @@ Feature: Payments, refunds and voids
     And invoice INV-000002 is addressed to "ACME GmbH" and dated 15 January 2026
     And invoice INV-000002 totals EUR 49.00 of which tax EUR 0.00
 
+  @issue-11
+  Scenario: A voided invoice's period is invoiced again by the next billing run on a later day
+    When invoice INV-000001 is voided because "issued to the wrong legal entity"
+    And the billing run runs for 15 February 2026
+    Then the seller has issued exactly these invoices:
+      | number     | customer  | date             | total     |
+      | INV-000001 | ACME GmbH | 15 January 2026  | EUR 49.00 |
+      | INV-000002 | ACME GmbH | 15 January 2026  | EUR 49.00 |
+      | INV-000003 | ACME GmbH | 15 February 2026 | EUR 49.00 |
+    And invoice INV-000002 is open with EUR 0.00 paid and EUR 49.00 still due
+
   Scenario: An invoice with money paid on it is not voided before the money is refunded
     Given "ACME GmbH" pays EUR 10.00 on invoice INV-000001
     When the finance team tries to void invoice INV-000001
@@ -66,3 +77,12 @@ Feature: Payments, refunds and voids
     And invoice INV-000001 shows no payments
     When "ACME GmbH" pays invoice INV-000001 by card
     Then invoice INV-000001 is paid with EUR 49.00 paid and EUR 0.00 still due
+
+  @issue-11
+  Scenario: A declined card is recorded on the invoice as a failed payment attempt, and pays nothing
+    When "ACME GmbH" tries to pay EUR 0.13 on invoice INV-000001 by card
+    Then it is refused with a reason mentioning "declined"
+    And invoice INV-000001 shows no payments
+    And invoice INV-000001 records these failed payment attempts:
+      | amount   | reason        |
+      | EUR 0.13 | card declined |

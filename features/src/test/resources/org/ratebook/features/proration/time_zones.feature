@@ -42,3 +42,13 @@ Feature: Billing days follow the customer's calendar
       | number     | customer | date          | total     |
       | INV-000001 | Kiwi Ltd | 1 March 2026  | USD 49.00 |
       | INV-000002 | Kiwi Ltd | 1 April 2026  | USD 49.00 |
+
+  @issue-11
+  Scenario: A payment made after midnight in UTC is dated on the customer's day, still the day before in Los Angeles
+    Given a customer "Pacific Ltd" in time zone America/Los_Angeles billed in USD on billing day 28
+    And "Pacific Ltd" subscribes to the "Pro" plan starting 28 February 2026
+    And the seller advances its test clock to 11 March 2026 at 03:00 UTC
+    When "Pacific Ltd" pays USD 49.00 on invoice INV-000001
+    Then invoice INV-000001 shows these payments:
+      | kind    | amount    | to the invoice | to credit | on            |
+      | payment | USD 49.00 | USD 49.00      | USD 0.00  | 10 March 2026 |

@@ -135,3 +135,64 @@ Feature: Pausing, resuming, cancelling and reinstating
     Then the seller has issued exactly these invoices:
       | number     | customer   | date         | total    |
       | INV-000001 | Hunter Inc | 1 April 2012 | USD 0.00 |
+
+  @issue-11
+  Scenario: A subscription paused on the day it starts bills nothing until it resumes
+    Given a sandbox seller whose test clock reads 1 March 2024
+    And the seller bills with this catalog, counting days ACTUAL:
+      | plan  | product | phase     | lasts | currency | price | billed  |
+      | Large | Hosting | evergreen |       | USD      | 31.00 | monthly |
+    And a customer "Hunter Inc" billed in USD on billing day 1
+    And "Hunter Inc" subscribes to the "Large" plan
+    When "Hunter Inc" pauses its subscription
+    Then the seller has issued no invoices
+    When the seller advances its test clock to 10 March 2024
+    And "Hunter Inc" resumes its subscription
+    And the seller advances its test clock to 1 April 2024
+    Then the seller has issued exactly these invoices:
+      | number     | customer   | date          | total     |
+      | INV-000001 | Hunter Inc | 10 March 2024 | USD 22.00 |
+      | INV-000002 | Hunter Inc | 1 April 2024  | USD 31.00 |
+
+  @issue-11
+  Scenario: Counting inclusive days, the day of a cancellation at once is a day used
+    # 1 to 15 March is 15 days used; 16 to 31 March, 16 of 31 days at EUR 1.00 a day, comes back
+    Given a sandbox seller whose test clock reads 1 March 2022
+    And the seller bills with this catalog, counting days INCLUSIVE_DAYS:
+      | plan     | product | phase     | lasts | currency | price | billed  |
+      | Calendar | Storage | evergreen |       | EUR      | 31.00 | monthly |
+    And a customer "Petit SARL" billed in EUR on billing day 1
+    And "Petit SARL" subscribes to the "Calendar" plan
+    And the seller advances its test clock to 15 March 2022
+    When "Petit SARL" cancels its subscription at once
+    And the seller advances its test clock to 16 March 2022
+    Then the seller has issued exactly these invoices:
+      | number     | customer   | date          | total     |
+      | INV-000001 | Petit SARL | 1 March 2022  | EUR 31.00 |
+      | INV-000002 | Petit SARL | 16 March 2022 | EUR 0.00  |
+    And invoice INV-000002 has these lines:
+      | description                                                                | from          | to           | amount     |
+      | Unused time of Calendar billed on INV-000001 (1 March 2022 to 1 April 2022) | 16 March 2022 | 1 April 2022 | EUR -16.00 |
+      | Credit kept on the account for later invoices                              |               |              | EUR 16.00  |
+
+  @issue-11
+  Scenario: Usage recorded on the day of a cancellation at once is billed with the last days of service
+    Given a sandbox seller whose test clock reads 1 April 2026
+    And the seller bills with this catalog, counting days ACTUAL:
+      | plan    | product | currency | price | billed  | mode      |
+      | Metered | Cloud   | USD      | 30.00 | monthly | in arrear |
+    And the seller meters "api_calls" in call as the sum of a period
+    And the seller charges usage like this:
+      | charge | name      | plan    | meter     | currency | model    | unit price |
+      | api    | API calls | Metered | api_calls | USD      | per unit | 1.00       |
+    And a customer "Hunter Inc" billed in USD on billing day 1
+    And "Hunter Inc" subscribes to the "Metered" plan
+    And the seller advances its test clock to 15 April 2026 at 12:00
+    When "Hunter Inc" sends this usage:
+      | transaction | meter     | quantity | at                  |
+      | req-1       | api_calls | 5        | 3 April 2026 09:00  |
+      | req-2       | api_calls | 7        | 15 April 2026 09:00 |
+    And "Hunter Inc" cancels its subscription at once
+    Then invoice INV-000001 has these usage lines:
+      | description           | from         | to            | quantity | unit | events | amount    |
+      | API calls (per unit)  | 1 April 2026 | 15 April 2026 | 12       | call | 2      | USD 12.00 |

@@ -6,14 +6,17 @@ import org.ratebook.tenants.TenantId;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A credit note {@code number} was issued against an invoice: {@code appliedToInvoice} reduces what the invoice
  * still asks for, {@code toAccountCredit} (what had already been paid) becomes account credit for later invoices.
+ * {@code taxes} is the tax it gives back per tax of the invoice, decided when it was issued (revision 2); events
+ * of revision 1 have none, and their split is worked out as it always was (see {@code CreditNoteTaxes}).
  */
-@Revision("1")
+@Revision("2")
 public record CreditNoteIssuedEvent(TenantId tenantId, InvoiceId invoiceId, AccountId accountId, String reference,
                                     String number, BigDecimal amount, BigDecimal appliedToInvoice,
                                     BigDecimal toAccountCredit, BigDecimal balanceAfter, String currency,
-                                    String reason, LocalDate issuedOn) {
+                                    String reason, LocalDate issuedOn, List<CreditNoteTax> taxes) {
 }

@@ -35,6 +35,13 @@ public record InvoiceLine(int lineNo, SubscriptionId subscriptionId, String item
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
     }
 
+    /** The same line under another description (a child account's line on its parent's invoice names the child). */
+    public InvoiceLine withDescription(String newDescription) {
+        return new InvoiceLine(lineNo, subscriptionId, itemType, newDescription, periodFrom, periodTo, quantity,
+                unitPrice, amount, taxRate, taxAmount, taxLabel, rules, plan, phase, billingPeriodFrom,
+                billingPeriodTo, discountOf, coupon, repairsFrom, chargeId, meter, unit, tiers, transactions);
+    }
+
     /** A usage line (or one that is not about usage, with nulls). */
     public InvoiceLine(int lineNo, SubscriptionId subscriptionId, String itemType, String description,
                        LocalDate periodFrom, LocalDate periodTo, BigDecimal quantity, BigDecimal unitPrice,

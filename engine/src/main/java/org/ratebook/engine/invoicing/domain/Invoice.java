@@ -60,6 +60,8 @@ public class Invoice {
     private Money credited;
     private Status status;
     private final Set<String> settled = new HashSet<>();
+    /** The invoice's taxes, which a credit note gives back in proportion. */
+    private java.util.List<org.ratebook.engine.invoicing.api.CreditNoteTax> taxes = java.util.List.of();
     /** While a draft: everything it will be issued with. */
     private InvoiceDraftedEvent draft;
 
@@ -244,13 +246,34 @@ public class Invoice {
         Money balance = total.minus(applied).minus(credited);
         Money toInvoice = amount.compareTo(balance) <= 0 ? amount : balance;
         Money toCredit = amount.minus(toInvoice);
+        if (command.taxRounding() == null) {
+            throw new IllegalArgumentException("a credit note needs the rounding of the pack that taxed the invoice");
+        }
         String noteNumber = numbering.nextCreditNote(tenantId, command.issuedOn());
         apply(new CreditNoteIssuedEvent(tenantId, invoiceId, accountId, command.reference(), noteNumber,
                 amount.amount(), toInvoice.amount(), toCredit.amount(), balance.minus(toInvoice).amount(),
-                currency.getCurrencyCode(), command.reason().strip(), command.issuedOn()));
+                currency.getCurrencyCode(), command.reason().strip(), command.issuedOn(),
+                CreditNoteTaxSplit.split(amount.amount(), currency, taxes, command.taxRounding())));
         if (balance.minus(toInvoice).isZero() && status != Status.PAID) {
             apply(new InvoicePaidEvent(tenantId, invoiceId, accountId, command.issuedOn()));
         }
+    }
+
+    /** A declined attempt to collect is recorded as such; it pays nothing. Sent twice, it is recorded once. */
+    @CommandHandler
+    public void handle(org.ratebook.engine.invoicing.api.RecordFailedPaymentAttemptCommand command) {
+        requireOwnedBy(command.tenantId());
+        if (settled.contains("attempt:" + command.attemptId())) {
+            return;
+        }
+        apply(new org.ratebook.engine.invoicing.api.PaymentAttemptFailedEvent(tenantId, invoiceId, accountId,
+                command.attemptId(), command.amount(), command.currency(), command.attemptedOn(), command.method(),
+                command.reason()));
+    }
+
+    @EventSourcingHandler
+    void on(org.ratebook.engine.invoicing.api.PaymentAttemptFailedEvent event) {
+        settled.add("attempt:" + event.attemptId());
     }
 
     /** Another tenant's invoice must look like no invoice at all. */
@@ -296,6 +319,7 @@ public class Invoice {
         credited = Money.zero(currency);
         status = Status.FINALIZED;
         draft = null;
+        taxes = CreditNoteTaxSplit.taxesOf(event.lines());
     }
 
     @EventSourcingHandler

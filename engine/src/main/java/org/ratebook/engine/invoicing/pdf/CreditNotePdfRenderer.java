@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 
@@ -85,8 +86,14 @@ public final class CreditNotePdfRenderer {
         }
     }
 
-    private static String money(BigDecimal value, String currency) {
-        return value.toPlainString() + " " + currency;
+    /**
+     * An amount in its currency's minor units (10.00 USD), as the invoice shows it; stored amounts carry the
+     * columns' four decimals. An amount finer than the currency (never decided so) is shown as it is, not rounded.
+     */
+    static String money(BigDecimal value, String currency) {
+        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+        BigDecimal exact = value.stripTrailingZeros();
+        return (exact.scale() <= digits ? exact.setScale(digits) : exact).toPlainString() + " " + currency;
     }
 
     private static String plain(BigDecimal value) {

@@ -31,6 +31,9 @@ public class InvoiceQueries {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
+    private static final TypeReference<List<org.ratebook.engine.invoicing.api.CreditNoteTax>> CREDIT_NOTE_TAXES =
+            new TypeReference<>() {
+            };
     private static final TypeReference<List<RuleFiring>> FIRINGS = new TypeReference<>() {
     };
     private static final TypeReference<List<UsageTierLine>> TIERS = new TypeReference<>() {
@@ -88,7 +91,9 @@ public class InvoiceQueries {
                 (rs, n) -> new CreditNoteView(rs.getString("number"), invoiceId, rs.getString("reference"),
                         rs.getBigDecimal("amount"), rs.getBigDecimal("applied"), rs.getBigDecimal("to_account_credit"),
                         rs.getString("currency").trim(), rs.getString("reason"),
-                        rs.getDate("issued_on").toLocalDate()),
+                        rs.getDate("issued_on").toLocalDate(), rs.getString("taxes") == null ? null
+                        : read(rs.getString("taxes"), CREDIT_NOTE_TAXES).stream().map(CreditNoteTaxes::subtotal)
+                        .toList()),
                 tenant.value(), invoiceId));
     }
 

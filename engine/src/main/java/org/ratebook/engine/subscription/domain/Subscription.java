@@ -187,8 +187,11 @@ public class Subscription {
         PhaseStart last = lastBilled(reference);
         Timing timing = timing(command.effectiveOn(), command.timing(), reference, pack, decisions,
                 PlanChange.ofCancel(subscriptionId.toString(), price(pack, last), last.quantity(), today));
+        // at once, counting inclusive days, the day of the cancellation is still a day of service (DayCount)
+        LocalDate serviceEnds = timing.timing() == ChangeTiming.IMMEDIATE
+                ? pack.dayCount().serviceEndsAfter(timing.effectiveOn()) : timing.effectiveOn();
         return emit(new SubscriptionCancelledEvent(tenantId, subscriptionId, today, timing.effectiveOn(), timing.timing(),
-                timing.decidedBy(), timeline.stoppedFrom(timing.effectiveOn()).entries(),
+                timing.decidedBy(), timeline.stoppedFrom(serviceEnds).entries(),
                 command.reason() == null || command.reason().isBlank() ? null : command.reason().strip(),
                 command.withBase()), dryRun);
     }

@@ -124,7 +124,10 @@ public class SubscriptionProjection implements SubscriptionDirectory {
                 e.tenantId().value(), e.subscriptionId().value());
     }
 
-    /** The new timeline; plan and quantity show where it leads (after changes still to come). */
+    /**
+     * The new timeline; plan and quantity show where it leads (after changes still to come). A timeline that
+     * never bills (paused or cancelled on the day it started) leads nowhere: plan and quantity stay as they were.
+     */
     private void timeline(TenantId tenant, SubscriptionId id, List<PhaseStart> timeline) {
         tenantScope.bind(tenant);
         PhaseStart last = timeline.stream().filter(PhaseStart::bills).reduce((a, b) -> b).orElse(null);
@@ -136,7 +139,7 @@ public class SubscriptionProjection implements SubscriptionDirectory {
         }
         jdbc.update("UPDATE subscriptions SET phases = ?::jsonb, plan = ?, quantity = ? "
                         + "WHERE tenant_id = ? AND subscription_id = ?",
-                toJson(timeline), last.plan(), last.quantity(), tenant.value(), id.value());
+                toJson(timeline), last.get().plan(), last.get().quantity(), tenant.value(), id.value());
     }
 
     private void state(TenantId tenant, SubscriptionId id, String state, String dateColumn, LocalDate day) {

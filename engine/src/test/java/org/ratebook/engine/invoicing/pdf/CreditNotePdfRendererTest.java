@@ -96,4 +96,13 @@ class CreditNotePdfRendererTest {
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Credit note CN-000007");
         }
     }
+
+    @Test
+    void amountsStoredWithFourDecimalsArePrintedInCents() {
+        assertThat(CreditNotePdfRenderer.money(new BigDecimal("10.0000"), "USD")).isEqualTo("10.00 USD");
+        assertThat(CreditNotePdfRenderer.money(new BigDecimal("-3.2100"), "EUR")).isEqualTo("-3.21 EUR");
+        assertThat(CreditNotePdfRenderer.money(new BigDecimal("500.0000"), "JPY")).isEqualTo("500 JPY");
+        assertThat(CreditNotePdfRenderer.money(new BigDecimal("0.0050"), "EUR")).as("never rounded on the way out")
+                .isEqualTo("0.005 EUR");
+    }
 }
