@@ -167,7 +167,8 @@ class AuditIntegrationTest {
         commands.sendAndWait(new ChangePlanCommand(tenant, shopPro, "Pro", ChangeTiming.IMMEDIATE, null));
         advance(tenant, LocalDate.of(2027, 7, 20));
         commands.sendAndWait(new IssueCreditNoteCommand(tenant, InvoiceId.of(tenant, shop, LocalDate.of(2027, 7, 1)),
-                "cn-outage", new BigDecimal("5.00"), "EUR", "Outage", LocalDate.of(2027, 7, 20)));
+                "cn-outage", new BigDecimal("5.00"), "EUR", "Outage", LocalDate.of(2027, 7, 20),
+                java.math.RoundingMode.HALF_UP));
         // from September the seller reviews invoices as drafts for a day
         BillingSettings settings = tenants.billingSettings(tenant);
         tenants.updateBillingSettings(tenant, new BillingSettings(settings.invoicePrefix(),

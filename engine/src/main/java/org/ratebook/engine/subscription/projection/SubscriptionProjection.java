@@ -139,7 +139,7 @@ public class SubscriptionProjection implements SubscriptionDirectory {
         }
         jdbc.update("UPDATE subscriptions SET phases = ?::jsonb, plan = ?, quantity = ? "
                         + "WHERE tenant_id = ? AND subscription_id = ?",
-                toJson(timeline), last.get().plan(), last.get().quantity(), tenant.value(), id.value());
+                toJson(timeline), last.plan(), last.quantity(), tenant.value(), id.value());
     }
 
     private void state(TenantId tenant, SubscriptionId id, String state, String dateColumn, LocalDate day) {
