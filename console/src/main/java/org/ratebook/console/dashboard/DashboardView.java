@@ -125,7 +125,7 @@ class DashboardView extends VerticalLayout {
     }
 
     private String month(java.time.YearMonth m) {
-        return m.getMonth().getDisplayName(TextStyle.SHORT, f.locale()) + " " + m.getYear();
+        return m.getMonth().getDisplayName(TextStyle.SHORT, f.locale()) + " " + String.valueOf(m.getYear()).substring(2);
     }
 
     private Component mrr(List<FinanceMetrics.MrrMonth> rows) {

@@ -56,6 +56,7 @@ final class SvgCharts {
         plot.setOutlineVisible(false);
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
         plot.getDomainAxis().setTickLabelFont(font);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(1.5f);
         plot.getRangeAxis().setTickLabelFont(font);
         plot.getRangeAxis().setLabelFont(font);
         if (plot.getRenderer() instanceof BarRenderer bars) {

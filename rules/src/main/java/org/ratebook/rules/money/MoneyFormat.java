@@ -44,6 +44,23 @@ public final class MoneyFormat {
         return format.format(amount.setScale(digits, RoundingMode.HALF_UP));
     }
 
+    /**
+     * The amount at the currency's scale followed by its ISO code, as documents print it so that every reader
+     * knows the currency: "1,234.50 EUR" in English, "1.234,50 EUR" in German. Never more decimals than the
+     * currency has (a credit note stored with four prints two).
+     */
+    public String code(BigDecimal amount, String currency) {
+        if (amount == null) {
+            return "";
+        }
+        Currency c = Currency.getInstance(currency.trim());
+        int digits = Math.max(0, c.getDefaultFractionDigits());
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(amount.setScale(digits, RoundingMode.HALF_UP)) + " " + c.getCurrencyCode();
+    }
+
     /** A number without currency, as many decimals as it has (a quantity, a unit price, a rate). */
     public String number(BigDecimal value) {
         if (value == null) {

@@ -25,6 +25,12 @@ class MoneyFormatTest {
     }
 
     @Test
+    void documentsPrintTheIsoCodeAfterTheAmount() {
+        assertThat(MoneyFormat.of(Locale.ENGLISH).code(new BigDecimal("10.0000"), "EUR")).isEqualTo("10.00 EUR");
+        assertThat(MoneyFormat.of(Locale.GERMAN).code(new BigDecimal("1234.5"), "EUR")).isEqualTo("1.234,50 EUR");
+    }
+
+    @Test
     void datesAndNumbersFollowTheLocale() {
         assertThat(MoneyFormat.of(Locale.GERMANY).date(LocalDate.of(2026, 12, 7))).isEqualTo("07.12.2026");
         assertThat(MoneyFormat.of(Locale.US).date(LocalDate.of(2026, 12, 7))).isEqualTo("Dec 7, 2026");

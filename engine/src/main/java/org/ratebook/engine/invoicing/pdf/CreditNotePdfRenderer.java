@@ -85,8 +85,9 @@ public final class CreditNotePdfRenderer {
         }
     }
 
+    /** At the currency's decimals with its code ("5.00 EUR"), never the read model's four decimals. */
     private static String money(BigDecimal value, String currency) {
-        return value.toPlainString() + " " + currency;
+        return org.ratebook.rules.money.MoneyFormat.of(java.util.Locale.ENGLISH).code(value, currency);
     }
 
     private static String plain(BigDecimal value) {
