@@ -80,7 +80,7 @@ class ConsoleBrowserTest {
             assertThat(page.locator("#invoice-count")).hasText("1 invoice");
             page.locator("#invoices vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator
                     .FilterOptions().setHasText("INV-000001")).first().click();
-            assertThat(page.locator("h2")).hasText("Invoice INV-000001");
+            assertThat(page.locator("#invoice-title")).hasText("Invoice INV-000001");
             assertThat(page.locator(".why").first()).containsText(
                     "decided by Recurring plan price from the catalog (pack standard v1)");
             assertThat(page.locator("#tax-summary")).containsText("VAT 19%");

@@ -58,6 +58,7 @@ class BillingRunsView extends VerticalLayout {
     private final Div result = new Div();
     private final Grid<BackgroundBillingRuns.Run> history = new Grid<>();
     private UUID watching;
+    private com.vaadin.flow.shared.Registration polling;
 
     BillingRunsView(BackgroundBillingRuns runs, FinanceActions finance) {
         this.runs = runs;
@@ -121,16 +122,15 @@ class BillingRunsView extends VerticalLayout {
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
         ui.setPollInterval(500);
-        ui.addPollListener(e -> {
-            if (isAttached()) {
-                refresh();
-            }
-        });
+        polling = ui.addPollListener(e -> refresh());
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
         event.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+        }
     }
 
     private void refresh() {

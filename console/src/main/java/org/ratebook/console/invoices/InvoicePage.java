@@ -87,6 +87,7 @@ public class InvoicePage extends VerticalLayout implements BeforeEnterObserver {
         MoneyFormat f = Ui.format();
         String c = invoice.currency();
         H2 title = new H2(invoice.number() == null ? "Draft invoice (not numbered yet)" : "Invoice " + invoice.number());
+        title.setId("invoice-title");
         HorizontalLayout head = new HorizontalLayout(title, Ui.badge(invoice.status()));
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(head);

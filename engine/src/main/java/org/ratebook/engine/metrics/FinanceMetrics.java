@@ -24,7 +24,9 @@ import java.util.UUID;
  * Metrics of one tenant as of a day (the tenant's today). Money is per currency, never summed across currencies.
  *
  * <p>MRR: each RECURRING line of a finalized or paid invoice counts, in every month whose 15th it covers, at its
- * monthly rate (its amount per day × 365.25/12). An account's MRR movement from one month to the next is
+ * monthly rate: its amount divided by its months when it covers whole months (a quarter: a third), else its amount
+ * per day × 365.25/12 (a prorated part). REPAIR lines (unused time given back after a change) count the same way,
+ * negative, so a change in the middle of a period moves MRR from the old plan to the new one. An account's MRR movement from one month to the next is
  * <em>new</em> (none before, ever), <em>reactivation</em> (none last month, some earlier), <em>expansion</em>,
  * <em>contraction</em> or <em>churn</em> (none now).
  */
@@ -69,13 +71,17 @@ public class FinanceMetrics {
                     SELECT generate_series(?::date, ?::date, interval '1 month')::date AS m
                 )
                 SELECT m.m, i.account_id, i.currency,
-                       sum(l.amount * ? / (l.period_to - l.period_from)) AS mrr
+                       sum(CASE WHEN mo.n > 0 AND (l.period_from + make_interval(months => mo.n))::date = l.period_to
+                                THEN l.amount / mo.n
+                                ELSE l.amount * ? / (l.period_to - l.period_from) END) AS mrr
                 FROM months m
-                JOIN invoice_lines l ON l.tenant_id = ? AND l.item_type = 'RECURRING'
+                JOIN invoice_lines l ON l.tenant_id = ? AND l.item_type IN ('RECURRING', 'REPAIR')
                                     AND l.period_from <= m.m + 14 AND l.period_to > m.m + 14
                                     AND l.period_to > l.period_from
                 JOIN invoices i ON i.tenant_id = l.tenant_id AND i.invoice_id = l.invoice_id
                                AND i.status IN ('FINALIZED', 'PAID')
+                CROSS JOIN LATERAL (SELECT (extract(year FROM age(l.period_to, l.period_from)) * 12
+                                            + extract(month FROM age(l.period_to, l.period_from)))::int AS n) mo
                 GROUP BY m.m, i.account_id, i.currency""",
                 (rs, n) -> new Point(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getObject(2, UUID.class),
                         rs.getString(3).trim(), rs.getBigDecimal(4)),
@@ -93,6 +99,9 @@ public class FinanceMetrics {
             byCurrency.computeIfAbsent(p.currency(), c -> new HashMap<>())
                     .computeIfAbsent(p.month(), m -> new HashMap<>()).merge(p.account(), p.mrr(), BigDecimal::add);
         }
+        // what was given back in full (a cancellation at once) leaves nothing: the account has no MRR that month
+        byCurrency.values().forEach(months -> months.values()
+                .forEach(accounts -> accounts.values().removeIf(v -> v.compareTo(new BigDecimal("0.005")) < 0)));
         List<MrrMonth> result = new ArrayList<>();
         for (var entry : byCurrency.entrySet()) {
             String currency = entry.getKey();
