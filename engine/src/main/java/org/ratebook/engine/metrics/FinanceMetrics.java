@@ -100,7 +100,7 @@ public class FinanceMetrics {
                     .computeIfAbsent(p.month(), m -> new HashMap<>()).merge(p.account(), p.mrr(), BigDecimal::add);
         }
         // what was given back in full (a cancellation at once) leaves nothing: the account has no MRR that month
-        byCurrency.values().forEach(months -> months.values()
+        byCurrency.values().forEach(perMonth -> perMonth.values()
                 .forEach(accounts -> accounts.values().removeIf(v -> v.compareTo(new BigDecimal("0.005")) < 0)));
         List<MrrMonth> result = new ArrayList<>();
         for (var entry : byCurrency.entrySet()) {
