@@ -191,7 +191,70 @@ public class AccountPage extends VerticalLayout implements BeforeEnterObserver {
                 line("Tax id verified", a.tax().taxIdValid() ? "yes" : "no"),
                 line("Tax exempt", a.tax().taxExempt() ? "yes — " + a.tax().exemptionReason() : "no"),
                 line("Region", a.tax().region()));
+        if (finance.mayAct()) {
+            Button edit = new Button("Edit tax details", e -> taxDialog(a));
+            edit.setId("edit-tax-details");
+            v.add(edit);
+        }
         return v;
+    }
+
+    /** New tax id and details; each field says what is wrong, and nothing changes until all are right. */
+    private void taxDialog(AccountView a) {
+        Dialog dialog = new Dialog("Tax details of " + a.name());
+        TextField taxId = new TextField("VAT / tax id");
+        taxId.setValue(a.taxId() == null ? "" : a.taxId());
+        taxId.setMaxLength(50);
+        com.vaadin.flow.component.checkbox.Checkbox business =
+                new com.vaadin.flow.component.checkbox.Checkbox("Buys as a business", a.tax().business());
+        com.vaadin.flow.component.checkbox.Checkbox valid = new com.vaadin.flow.component.checkbox.Checkbox(
+                "Tax id checked and valid (e.g. in VIES)", a.tax().taxIdValid());
+        com.vaadin.flow.component.checkbox.Checkbox exempt =
+                new com.vaadin.flow.component.checkbox.Checkbox("Exempt from tax", a.tax().taxExempt());
+        TextField reason = new TextField("Exemption reason (printed on every invoice)");
+        reason.setValue(a.tax().exemptionReason() == null ? "" : a.tax().exemptionReason());
+        reason.setMaxLength(200);
+        TextField region = new TextField("Region (US state, Canadian province)");
+        region.setValue(a.tax().region() == null ? "" : a.tax().region());
+        region.setMaxLength(10);
+        Paragraph effect = new Paragraph("Invoices from today on are taxed with these details; issued invoices "
+                + "keep theirs.");
+        Button save = new Button("Save tax details", e -> {
+            taxId.setInvalid(false);
+            reason.setInvalid(false);
+            if (exempt.getValue() && reason.getValue().isBlank()) {
+                reason.setInvalid(true);
+                reason.setErrorMessage("An exemption needs its reason: the law wants it on the invoice");
+                return;
+            }
+            if (valid.getValue() && taxId.getValue().isBlank()) {
+                taxId.setInvalid(true);
+                taxId.setErrorMessage("Enter the tax id that was checked");
+                return;
+            }
+            try {
+                finance.changeTaxDetails(accountId, taxId.getValue().isBlank() ? null
+                                : taxId.getValue().replace(" ", "").toUpperCase(java.util.Locale.ROOT),
+                        new org.ratebook.engine.account.api.TaxDetails(region.getValue().isBlank() ? null
+                                : region.getValue().trim(), business.getValue(), valid.getValue(), exempt.getValue(),
+                                reason.getValue().isBlank() ? null : reason.getValue().trim()));
+                dialog.close();
+                Ui.done("Tax details of " + a.name() + " saved");
+                selectedTab = "Profile";
+                render();
+            } catch (RuntimeException ex) {
+                String why = Ui.reason(ex);
+                TextField target = why.toLowerCase(java.util.Locale.ROOT).contains("reason") ? reason
+                        : why.toLowerCase(java.util.Locale.ROOT).contains("region") ? region : taxId;
+                target.setInvalid(true);
+                target.setErrorMessage(why);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("save-tax-details");
+        dialog.add(new VerticalLayout(taxId, business, valid, exempt, reason, region, effect));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
     }
 
     // ---- subscriptions ----

@@ -233,6 +233,18 @@ public class FinanceActions {
         return id.value();
     }
 
+    /** Replaces the account's tax id and tax details; invoices from today on are taxed with them. */
+    public void changeTaxDetails(UUID accountId, String taxId, TaxDetails tax) {
+        TenantId tenant = access.actor();
+        commands.sendAndWait(new org.ratebook.engine.account.api.ChangeTaxDetailsCommand(tenant,
+                new AccountId(accountId), taxId, tax));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline && !accounts.find(tenant, new AccountId(accountId))
+                .map(a -> java.util.Objects.equals(a.taxId(), taxId) && a.tax().equals(tax)).orElse(false)) {
+            sleep();
+        }
+    }
+
     public SubscriptionChanges.Preview previewChangePlan(UUID subscriptionId, String plan, ChangeTiming timing) {
         TenantId tenant = access.actor();
         SubscriptionId id = new SubscriptionId(subscriptionId);
