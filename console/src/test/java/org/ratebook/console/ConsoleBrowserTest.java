@@ -74,13 +74,19 @@ class ConsoleBrowserTest {
             page.locator("vaadin-login-form input[name=password]").fill(demo.getProperty("console_password"));
             page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
 
-            assertThat(page.getByText("INV-000001").first()).isVisible();
-            assertThat(page.locator("#invoice-details")).containsText("Invoice INV-000001 · 49.00 EUR");
+            assertThat(page.locator("#mrr")).isVisible(); // the dashboard is the landing page
+            page.navigate("http://localhost:" + port + "/invoices");
+            page.locator("#invoice-search input").fill("INV-000001");
+            assertThat(page.locator("#invoice-count")).hasText("1 invoice");
+            page.locator("#invoices vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator
+                    .FilterOptions().setHasText("INV-000001")).first().click();
+            assertThat(page.locator("#invoice-title")).hasText("Invoice INV-000001");
             assertThat(page.locator(".why").first()).containsText(
-                    "Why: rule pack default v1 (");
-            assertThat(page.locator(".why").first()).containsText(
-                    "rules fired: Recurring plan price from the catalog → No tax configured for the seller");
-            assertThat(page.locator("#invoice-details")).containsText("Decision trace");
+                    "decided by Recurring plan price from the catalog (pack standard v1)");
+            assertThat(page.locator("#tax-summary")).containsText("VAT 19%");
+            page.locator("#decision-trace").click();
+            assertThat(page.locator(".trace-fact").first()).containsText(":");
+            assertThat(page.locator("#decision-trace")).not().containsText("SubscriptionPeriod[");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/console-invoices.png"))
                     .setFullPage(true));
         }

@@ -101,13 +101,6 @@ public class InvoicesController {
                         t.transactionId(), t.occurredAt(), t.quantity().toPlainString())).toList(), next);
     }
 
-    @GetMapping
-    @Operation(summary = "The tenant's latest invoices, newest first")
-    public List<InvoiceSummary> list(@RequestParam(defaultValue = "50") int limit) {
-        int bounded = Math.max(1, Math.min(limit, 500));
-        return invoices.latest(CurrentCaller.tenant(), bounded).stream().map(InvoiceSummary::of).toList();
-    }
-
     @GetMapping("/{invoiceId}")
     @Operation(summary = "An invoice with its lines; each line names the rule pack version and the rules that produced it")
     public InvoiceResponse get(@PathVariable UUID invoiceId) {

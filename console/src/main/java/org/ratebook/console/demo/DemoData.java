@@ -59,10 +59,13 @@ public class DemoData {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Path dataDir;
+    private final DemoBusiness business;
 
     public DemoData(TenantRegistry tenants, RulePackImports packs, ApiKeys apiKeys, ConsoleUsers users,
                     PasswordEncoder passwords, CommandGateway commands, BillingRun billingRun,
-                    TransactionTemplate transactions, Clock clock, @Value("${ratebook.data-dir}") Path dataDir) {
+                    TransactionTemplate transactions, Clock clock, @Value("${ratebook.data-dir}") Path dataDir,
+                    DemoBusiness business) {
+        this.business = business;
         this.tenants = tenants;
         this.packs = packs;
         this.apiKeys = apiKeys;
@@ -90,26 +93,21 @@ public class DemoData {
         String apiKey = transactions.execute(status -> {
             // a sandbox, so a visitor can advance its clock and watch the next months being billed
             tenants.createSandbox(new Tenant(DEMO, "Demo Hosting GmbH", List.of("Rechenzentrumstr. 1",
-                    "10115 Berlin", "Germany"), "DE123456789"), clock.instant());
+                    "10115 Berlin", "Germany"), "DE123456789"), business.clockStart());
             users.create(new ConsoleUser(DEMO, ANALYST, passwords.encode(password), "ANALYST"));
             users.create(new ConsoleUser(DEMO, AUDITOR, passwords.encode(auditorPassword), "AUDITOR"));
-            packs.importShipped(DEMO, RulePackLoader.DEFAULT_PACK, LocalDate.of(2000, 1, 1));
+            packs.importShipped(DEMO, DemoBusiness.PACK, LocalDate.of(2000, 1, 1));
             return apiKeys.issue(DEMO, "demo");
         });
 
-        AccountId account = AccountId.random();
-        commands.sendAndWait(new CreateAccountCommand(DEMO, account, "ACME Cloud GmbH", "billing@acme.example",
-                "EUR", "DE", "Europe/Berlin", null, List.of("Kundenweg 5", "80331 München", "Germany"),
-                "DE811907980"));
-        commands.sendAndWait(new CreateSubscriptionCommand(DEMO, SubscriptionId.random(), account, "Pro", 1, null));
         int issued;
         try {
-            BillingRunResult run = billingRun.runAt(DEMO, clock.instant()); // the account's own today
-            issued = run.issued().size();
+            issued = business.seed(DEMO); // the customers, months of invoices and payments (DemoBusiness)
         } catch (RuntimeException e) {
             // e.g. the rules' time bound on a machine too busy to decide in time: the demo tenant and its
             // credentials must not be lost for that (they are committed already); the next billing run bills it
-            log.warn("The demo's first invoice was not issued yet ({}); the next billing run issues it", e.toString());
+            log.warn("The demo's business was not fully seeded ({}); the next billing run issues what is due",
+                    e.toString());
             issued = 0;
         }
 

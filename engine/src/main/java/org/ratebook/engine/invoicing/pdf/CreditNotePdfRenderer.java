@@ -86,14 +86,9 @@ public final class CreditNotePdfRenderer {
         }
     }
 
-    /**
-     * An amount in its currency's minor units (10.00 USD), as the invoice shows it; stored amounts carry the
-     * columns' four decimals. An amount finer than the currency (never decided so) is shown as it is, not rounded.
-     */
+    /** At the currency's decimals with its code ("5.00 EUR"), never the read model's four decimals. */
     static String money(BigDecimal value, String currency) {
-        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-        BigDecimal exact = value.stripTrailingZeros();
-        return (exact.scale() <= digits ? exact.setScale(digits) : exact).toPlainString() + " " + currency;
+        return org.ratebook.rules.money.MoneyFormat.of(java.util.Locale.ENGLISH).code(value, currency);
     }
 
     private static String plain(BigDecimal value) {

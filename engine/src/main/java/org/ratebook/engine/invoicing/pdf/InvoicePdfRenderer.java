@@ -6,14 +6,23 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.util.Matrix;
 import org.ratebook.engine.invoicing.api.UsageTierLine;
+import org.ratebook.engine.invoicing.query.CreditNoteView;
 import org.ratebook.engine.invoicing.query.InvoiceLineView;
+import org.ratebook.engine.invoicing.query.InvoiceQueries;
+import org.ratebook.engine.invoicing.query.PaymentView;
 import org.ratebook.engine.invoicing.query.InvoiceView;
 import org.ratebook.engine.invoicing.query.Party;
 import org.ratebook.engine.invoicing.query.TaxSubtotal;
+import org.ratebook.rules.money.MoneyFormat;
+import org.ratebook.tenants.TenantId;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
@@ -26,8 +35,11 @@ import java.util.Objects;
 
 /**
  * Renders an issued invoice as an A4 PDF: parties, the line table, totals, the tax summary per rate, and which
- * rule pack and rules produced the amounts. Only the standard 14 fonts are used, so nothing is embedded; every
- * string is reduced to what their WinAnsi encoding can show before it is measured or drawn.
+ * rule pack and rules produced the amounts; what was paid and credited and what is still due, the payments and
+ * credit notes applied, and how to pay (the tenant's bank details). The text is set in DejaVu Sans, embedded
+ * (subset) from the {@code jasperreports-fonts} jar, which covers the Latin, Greek and Cyrillic scripts of every
+ * European language; what it lacks is replaced before it is measured or drawn. Logo, accent colour, footer and
+ * language come from {@link InvoiceBranding}.
  */
 @Component
 public final class InvoicePdfRenderer {
@@ -64,20 +76,48 @@ public final class InvoicePdfRenderer {
     private static final Column TAX_BASE = new Column("Taxed amount", 340f, 455f, true);
     private static final Column TAX_AMOUNT = new Column("Tax", 455f, RIGHT, true);
 
+    private static final String FONT_DIR = "net/sf/jasperreports/fonts/dejavu/";
+
+    private final InvoiceBranding branding;
+    private final InvoiceQueries invoices;
+
+    /** Without branding and without reading payments (tests of the layout). */
     public InvoicePdfRenderer() {
+        this.branding = InvoiceBranding.DEFAULT;
+        this.invoices = null;
+    }
+
+    /** With a brand and (when not null) the payments and credit notes read for each invoice. */
+    InvoicePdfRenderer(InvoiceBranding branding, InvoiceQueries invoices) {
+        this.branding = branding;
+        this.invoices = invoices;
+    }
+
+    @Autowired
+    public InvoicePdfRenderer(ObjectProvider<InvoiceBranding> branding, InvoiceQueries invoices) {
+        this.branding = branding.getIfAvailable(() -> InvoiceBranding.DEFAULT);
+        this.invoices = invoices;
     }
 
     public byte[] render(InvoiceView invoice) {
         Objects.requireNonNull(invoice, "invoice");
+        InvoiceBranding.Brand brand = brandOf(invoice);
+        List<PaymentView> payments = invoices == null || invoice.isDraft() ? List.of()
+                : invoices.payments(TenantId.of(invoice.tenantId()), invoice.invoiceId());
+        List<CreditNoteView> notes = invoices == null || invoice.isDraft() ? List.of()
+                : invoices.creditNotes(TenantId.of(invoice.tenantId()), invoice.invoiceId());
         try (PDDocument document = new PDDocument()) {
-            // Fonts are created per document: PDType1Font caches encodings in plain maps and this bean is shared.
-            Layout layout = new Layout(invoice, Styles.create());
+            // Fonts are loaded per document: an embedded font belongs to its document, and this bean is shared.
+            Layout layout = new Layout(invoice, Styles.create(document, brand.accentRgb()),
+                    MoneyFormat.of(brand.language()), brand, payments, notes);
             List<List<Block>> pages = paginate(layout.blocks(), layout.tableHeader());
             String watermark = invoice.isDraft() ? "DRAFT" : null;
             for (int index = 0; index < pages.size(); index++) {
-                String footer = title(invoice) + " - page " + (index + 1) + " of " + pages.size();
+                String footer = (brand.footer() == null ? "" : brand.footer() + "   ") + title(invoice) + " - page "
+                        + (index + 1) + " of " + pages.size();
                 drawPage(document, pages.get(index), layout.styles().small(), footer, watermark);
             }
+            decorate(document, brand);
             describe(document.getDocumentInformation(), invoice);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
@@ -85,6 +125,32 @@ public final class InvoicePdfRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException("could not render invoice " + invoice.invoiceId(), e);
         }
+    }
+
+    private InvoiceBranding.Brand brandOf(InvoiceView invoice) {
+        InvoiceBranding.Brand brand = branding.brandOf(invoice.tenantId());
+        return brand == null ? InvoiceBranding.Brand.DEFAULT : brand;
+    }
+
+    /** The accent band across the top of the first page, and the logo at its top right. */
+    private static void decorate(PDDocument document, InvoiceBranding.Brand brand) throws IOException {
+        PDPage first = document.getPage(0);
+        try (PDPageContentStream content = new PDPageContentStream(document, first,
+                PDPageContentStream.AppendMode.APPEND, true, true)) {
+            content.setNonStrokingColor(rgb(brand.accentRgb()));
+            content.addRect(0, PAGE_SIZE.getHeight() - 8, PAGE_SIZE.getWidth(), 8);
+            content.fill();
+            if (brand.logoPng() != null && brand.logoPng().length > 0) {
+                PDImageXObject logo = PDImageXObject.createFromByteArray(document, brand.logoPng(), "logo");
+                float height = 40f;
+                float width = Math.min(160f, logo.getWidth() * height / Math.max(1, logo.getHeight()));
+                content.drawImage(logo, RIGHT - width, TOP - height + 10, width, height);
+            }
+        }
+    }
+
+    private static java.awt.Color rgb(int rgb) {
+        return new java.awt.Color(rgb);
     }
 
     /** A draft has no number yet: it says so, rather than show a number it may never get. */
@@ -277,12 +343,14 @@ public final class InvoicePdfRenderer {
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 
-    private static String money(BigDecimal value, String currency) {
-        return amount(value) + " " + currency;
-    }
-
     /** Builds the blocks of one invoice, top to bottom; the page they end up on is decided by pagination. */
-    private record Layout(InvoiceView invoice, Styles styles) {
+    private record Layout(InvoiceView invoice, Styles styles, MoneyFormat format, InvoiceBranding.Brand brand,
+                          List<PaymentView> payments, List<CreditNoteView> notes) {
+
+        /** Money on the document: the currency's decimals and its ISO code, in the document's language. */
+        private String money(BigDecimal value, String currency) {
+            return format.code(value, currency);
+        }
 
         List<Block> blocks() throws IOException {
             List<Block> blocks = new ArrayList<>();
@@ -300,6 +368,10 @@ public final class InvoicePdfRenderer {
             blocks.add(totals());
             blocks.add(gap(SECTION_GAP));
             blocks.addAll(taxSummary());
+            if (!invoice.isDraft() && !"VOID".equals(invoice.status())) {
+                blocks.add(gap(SECTION_GAP));
+                blocks.addAll(settlement());
+            }
             blocks.add(gap(SECTION_GAP));
             blocks.addAll(explanation());
             return blocks;
@@ -429,6 +501,43 @@ public final class InvoicePdfRenderer {
             return blocks;
         }
 
+        /**
+         * What was paid and credited and what is still due, each payment and credit note applied, and how to pay
+         * what is due (the tenant's bank details, the invoice number as reference).
+         */
+        private List<Block> settlement() throws IOException {
+            List<Block> blocks = new ArrayList<>();
+            String c = invoice.currency();
+            blocks.add(new Block(styles.heading().leading(), Kind.HEADING, (content, top) ->
+                    show(content, styles.heading(), LEFT, top - styles.heading().size(), "Payments and amount due")));
+            for (PaymentView p : payments) {
+                boolean refund = "REFUND".equalsIgnoreCase(p.kind());
+                blocks.add(wrappedBlock(styles.body(), (refund ? "Refund" : "Payment") + " received "
+                        + (p.onDate() == null ? "" : format.date(p.onDate())) + (p.reference() == null
+                        || p.reference().isBlank() ? "" : " (" + p.reference() + ")") + ": "
+                        + money(p.amount(), p.currency())
+                        + (p.overpaid().signum() > 0 ? ", of which " + money(p.overpaid(), p.currency())
+                        + " kept as account credit" : "")));
+            }
+            for (CreditNoteView n : notes) {
+                blocks.add(wrappedBlock(styles.body(), "Credit note " + n.number() + " of "
+                        + format.date(n.issuedOn()) + " (" + n.reason() + "): " + money(n.amount(), n.currency())));
+            }
+            blocks.add(wrappedBlock(styles.body(), "Total " + money(invoice.total(), c) + " - paid "
+                    + money(invoice.amountPaid(), c) + " - credited " + money(invoice.amountCredited(), c)));
+            blocks.add(wrappedBlock(styles.bodyBold(), "Amount due: " + money(invoice.balance(), c)
+                    + (invoice.balance().signum() <= 0 ? " (paid in full, thank you)"
+                    : invoice.dueDate() == null ? "" : " by " + format.date(invoice.dueDate()))));
+            InvoiceBranding.BankDetails bank = brand.bank();
+            if (bank != null && invoice.balance().signum() > 0) {
+                blocks.add(wrappedBlock(styles.body(), "Please transfer " + money(invoice.balance(), c) + " to "
+                        + bank.accountHolder() + ", IBAN " + bank.iban() + (bank.bic() == null ? "" : ", BIC "
+                        + bank.bic()) + (bank.bankName() == null ? "" : " (" + bank.bankName() + ")")
+                        + ", quoting " + title(invoice).replace("Invoice ", "") + "."));
+            }
+            return blocks;
+        }
+
         private List<Block> explanation() throws IOException {
             List<Block> blocks = new ArrayList<>();
             blocks.add(new Block(styles.heading().leading(), Kind.HEADING, (content, top) ->
@@ -500,11 +609,21 @@ public final class InvoicePdfRenderer {
 
     private record Styles(Style title, Style heading, Style body, Style bodyBold, Style small, Style note) {
 
-        static Styles create() {
-            PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+        static Styles create(PDDocument document, int accentRgb) throws IOException {
+            PDFont regular = font(document, "DejaVuSansCondensed.ttf");
+            PDFont bold = font(document, "DejaVuSansCondensed-Bold.ttf");
             return new Styles(new Style(bold, 18f, BLACK), new Style(bold, 10f, BLACK), new Style(regular, 9f, BLACK),
                     new Style(bold, 9f, BLACK), new Style(regular, 8f, GREY), new Style(regular, 8f, BLACK));
+        }
+
+        /** DejaVu Sans from the classpath, embedded as a subset (only the glyphs used). */
+        private static PDFont font(PDDocument document, String file) throws IOException {
+            try (var in = InvoicePdfRenderer.class.getClassLoader().getResourceAsStream(FONT_DIR + file)) {
+                if (in == null) {
+                    throw new IOException("font " + FONT_DIR + file + " is not on the classpath (jasperreports-fonts)");
+                }
+                return PDType0Font.load(document, in, true);
+            }
         }
     }
 

@@ -1,0 +1,81 @@
+package org.ratebook.console.dashboard;
+
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.svg.SVGGraphics2D;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Charts drawn on the server with JFreeChart into SVG with JFreeSVG (decision 023): no browser add-on, no npm, the
+ * same markup in every browser, and the numbers stay in the table beside each chart.
+ */
+final class SvgCharts {
+
+    private static final Color[] PALETTE = {new Color(0x1676f3), new Color(0x2bb673), new Color(0xf5a623),
+            new Color(0xe5484d), new Color(0x8e4ec6), new Color(0x12a594)};
+
+    private SvgCharts() {
+    }
+
+    /** A bar chart: one bar group per category, one series per key of {@code series} (in its order). */
+    static String bars(String valueAxis, List<String> categories, Map<String, List<BigDecimal>> series,
+                       boolean horizontal, boolean stacked, int width, int height) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        series.forEach((name, values) -> {
+            for (int i = 0; i < categories.size(); i++) {
+                data.addValue(values.get(i), name, categories.get(i));
+            }
+        });
+        PlotOrientation orientation = horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL;
+        JFreeChart chart = stacked
+                ? ChartFactory.createStackedBarChart(null, null, valueAxis, data, orientation, series.size() > 1,
+                false, false)
+                : ChartFactory.createBarChart(null, null, valueAxis, data, orientation, series.size() > 1, false,
+                false);
+        style(chart);
+        return svg(chart, width, height);
+    }
+
+    private static void style(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        plot.setOutlineVisible(false);
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+        plot.getDomainAxis().setTickLabelFont(font);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(1.5f);
+        plot.getRangeAxis().setTickLabelFont(font);
+        plot.getRangeAxis().setLabelFont(font);
+        if (plot.getRenderer() instanceof BarRenderer bars) {
+            bars.setBarPainter(new StandardBarPainter());
+            bars.setShadowVisible(false);
+            bars.setMaximumBarWidth(0.08);
+            for (int i = 0; i < PALETTE.length; i++) {
+                bars.setSeriesPaint(i, PALETTE[i]);
+            }
+        }
+        if (chart.getLegend() != null) {
+            chart.getLegend().setItemFont(font);
+            chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        }
+    }
+
+    private static String svg(JFreeChart chart, int width, int height) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        chart.draw(g, new Rectangle(0, 0, width, height));
+        return g.getSVGElement();
+    }
+}

@@ -1,0 +1,154 @@
+package org.ratebook.console;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * The finance team's journeys in real Chromium on the demo seller's business (DemoBusiness): find a customer,
+ * preview and change its plan, record a payment and see the invoice paid; start a billing run and watch it to
+ * its result; the dashboard with its charts. Screenshots of each end state go to target/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FinanceConsoleBrowserTest {
+
+    private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
+
+    static {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
+    }
+
+    @LocalServerPort int port;
+    @Value("${ratebook.data-dir}") Path dataDir;
+
+    private Playwright playwright;
+    private Browser browser;
+
+    @BeforeAll
+    void launch() {
+        Playwright.CreateOptions options = new Playwright.CreateOptions();
+        BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--no-first-run", "--disable-sync"));
+        if (Files.isExecutable(SYSTEM_CHROMIUM)) {
+            options.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
+            launch.setExecutablePath(SYSTEM_CHROMIUM);
+        }
+        playwright = Playwright.create(options);
+        browser = playwright.chromium().launch(launch);
+    }
+
+    @AfterAll
+    void close() {
+        browser.close();
+        playwright.close();
+    }
+
+    private Page signIn() throws IOException {
+        Properties demo = new Properties();
+        try (var in = Files.newBufferedReader(dataDir.resolve("demo-credentials.txt"))) {
+            demo.load(in);
+        }
+        Page page = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
+                .setViewportSize(1400, 1000)).newPage();
+        page.setDefaultTimeout(60_000);
+        page.navigate("http://localhost:" + port + "/login");
+        page.locator("vaadin-login-form input[name=username]").fill(demo.getProperty("console_user"));
+        page.locator("vaadin-login-form input[name=password]").fill(demo.getProperty("console_password"));
+        page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+        assertThat(page.locator("#mrr")).isVisible();
+        return page;
+    }
+
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/" + name + ".png")).setFullPage(true));
+    }
+
+    @Test
+    void anAnalystFindsACustomerChangesItsPlanAfterThePreviewAndRecordsThePaymentOfItsInvoice() throws IOException {
+        Page page = signIn();
+        page.locator("#main-menu").getByText("Customers").click();
+        assertThat(page.locator("#customer-count")).containsText("customers");
+        page.locator("#customer-search input").fill("vandel");
+        assertThat(page.locator("#customer-count")).hasText("1 customer");
+        page.locator("#customers vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText("Vandelay Industries Ltd")).first().click();
+        assertThat(page.locator("#account-name")).hasText("Vandelay Industries Ltd");
+
+        page.locator("#tab-subscriptions").click();
+        page.locator(".action-change-plan").first().click();
+        page.locator("#new-plan input").fill("Pro");
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("Pro")).first().click();
+        assertThat(page.locator("#change-preview")).containsText("Takes effect on");
+        assertThat(page.locator("#change-preview")).containsText("Total €");
+        shot(page, "finance-change-plan-preview");
+        page.locator("#confirm-change-plan").click();
+        assertThat(page.getByText("Starter changed to Pro")).isVisible();
+        assertThat(page.locator("#subscriptions")).containsText("Pro");
+
+        page.locator("#tab-invoices").click();
+        page.locator("#account-invoices vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText("Finalized")).first().click();
+        assertThat(page.locator("#invoice-amounts")).isVisible();
+        assertThat(page.locator("#why")).containsText("decided by");
+        page.locator("#record-payment").click();
+        assertThat(page.locator("#payment-effect")).containsText("and is paid.");
+        page.locator("#confirm-payment").click();
+        assertThat(page.locator("#invoice-amount-due")).containsText("€0.00");
+        assertThat(page.locator(".status-badge").first()).hasText("Paid");
+        assertThat(page.locator("#invoice-payments")).containsText("Payment");
+        shot(page, "finance-invoice-paid");
+    }
+
+    @Test
+    void anAnalystStartsABillingRunAndWatchesItToItsResult() throws IOException {
+        Page page = signIn();
+        page.locator("#main-menu").getByText("Billing runs").click();
+        assertThat(page.locator("#test-clock")).containsText("Test clock");
+        page.locator("#run-dry").click();
+        page.locator("#start-run").click();
+        assertThat(page.locator("#run-progress")).isVisible();
+        assertThat(page.locator("#run-progress-text")).containsText(Pattern.compile("Finished: 12 of 12 accounts"));
+        assertThat(page.locator("#run-result")).containsText("Would issue");
+        assertThat(page.locator("#run-history")).containsText("dry run");
+
+        page.locator("#run-dry").click(); // now for real
+        page.locator("#start-run").click();
+        assertThat(page.locator("#run-progress-text")).containsText(Pattern.compile("Finished: 12 of 12 accounts$"));
+        assertThat(page.locator("#run-result")).containsText("Issued");
+        shot(page, "finance-billing-run");
+    }
+
+    @Test
+    void theDashboardDrawsItsChartsFromTheDemoBusiness() throws IOException {
+        Page page = signIn();
+        assertThat(page.locator("#mrr svg").first()).isVisible();
+        assertThat(page.locator("#mrr-table")).isAttached();
+        assertThat(page.locator("#revenue-by-customer svg")).isVisible();
+        assertThat(page.locator("#revenue-by-product svg")).isVisible();
+        assertThat(page.locator("#receivables svg")).isVisible();
+        assertThat(page.locator("#overdue")).containsText("Nordwind Logistik GmbH");
+        assertThat(page.locator("#mrr .csv")).isVisible();
+        shot(page, "finance-dashboard");
+    }
+}
