@@ -102,10 +102,22 @@ class RulePackView extends VerticalLayout implements BeforeEnterObserver {
     private final Div message = new Div();
     private boolean dirty;
 
+    /** Refreshes the what-if tab of the version shown; replaced each time the page is built. */
+    private Runnable whatIfRefresh = () -> { };
+
     RulePackView(PricingService pricing, WhatIfRuns whatIfs) {
         this.pricing = pricing;
         this.whatIfs = whatIfs;
         setWidthFull();
+        // one poll listener for the page's life: the instance is reused when another version is opened
+        addAttachListener(a -> {
+            com.vaadin.flow.shared.Registration poll = a.getUI().addPollListener(p -> whatIfRefresh.run());
+            addDetachListener(d -> {
+                poll.remove();
+                d.getUI().setPollInterval(-1);
+                d.unregisterListener();
+            });
+        });
     }
 
     @Override
@@ -121,7 +133,11 @@ class RulePackView extends VerticalLayout implements BeforeEnterObserver {
             event.forwardTo(RulePacksView.class);
             return;
         }
-        view = found.get();
+        load(found.get());
+    }
+
+    private void load(RulePackVersionView found) {
+        view = found;
         version = view.version();
         working.clear();
         working.putAll(pricing.files(version));
@@ -201,8 +217,13 @@ class RulePackView extends VerticalLayout implements BeforeEnterObserver {
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
+    /** Shows version {@code v}: the same page again with its new state, or another version's page. */
     private void goTo(int v) {
-        UI.getCurrent().navigate(RulePackView.class, new RouteParameters("version", Integer.toString(v)));
+        if (v == version) {
+            pricing.version(v).ifPresent(this::load);
+        } else {
+            UI.getCurrent().navigate(RulePackView.class, new RouteParameters("version", Integer.toString(v)));
+        }
     }
 
     private Map<String, String> edited() {
@@ -241,6 +262,7 @@ class RulePackView extends VerticalLayout implements BeforeEnterObserver {
         which.setItems(paths);
         which.setItemLabelGenerator(p -> TABLE_NAMES.getOrDefault(p, p) + " (" + p + ")");
         which.setId("table-select");
+        which.setWidth("24em");
         Div holder = new Div();
         holder.setWidthFull();
         which.addValueChangeListener(e -> {
@@ -400,7 +422,7 @@ class RulePackView extends VerticalLayout implements BeforeEnterObserver {
         gutter = new Pre();
         gutter.setId("drl-gutter");
         gutter.getStyle().set("margin", "0").set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
-                .set("padding-top", "calc(var(--lumo-space-m) + 0.4em)").set("text-align", "right")
+                .set("padding-top", "calc(var(--lumo-space-s) + 0.25em)").set("text-align", "right")
                 .set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)")
                 .set("line-height", "1.5").set("user-select", "none").set("min-width", "3em");
         drlEditor.addValueChangeListener(e -> {
@@ -423,6 +445,7 @@ class RulePackView extends VerticalLayout implements BeforeEnterObserver {
 
         drlProblems = new Grid<>();
         drlProblems.setId("drl-problems");
+        drlProblems.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         drlProblems.addColumn(p -> p.file() == null ? "" : p.file()).setHeader("File").setAutoWidth(true);
         drlProblems.addColumn(p -> p.line() > 0 ? Integer.toString(p.line()) : "").setHeader("Line")
                 .setAutoWidth(true).setFlexGrow(0);
@@ -698,9 +721,13 @@ class RulePackView extends VerticalLayout implements BeforeEnterObserver {
         });
         start.setId("run-what-if");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        addAttachListener(a -> a.getUI().addPollListener(p -> show.run()));
-        addAttachListener(a -> whatIfs.latest(version).filter(r -> !r.finished)
-                .ifPresent(r -> a.getUI().setPollInterval(500)));
+        whatIfRefresh = show;
+        if (whatIfs.latest(version).filter(r -> !r.finished).isPresent()) {
+            UI ui = UI.getCurrent();
+            if (ui != null) {
+                ui.setPollInterval(500);
+            }
+        }
         show.run();
         HorizontalLayout bar = new HorizontalLayout(from, to, start, cancel);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);

@@ -107,7 +107,9 @@ public class ClosedPeriodRepricing {
     private AccountRepricing reprice(Tenant tenant, UUID accountId, List<Issued> invoices, RulePack pack) {
         AccountView account = accounts.find(tenant.id(), new AccountId(accountId)).orElse(null);
         String currency = invoices.getFirst().currency();
-        BigDecimal invoiced = invoices.stream().map(Issued::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal invoiced = invoices.stream().map(Issued::total).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(java.util.Currency.getInstance(currency).getDefaultFractionDigits(),
+                        java.math.RoundingMode.HALF_UP);
         List<String> plans = invoices.stream().flatMap(i -> i.lines().stream()).map(Line::plan)
                 .filter(java.util.Objects::nonNull).distinct().sorted().toList();
         String name = account == null ? accountId.toString() : account.name();
@@ -124,7 +126,10 @@ public class ClosedPeriodRepricing {
             return new AccountRepricing(accountId, name, currency, plans, invoices.size(), invoiced, null,
                     e.getMessage());
         }
-        return new AccountRepricing(accountId, name, currency, plans, invoices.size(), invoiced, repriced, null);
+        int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+        return new AccountRepricing(accountId, name, currency, plans, invoices.size(),
+                invoiced.setScale(digits, java.math.RoundingMode.HALF_UP),
+                repriced.setScale(digits, java.math.RoundingMode.HALF_UP), null);
     }
 
     private BigDecimal reprice(Tenant tenant, AccountView account, Issued invoice, RulePack pack) {
