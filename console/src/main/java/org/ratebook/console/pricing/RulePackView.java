@@ -183,7 +183,16 @@ class RulePackView extends VerticalLayout implements BeforeEnterObserver {
         tabs.add("Scenarios", scenariosTab());
         tabs.add("What-if", whatIfTab());
         tabs.add("Compare", compareTab());
-        tabs.add("Approve and publish", lifecycleTab());
+        VerticalLayout lifecycle = new VerticalLayout();
+        lifecycle.setPadding(false);
+        com.vaadin.flow.component.tabs.Tab lifecycleTab = tabs.add("Approve and publish", lifecycle);
+        fillLifecycle(lifecycle);
+        // what the approver reviews is read when the tab is opened: scenarios and what-if may have changed since
+        tabs.addSelectedChangeListener(e -> {
+            if (e.getSelectedTab() == lifecycleTab) {
+                fillLifecycle(lifecycle);
+            }
+        });
         tabs.setId("pack-tabs");
         add(tabs);
 
@@ -867,9 +876,8 @@ class RulePackView extends VerticalLayout implements BeforeEnterObserver {
 
     // ---- lifecycle
 
-    private Component lifecycleTab() {
-        VerticalLayout tab = new VerticalLayout();
-        tab.setPadding(false);
+    private void fillLifecycle(VerticalLayout tab) {
+        tab.removeAll();
         tab.add(new Paragraph(switch (view.status()) {
             case "DRAFT" -> "A draft. The analyst submits it (its scenarios must pass); an approver who did not save "
                     + "it last reviews the changes, the scenarios and the what-if, approves it, and publishes it "
@@ -917,8 +925,12 @@ class RulePackView extends VerticalLayout implements BeforeEnterObserver {
             Button submit = new Button("Submit for approval", e -> {
                 try {
                     PackScenarios.Suite s = pricing.submit(version);
+                    pricing.version(version).ifPresent(v -> view = v);
+                    fillLifecycle(tab);
                     ok("Version " + version + " is submitted: " + s.summary() + ". An approver can approve it now.");
                 } catch (PricingService.Refused ex) {
+                    pricing.version(version).ifPresent(v -> view = v);
+                    fillLifecycle(tab);
                     refused(ex);
                 }
             });
@@ -960,7 +972,6 @@ class RulePackView extends VerticalLayout implements BeforeEnterObserver {
             actions.add(rollBack);
         }
         tab.add(actions);
-        return tab;
     }
 
     private Dialog publishDialog() {

@@ -210,6 +210,9 @@ class PricingBrowserTest {
         tab(page, "Approve and publish");
         page.locator("#submit").click();
         assertThat(page.locator("#pack-message")).containsText("Version 3 is submitted: 1 of 1 scenarios pass");
+        assertThat(page.locator("#review-scenarios")).containsText("1 of 1 scenarios pass");
+        assertThat(page.locator("#review-what-if")).containsText("Impact +18.1 % (EUR 166.00 → 196.00, 3 accounts");
+        assertThat(page.locator("#review-changes")).containsText("Pro: price 49.00 → 59.00");
         shot(page, "pricing-1-analyst-submits");
     }
 
