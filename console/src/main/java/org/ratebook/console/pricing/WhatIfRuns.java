@@ -171,7 +171,8 @@ class WhatIfRuns {
         runs.put(key(tenant, version), run);
         worker.submit(() -> {
             try {
-                run.accounts = repricing.reprice(tenant, from, to, pack, run.done::set, () -> run.cancelled);
+                run.accounts = repricing.reprice(tenant, from, to, pack, n -> run.done.accumulateAndGet(n, Math::max),
+                        () -> run.cancelled);
             } catch (RuntimeException e) {
                 run.problem = e.getMessage();
             } finally {

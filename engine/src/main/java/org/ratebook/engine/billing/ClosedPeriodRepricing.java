@@ -91,17 +91,34 @@ public class ClosedPeriodRepricing {
     public List<AccountRepricing> reprice(TenantId tenantId, LocalDate from, LocalDate to, RulePack pack,
                                           IntConsumer progress, BooleanSupplier cancelled) {
         Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
-        Map<UUID, List<Issued>> byAccount = issued(tenantId, from, to);
-        List<AccountRepricing> result = new ArrayList<>();
-        int done = 0;
-        for (Map.Entry<UUID, List<Issued>> entry : byAccount.entrySet()) {
-            if (cancelled.getAsBoolean()) {
-                break;
+        List<Map.Entry<UUID, List<Issued>>> accounts = new ArrayList<>(issued(tenantId, from, to).entrySet());
+        AccountRepricing[] result = new AccountRepricing[accounts.size()];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        // each account is decided on its own, so the work is shared by one thread per core (at most four)
+        int threads = Math.max(1, Math.min(Math.min(4, Runtime.getRuntime().availableProcessors()), accounts.size()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                parts.add(pool.submit(() -> {
+                    for (int i = first; i < accounts.size() && !cancelled.getAsBoolean(); i += threads) {
+                        result[i] = reprice(tenant, accounts.get(i).getKey(), accounts.get(i).getValue(), pack);
+                        progress.accept(done.incrementAndGet());
+                    }
+                }));
             }
-            result.add(reprice(tenant, entry.getKey(), entry.getValue(), pack));
-            progress.accept(++done);
+            for (java.util.concurrent.Future<?> part : parts) {
+                part.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        return result;
+        return java.util.Arrays.stream(result).filter(java.util.Objects::nonNull).toList();
     }
 
     private AccountRepricing reprice(Tenant tenant, UUID accountId, List<Issued> invoices, RulePack pack) {
