@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Starter subscription each) through the real commands and one billing run, then times the re-pricing of the
  * closed period with a draft that raises Pro from 49.00 to 59.00, and checks the arithmetic on the totals.
  */
-@SpringBootTest
+@SpringBootTest(properties = "ratebook.demo.enabled=false") // no demo import competing with the seeding
 @EnabledIfSystemProperty(named = "ratebook.benchmark", matches = "true")
 class WhatIfBenchmarkTest {
 
