@@ -117,7 +117,19 @@ public class RulePacksController {
 
     /** A sample invoice: an existing account's subscriptions, or subscriptions for a country and currency. */
     public record SimulateRequest(UUID accountId, LocalDate date, String country, String currency,
-                                  List<RulePackAuthoring.SampleSubscription> subscriptions) {
+                                  List<RulePackAuthoring.SampleSubscription> subscriptions, String expectedTotal) {
+        public SimulateRequest(UUID accountId, LocalDate date, String country, String currency,
+                               List<RulePackAuthoring.SampleSubscription> subscriptions) {
+            this(accountId, date, country, currency, subscriptions, null);
+        }
+    }
+
+    /**
+     * A kept test: the simulation, the total it expected (none: the test only records the totals) and whether the
+     * version met it; a failed test blocks approval until the version is tested again.
+     */
+    public record TestResponse(LocalDate date, String currency, SimulatedInvoice draft, SimulatedInvoice inEffect,
+                               String expectedTotal, boolean passed, String failure) {
     }
 
     /** A decided line as an invoice shows it, with the rules that decided it. */
@@ -220,16 +232,32 @@ public class RulePacksController {
     }
 
     @PostMapping("/{version}/tests")
-    @Operation(summary = "Test a version before it is published: simulate and keep the outcome",
-            description = "The same sample as /simulate; the outcome is recorded as the version's test (who, when, "
-                    + "the totals of this version and of the version in effect) and shown in the version list. "
-                    + "Refused with a 422 problem for a published version.")
-    public SimulationResponse test(@PathVariable int version, @RequestBody SimulateRequest request) {
+    @Operation(summary = "Test a version before it is published: simulate, compare with the expected total, keep the outcome",
+            description = "The same sample as /simulate, with an optional expectedTotal (tax included, e.g. \"59.00\"); "
+                    + "the outcome is recorded as the version's test (who, when, the totals of this version and of "
+                    + "the version in effect, or why it failed) and shown in the version list. A version whose last "
+                    + "test failed cannot be approved until it is tested again. Refused with a 422 problem for a "
+                    + "published version.")
+    public TestResponse test(@PathVariable int version, @RequestBody SimulateRequest request) {
+        java.math.BigDecimal expected;
+        try {
+            expected = request.expectedTotal() == null || request.expectedTotal().isBlank() ? null
+                    : new java.math.BigDecimal(request.expectedTotal().strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequest("expectedTotal must be a decimal such as 59.00, not '" + request.expectedTotal() + "'");
+        }
         RulePackAuthoring.Simulation simulation = authoring.test(CurrentCaller.tenant(), version, request.date(),
                 request.accountId() == null ? null : new AccountId(request.accountId()), request.country(),
-                request.currency(), request.subscriptions(), CurrentCaller.name());
-        return new SimulationResponse(simulation.question().targetDate(), simulation.question().account().currency(),
-                SimulatedInvoice.of(simulation.draft()), SimulatedInvoice.of(simulation.inEffect()));
+                request.currency(), request.subscriptions(), CurrentCaller.name(), expected);
+        String currency = simulation.question().account().currency();
+        java.math.BigDecimal total = simulation.draft().total();
+        String failure = simulation.draft().problem() != null ? simulation.draft().problem()
+                : expected != null && total != null && expected.compareTo(total) != 0
+                ? "expected " + currency + " " + expected.toPlainString() + ", was " + currency + " "
+                + total.toPlainString() : null;
+        return new TestResponse(simulation.question().targetDate(), currency, SimulatedInvoice.of(simulation.draft()),
+                SimulatedInvoice.of(simulation.inEffect()), expected == null ? null : expected.toPlainString(),
+                failure == null, failure);
     }
 
     @PostMapping("/{version}/approve")

@@ -255,6 +255,17 @@ public class RulePackAuthoring {
      */
     public Simulation test(TenantId tenant, int version, LocalDate date, AccountId accountId, String country,
                            String currency, List<SampleSubscription> sample, String tester) {
+        return test(tenant, version, date, accountId, country, currency, sample, tester, null);
+    }
+
+    /**
+     * A test with an expectation: when {@code expectedTotal} is given and the version decides another total (tax
+     * included), the test fails, and is kept as failed with the expected and the actual total, like a version that
+     * could not decide. A version whose last test failed cannot be approved until it is tested again.
+     */
+    public Simulation test(TenantId tenant, int version, LocalDate date, AccountId accountId, String country,
+                           String currency, List<SampleSubscription> sample, String tester,
+                           java.math.BigDecimal expectedTotal) {
         Simulation simulation = simulate(tenant, version, date, accountId, country, currency, sample);
         String on = (accountId != null ? "account " + accountId : "a sample customer in " + country)
                 + " on " + simulation.question().targetDate() + " (" + simulation.question().periods().size()
@@ -265,12 +276,19 @@ public class RulePackAuthoring {
         commands.sendAndWait(new RecordRulePackTestCommand(new RulePackId(tenant), version, tester, on,
                 draftTotal == null ? null : currencyCode + " " + draftTotal.toPlainString(),
                 inEffectTotal == null ? null : currencyCode + " " + inEffectTotal.toPlainString(),
-                simulation.draft().problem()));
+                simulation.draft().problem() != null ? simulation.draft().problem()
+                        : expectedTotal != null && draftTotal != null && expectedTotal.compareTo(draftTotal) != 0
+                        ? "expected " + currencyCode + " " + expectedTotal.toPlainString() + ", was " + currencyCode
+                        + " " + draftTotal.toPlainString() : null));
         return simulation;
     }
 
     public void approve(TenantId tenant, int version, String approver) {
-        view(tenant, version);
+        RulePackVersionView view = view(tenant, version);
+        if (view.testSummary() != null && view.testSummary().startsWith("failed")) {
+            throw new InvalidRulePackException("version " + version + " failed its last test (" + view.testSummary()
+                    + "); test it again once it is fixed");
+        }
         commands.sendAndWait(new ApproveRulePackCommand(new RulePackId(tenant), version, approver));
     }
 
