@@ -57,6 +57,8 @@ class AuditIntegrationTest {
     @Autowired RulePackImports packs;
     @Autowired TestClocks clocks;
     @Autowired JdbcTemplate jdbc;
+    // the runtime role may only append events (decision 018): tampering needs the database owner, as an attacker would
+    @Autowired io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
     @Autowired AccountAudit audit;
     @Autowired DocumentRederivation rederivation;
     @Autowired ProjectionRebuild rebuild;
@@ -237,7 +239,7 @@ class AuditIntegrationTest {
                    AND convert_from(payload, 'UTF8') LIKE '%"price":19.00%'
                    AND convert_from(payload, 'UTF8')::jsonb #>> '{tenantId,value}' = ?""", Long.class, tenant.value()))
                 .isPositive();
-        jdbc.update("""
+        owner().update("""
                 UPDATE domain_event_entry
                    SET payload = convert_to(replace(convert_from(payload, 'UTF8'), '"price":19.00',
                                                     '"price":18.00'), 'UTF8')
@@ -263,7 +265,7 @@ class AuditIntegrationTest {
         });
 
         // tampering with an event payload: the agency's subscription said 4 seats, not 3
-        jdbc.update("""
+        owner().update("""
                 UPDATE domain_event_entry
                    SET payload = convert_to(replace(convert_from(payload, 'UTF8'), '"quantity":3', '"quantity":4'),
                                             'UTF8')
@@ -366,5 +368,9 @@ class AuditIntegrationTest {
                 replayed, seconds, replayed / seconds);
         assertThat(replayed).isEqualTo(copies + 1);
         assertThat(invoiceReadModel(tenant)).isEqualTo(live);
+    }
+
+    private JdbcTemplate owner() {
+        return new JdbcTemplate(postgres.getPostgresDatabase());
     }
 }

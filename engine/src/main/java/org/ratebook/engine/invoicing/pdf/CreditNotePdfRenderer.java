@@ -86,9 +86,14 @@ public final class CreditNotePdfRenderer {
         }
     }
 
-    /** At the currency's decimals with its code ("5.00 EUR"), never the read model's four decimals. */
+    /**
+     * An amount in its currency's minor units (10.00 USD), as the invoice shows it; stored amounts carry the
+     * columns' four decimals. An amount finer than the currency (never decided so) is shown as it is, not rounded.
+     */
     static String money(BigDecimal value, String currency) {
-        return org.ratebook.rules.money.MoneyFormat.of(java.util.Locale.ENGLISH).code(value, currency);
+        int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+        BigDecimal exact = value.stripTrailingZeros();
+        return (exact.scale() <= digits ? exact.setScale(digits) : exact).toPlainString() + " " + currency;
     }
 
     private static String plain(BigDecimal value) {
