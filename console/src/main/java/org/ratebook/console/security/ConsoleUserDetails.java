@@ -5,13 +5,22 @@ import org.ratebook.tenants.TenantId;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.User;
 
-/** A signed-in console user; carries the tenant so every view reads only that tenant's data. */
+/**
+ * A signed-in console user; carries the tenant so every view reads only that tenant's data, and one authority
+ * {@code ROLE_X} per role. A disabled user is refused at sign-in, and so is every user of a suspended tenant.
+ */
 public class ConsoleUserDetails extends User implements TenantPrincipal {
 
     private final TenantId tenantId;
 
     public ConsoleUserDetails(ConsoleUser user) {
-        super(user.username(), user.passwordHash(), AuthorityUtils.createAuthorityList("ROLE_" + user.role()));
+        this(user, true);
+    }
+
+    public ConsoleUserDetails(ConsoleUser user, boolean tenantActive) {
+        super(user.username(), user.passwordHash(), user.enabled(), true, true, tenantActive,
+                AuthorityUtils.createAuthorityList(user.roles().stream().map(r -> "ROLE_" + r.name())
+                        .toArray(String[]::new)));
         this.tenantId = user.tenant();
     }
 
