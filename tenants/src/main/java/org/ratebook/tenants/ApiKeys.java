@@ -124,7 +124,7 @@ public class ApiKeys {
         // at most one write a minute per key, so a busy key does not turn every call into an update
         holder.ifPresent(h -> scope.run(h.tenant(), () -> jdbc.update("""
                 UPDATE api_keys SET last_used_at = ? WHERE key_id = ?
-                  AND (last_used_at IS NULL OR last_used_at < ? - interval '1 minute')""", now, h.id(), now)));
+                  AND (last_used_at IS NULL OR last_used_at < ?::timestamptz - interval '1 minute')""", now, h.id(), now)));
         return holder;
     }
 

@@ -29,6 +29,11 @@ public class BrandingController {
         }
     }
 
+    /** What an admin sends: the same without {@code hasLogo}, which only the logo upload changes. */
+    public record BrandingUpdate(String primaryColour, String accentColour, String invoiceFooter, String legalText,
+                                 String language) {
+    }
+
     private final TenantAdminService admin;
 
     public BrandingController(TenantAdminService admin) {
@@ -46,7 +51,7 @@ public class BrandingController {
     @RequiresScope(Scope.ADMIN)
     @Operation(summary = "Replace colours (#RRGGBB), invoice footer (≤ 500), legal text (≤ 2000) and language "
             + "(ISO 639-1); the logo stays")
-    public BrandingBody put(@RequestBody BrandingBody body) {
+    public BrandingBody put(@RequestBody BrandingUpdate body) {
         if (body == null) {
             throw new IllegalArgumentException("send the branding as JSON");
         }

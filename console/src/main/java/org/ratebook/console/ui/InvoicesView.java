@@ -13,9 +13,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.spring.security.AuthenticationContext;
-import jakarta.annotation.security.PermitAll;
-import org.ratebook.console.security.ConsoleUserDetails;
+import jakarta.annotation.security.RolesAllowed;
+import org.ratebook.console.security.CurrentTenant;
+import org.ratebook.tenants.Role;
 import org.ratebook.engine.invoicing.api.RuleFiring;
 import org.ratebook.engine.invoicing.api.UsageTierLine;
 import org.ratebook.engine.invoicing.pdf.InvoicePdfRenderer;
@@ -34,7 +34,7 @@ import java.util.List;
 @Route(value = "", layout = MainLayout.class)
 @Menu(title = "Invoices", order = 20)
 @PageTitle("Invoices · Ratebook")
-@PermitAll
+@RolesAllowed({Role.Names.TENANT_ADMIN, Role.Names.ANALYST, Role.Names.APPROVER, Role.Names.AUDITOR})
 public class InvoicesView extends VerticalLayout {
 
     private final InvoiceQueries invoices;
@@ -42,12 +42,10 @@ public class InvoicesView extends VerticalLayout {
     private final TenantId tenant;
     private final Div details = new Div();
 
-    public InvoicesView(InvoiceQueries invoices, InvoicePdfRenderer pdf, AuthenticationContext authentication) {
+    public InvoicesView(InvoiceQueries invoices, InvoicePdfRenderer pdf, CurrentTenant current) {
         this.invoices = invoices;
         this.pdf = pdf;
-        this.tenant = authentication.getAuthenticatedUser(ConsoleUserDetails.class)
-                .map(ConsoleUserDetails::tenantId)
-                .orElseThrow(() -> new IllegalStateException("the console needs a signed-in tenant user"));
+        this.tenant = current.require();
 
         Grid<InvoiceView> grid = new Grid<>();
         grid.addColumn(i -> i.number() == null ? "(draft)" : i.number()).setHeader("Number").setAutoWidth(true);
