@@ -40,6 +40,7 @@ class IdentityApiTest {
     @Autowired ConsoleUsers users;
     @Autowired Operators operators;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.springframework.security.crypto.password.PasswordEncoder passwords;
 
     private TenantId tenant;
     private ApiClient admin;
@@ -279,7 +280,7 @@ class IdentityApiTest {
                 java.net.URI.create("http://localhost:" + port + "/login")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(200);
-        assertThat(login.headers().firstValue("Content-Security-Policy").orElse(""))
+        assertThat(login.headers().firstValue("Content-Security-Policy").orElse("")).as(login.headers().map().toString())
                 .contains("default-src 'self'").contains("frame-ancestors 'none'");
         assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
@@ -287,11 +288,23 @@ class IdentityApiTest {
                 assertThat(cookie).startsWith("JSESSIONID=").contains("SameSite=Lax").contains("HttpOnly"));
         assertThat(login.headers().firstValue("Strict-Transport-Security")).as("HSTS only over HTTPS").isEmpty();
 
-        java.net.http.HttpResponse<String> forged = http.send(java.net.http.HttpRequest.newBuilder(
+        // a cross-site form posts the right password but cannot know the session's CSRF token: not signed in
+        users.create(new ConsoleUser(tenant, "csrf-" + tenant, passwords.encode("right-password-1"),
+                Set.of(Role.AUDITOR), true));
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build();
+        browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> forged = browser.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://localhost:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=analyst&password=x")).build(),
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=csrf-" + tenant
+                        + "&password=right-password-1")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isIn(302, 403);
+        java.net.http.HttpResponse<String> after = browser.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(forged.statusCode()).as("a login form posted from elsewhere has no CSRF token").isEqualTo(403);
+        assertThat(after.statusCode()).as("still signed out").isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElse("")).endsWith("/login");
     }
 }
