@@ -32,6 +32,7 @@ class ApiTest {
     @Autowired TenantRegistry tenants;
     @Autowired RulePackImports packs;
     @Autowired ApiKeys apiKeys;
+    @Autowired org.ratebook.tenants.Operators operators;
     @Autowired JdbcTemplate jdbc;
 
     private ApiClient api;
@@ -183,7 +184,8 @@ class ApiTest {
         api.post("/api/v1/subscriptions", "{\"accountId\":\"" + account + "\",\"plan\":\"Starter\"}");
         api.post("/api/v1/billing-runs", "{}");
 
-        String metrics = new ApiClient(port, null).get("/actuator/prometheus").text();
+        // metrics need a credential (decision 017): the operator's key
+        String metrics = new ApiClient(port, operators.issueKey("metrics")).get("/actuator/prometheus").text();
         assertThat(metrics).contains("ratebook_invoices_issued_total{tenant=\"" + tenant + "\"} 1.0");
         assertThat(metrics).contains("ratebook_billing_run_seconds_count{tenant=\"" + tenant + "\"} 1");
     }

@@ -91,7 +91,13 @@ class PeopleAndTenantsBrowserTest {
              Browser browser = playwright.chromium().launch(launchOptions())) {
             // the operator lands on his tenants and creates one with its first admin
             Page operator = signIn(browser, operatorName, "operator-secret-" + suffix);
-            assertThat(operator.locator("#tenants")).isVisible();
+            try {
+                assertThat(operator.locator("#tenants")).isVisible();
+            } catch (AssertionError e) {
+                operator.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/people-failure.png")));
+                throw new AssertionError("the operator's page at " + operator.url() + " shows: "
+                        + operator.locator("body").innerText(), e);
+            }
             assertThat(operator.locator("#working-on")).containsText("Choose a tenant to work on");
             fill(operator, "new-tenant-id", tenant);
             fill(operator, "new-tenant-name", "Acme Hosting " + suffix);
@@ -145,6 +151,7 @@ class PeopleAndTenantsBrowserTest {
             operator.navigate("http://localhost:" + port + "/operator/tenants");
             assertThat(operator.locator("#working-on")).containsText(tenant);
             operator.locator("#work-on-demo").click();
+            assertThat(operator.getByText("INV-000001").first()).isVisible(); // the demo tenant's invoice
             operator.navigate("http://localhost:" + port + "/admin/users");
             assertThat(operator.locator("#users")).containsText("approver");
             assertThat(operator.locator("#users")).not().containsText("ann-" + suffix);

@@ -3,7 +3,6 @@ package org.ratebook.console.security;
 import org.ratebook.tenants.Role;
 import org.ratebook.tenants.TenantId;
 import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.userdetails.User;
 
 import java.util.Objects;
 
@@ -12,7 +11,7 @@ import java.util.Objects;
  * that tenant is his {@link #tenantId()} and he holds TENANT_ADMIN and AUDITOR for it (support: users, keys,
  * settings, reading), never ANALYST or APPROVER (billing and prices stay the tenant's own business).
  */
-public class OperatorDetails extends User implements TenantPrincipal {
+public class OperatorDetails extends ConsoleUserDetails {
 
     private final TenantId workingOn;
 
@@ -20,7 +19,7 @@ public class OperatorDetails extends User implements TenantPrincipal {
         super(username, passwordHash == null ? "" : passwordHash, workingOn == null
                 ? AuthorityUtils.createAuthorityList("ROLE_" + Role.Names.OPERATOR)
                 : AuthorityUtils.createAuthorityList("ROLE_" + Role.Names.OPERATOR, "ROLE_" + Role.Names.TENANT_ADMIN,
-                        "ROLE_" + Role.Names.AUDITOR));
+                        "ROLE_" + Role.Names.AUDITOR), workingOn);
         this.workingOn = workingOn;
     }
 
