@@ -150,7 +150,7 @@ class ApiTest {
         assertThat(missing.contentType()).startsWith("application/problem+json");
         assertThat(missing.json().get("detail").asText()).startsWith("Missing API key");
         assertThat(unknown.status()).isEqualTo(401);
-        assertThat(unknown.json().get("detail").asText()).isEqualTo("Unknown or revoked API key.");
+        assertThat(unknown.json().get("detail").asText()).isEqualTo("Unknown, revoked or expired API key."); // keys may expire (decision 017)
         assertThat(jdbc.queryForObject("SELECT count(*) FROM accounts WHERE name = 'Intruder'", Integer.class)).isZero();
     }
 

@@ -101,7 +101,7 @@ class TenantsView extends VerticalLayout {
     private HorizontalLayout actions(TenantSummary t) {
         Button workOn = new Button("Work on", e -> {
             switcher.workOn(t.id());
-            UI.getCurrent().getPage().setLocation("./");
+            UI.getCurrent().getPage().setLocation(com.vaadin.flow.server.VaadinService.getCurrentRequest().getContextPath() + "/");
         });
         workOn.setId("work-on-" + t.id());
         boolean active = t.status() == TenantAdministration.Status.ACTIVE;
