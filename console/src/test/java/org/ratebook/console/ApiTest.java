@@ -32,6 +32,7 @@ class ApiTest {
     @Autowired TenantRegistry tenants;
     @Autowired RulePackImports packs;
     @Autowired ApiKeys apiKeys;
+    @Autowired org.ratebook.tenants.Operators operators;
     @Autowired JdbcTemplate jdbc;
 
     private ApiClient api;
@@ -149,7 +150,7 @@ class ApiTest {
         assertThat(missing.contentType()).startsWith("application/problem+json");
         assertThat(missing.json().get("detail").asText()).startsWith("Missing API key");
         assertThat(unknown.status()).isEqualTo(401);
-        assertThat(unknown.json().get("detail").asText()).isEqualTo("Unknown or revoked API key.");
+        assertThat(unknown.json().get("detail").asText()).isEqualTo("Unknown, revoked or expired API key."); // keys may expire (decision 017)
         assertThat(jdbc.queryForObject("SELECT count(*) FROM accounts WHERE name = 'Intruder'", Integer.class)).isZero();
     }
 
@@ -183,7 +184,8 @@ class ApiTest {
         api.post("/api/v1/subscriptions", "{\"accountId\":\"" + account + "\",\"plan\":\"Starter\"}");
         api.post("/api/v1/billing-runs", "{}");
 
-        String metrics = new ApiClient(port, null).get("/actuator/prometheus").text();
+        // metrics need a credential (decision 017): the operator's key
+        String metrics = new ApiClient(port, operators.issueKey("metrics")).get("/actuator/prometheus").text();
         assertThat(metrics).contains("ratebook_invoices_issued_total{tenant=\"" + tenant + "\"} 1.0");
         assertThat(metrics).contains("ratebook_billing_run_seconds_count{tenant=\"" + tenant + "\"} 1");
     }

@@ -1,5 +1,7 @@
 package org.ratebook.console.api;
 
+import org.ratebook.console.security.RequiresScope;
+import org.ratebook.tenants.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -71,6 +73,7 @@ public class AccountStandingController {
         this.standings = standings;
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/{accountId}/standing")
     @Operation(summary = "The account's dunning state, its actions and why")
     public StandingResponse standing(@PathVariable UUID accountId) {
@@ -86,6 +89,7 @@ public class AccountStandingController {
                 s.has(DunningAction.PAUSE_BILLING), why);
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/{accountId}/standing/history")
     @Operation(summary = "Every change of the account's dunning state, oldest first")
     public List<ChangeResponse> history(@PathVariable UUID accountId) {

@@ -1,5 +1,7 @@
 package org.ratebook.console.api;
 
+import org.ratebook.console.security.RequiresScope;
+import org.ratebook.tenants.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -64,6 +66,7 @@ public class AccountsController {
         this.parents = parents;
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping
     @Operation(summary = "Open an account")
     public ResponseEntity<AccountResponse> create(@Valid @RequestBody CreateAccountRequest body) {
@@ -75,6 +78,7 @@ public class AccountsController {
         return ResponseEntity.created(URI.create("/api/v1/accounts/" + id)).body(get(id.value()));
     }
 
+    @RequiresScope(Scope.BILLING)
     @PutMapping("/{accountId}/segment")
     @Operation(summary = "Put the account in a customer segment, or in none",
             description = "Invoices decided from today on see it (the seller's pricing rules may choose a price list "
@@ -86,6 +90,7 @@ public class AccountsController {
         return get(accountId);
     }
 
+    @RequiresScope(Scope.BILLING)
     @PutMapping("/{accountId}/tax-details")
     @Operation(summary = "Replace the account's tax id and tax details; invoices from today on are taxed with them")
     public AccountResponse changeTaxDetails(@PathVariable UUID accountId, @RequestBody TaxDetailsRequest body) {
@@ -95,6 +100,7 @@ public class AccountsController {
         return get(accountId);
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/{accountId}/balance")
     @Operation(summary = "What the account owes in its currency: open invoices less its credit")
     public ApiDtos.BalanceResponse balance(@PathVariable UUID accountId) {
@@ -103,6 +109,7 @@ public class AccountsController {
                 invoices.balance(CurrentCaller.tenant(), accountId, account.currency()));
     }
 
+    @RequiresScope(Scope.BILLING)
     @PutMapping("/{accountId}/parent")
     @Operation(summary = "Give the account a parent; with invoiceParent its charges go on the parent's invoice",
             description = "One consolidated invoice per parent and billing date. Refused (422) for an unknown "
@@ -117,6 +124,7 @@ public class AccountsController {
         return new ApiDtos.ParentResponse(accountId, parent.parent().value(), parent.invoiceParent());
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping("/{accountId}/charges")
     @Operation(summary = "Charge the account once (a setup fee, an hour of support)",
             description = "Invoiced on the charge's day, at once if that is today, priced and taxed by the rule pack. "
@@ -136,6 +144,7 @@ public class AccountsController {
                 c.unitPrice().stripTrailingZeros().toPlainString(), c.currency(), c.on(), entered.added(), invoiced));
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/{accountId}/invoice-preview")
     @Operation(summary = "The invoices a billing run for a date would issue to the account, without issuing them",
             description = "Nothing is recorded and no number is taken; default date: today in the account's time zone.")
@@ -150,6 +159,7 @@ public class AccountsController {
                 .map(ApiDtos.InvoicePreview::of).toList();
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/{accountId}")
     @Operation(summary = "Read an account")
     public AccountResponse get(@PathVariable UUID accountId) {

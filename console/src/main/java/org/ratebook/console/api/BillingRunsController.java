@@ -1,5 +1,7 @@
 package org.ratebook.console.api;
 
+import org.ratebook.console.security.RequiresScope;
+import org.ratebook.tenants.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ratebook.console.api.ApiDtos.BillingRunRequest;
@@ -35,6 +37,7 @@ public class BillingRunsController {
         this.clocks = clocks;
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping
     @Operation(summary = "Run billing for a target date, or for now",
             description = "Without a targetDate, bills what is due now, each account on its own calendar date (its "

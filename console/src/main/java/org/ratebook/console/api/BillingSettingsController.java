@@ -1,5 +1,7 @@
 package org.ratebook.console.api;
 
+import org.ratebook.console.security.RequiresScope;
+import org.ratebook.tenants.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,12 +55,14 @@ public class BillingSettingsController {
         this.audit = audit;
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping
     @Operation(summary = "The seller's invoicing settings")
     public BillingSettingsBody get() {
         return BillingSettingsBody.of(tenants.billingSettings(CurrentCaller.tenant()));
     }
 
+    @RequiresScope(Scope.ADMIN)
     @PutMapping
     @Operation(summary = "Replace the invoicing settings; a bad format or out-of-range value is refused (422) "
             + "and changes nothing")

@@ -1,5 +1,7 @@
 package org.ratebook.console.api;
 
+import org.ratebook.console.security.RequiresScope;
+import org.ratebook.tenants.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -35,6 +37,7 @@ public class CouponsController {
         this.accounts = accounts;
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping
     @Operation(summary = "Redeem a coupon of the tenant's rule pack; 422 if it is unknown, expired, in another "
             + "currency or already redeemed by the account")
@@ -46,6 +49,7 @@ public class CouponsController {
         return ResponseEntity.created(URI.create("/api/v1/accounts/" + accountId + "/coupons")).body(redeemed);
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping
     @Operation(summary = "The account's coupons, oldest first, with the periods each has used and has left")
     public List<CouponRedemptionResponse> list(@PathVariable UUID accountId) {

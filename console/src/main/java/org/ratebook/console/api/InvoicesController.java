@@ -1,5 +1,7 @@
 package org.ratebook.console.api;
 
+import org.ratebook.console.security.RequiresScope;
+import org.ratebook.tenants.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ratebook.console.api.ApiDtos.InvoiceResponse;
@@ -80,6 +82,7 @@ public class InvoicesController {
     public record TransactionResponse(String transactionId, Instant occurredAt, String quantity) {
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/{invoiceId}/lines/{lineNo}/usage")
     @Operation(summary = "The usage events (transaction ids) behind a usage line, in the order they occurred",
             description = "transactionsOnLine is how many the period had when the line was rated; more now means "
@@ -101,12 +104,14 @@ public class InvoicesController {
                         t.transactionId(), t.occurredAt(), t.quantity().toPlainString())).toList(), next);
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/{invoiceId}")
     @Operation(summary = "An invoice with its lines; each line names the rule pack version and the rules that produced it")
     public InvoiceResponse get(@PathVariable UUID invoiceId) {
         return InvoiceResponse.of(find(CurrentCaller.tenant(), invoiceId));
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping(value = "/{invoiceId}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The invoice as PDF", description = "A draft is rendered without a number, its due date "
             + "left open, and DRAFT across every page.")
@@ -120,6 +125,7 @@ public class InvoicesController {
                 .body(pdf.render(invoice));
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/{invoiceId}/trace")
     @Operation(summary = "The decision trace: every rule fired, in order, with the facts it matched")
     public TraceResponse trace(@PathVariable UUID invoiceId) {
@@ -130,6 +136,7 @@ public class InvoicesController {
                 invoices.trace(tenant, invoiceId));
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping("/{invoiceId}/payments")
     @Operation(summary = "Record money received, or collect it through the payment gateway",
             description = "method 'external' (default) records a transfer or cheque; 'gateway' collects the amount "
@@ -146,6 +153,7 @@ public class InvoicesController {
         return ResponseEntity.status(HttpStatus.CREATED).body(get(invoiceId));
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/{invoiceId}/payments")
     @Operation(summary = "Payments and refunds recorded on the invoice")
     public List<PaymentResponse> payments(@PathVariable UUID invoiceId) {
@@ -154,6 +162,7 @@ public class InvoicesController {
         return invoices.payments(tenant, invoiceId).stream().map(PaymentResponse::of).toList();
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping("/{invoiceId}/refunds")
     @Operation(summary = "Pay money back against the invoice (at most what was paid on it)")
     public ResponseEntity<InvoiceResponse> refund(@PathVariable UUID invoiceId, @Valid @RequestBody RefundRequest body) {
@@ -163,6 +172,7 @@ public class InvoicesController {
         return ResponseEntity.status(HttpStatus.CREATED).body(get(invoiceId));
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping("/{invoiceId}/credit-notes")
     @Operation(summary = "Issue a credit note: a numbered document of its own that takes an amount off the invoice",
             description = "The invoice is never edited. What it still asks for goes down; what was already paid "
@@ -194,6 +204,7 @@ public class InvoicesController {
         return ResponseEntity.status(HttpStatus.CREATED).body(note);
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/{invoiceId}/credit-notes")
     @Operation(summary = "Credit notes issued against the invoice")
     public List<ApiDtos.CreditNoteResponse> creditNotes(@PathVariable UUID invoiceId) {
@@ -202,6 +213,7 @@ public class InvoicesController {
         return invoices.creditNotes(tenant, invoiceId).stream().map(ApiDtos.CreditNoteResponse::of).toList();
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping(value = "/{invoiceId}/credit-notes/{number}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "A credit note as PDF: its own number, the invoice it credits, the amount with the tax it "
             + "gives back per rate, and the reason",
@@ -223,6 +235,7 @@ public class InvoicesController {
                         () -> packs.inEffect(tenant, invoice.invoiceDate()).rounding())));
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping("/{invoiceId}/void")
     @Operation(summary = "Void an unpaid invoice; the next billing run bills its periods again")
     public InvoiceResponse voidInvoice(@PathVariable UUID invoiceId, @Valid @RequestBody VoidRequest body) {
@@ -232,6 +245,7 @@ public class InvoicesController {
         return get(invoiceId);
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping("/{invoiceId}/finalize")
     @Operation(summary = "Finalize a draft now: it takes the next invoice number, is issued today and falls due "
             + "after the seller's payment terms",
@@ -246,6 +260,7 @@ public class InvoicesController {
         return get(invoiceId);
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping("/{invoiceId}/discard")
     @Operation(summary = "Discard a draft: it never gets a number, the next billing run bills its periods again "
             + "and any account credit it used comes back",

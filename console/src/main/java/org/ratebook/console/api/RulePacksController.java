@@ -1,5 +1,7 @@
 package org.ratebook.console.api;
 
+import org.ratebook.console.security.RequiresScope;
+import org.ratebook.tenants.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ratebook.console.api.limits.InputLimitException;
@@ -168,6 +170,7 @@ public class RulePacksController {
         this.authoring = authoring;
     }
 
+    @RequiresScope(Scope.RULES)
     @PostMapping(value = "/drafts", consumes = {"application/zip", "application/octet-stream"})
     @Operation(summary = "Create a draft from a zip of a pack folder (as the export gives it)",
             description = "Saved as the next version, a draft authored by the caller, after the safety validator "
@@ -178,6 +181,7 @@ public class RulePacksController {
         return created(tenant, authoring.draftFromZip(tenant, zip, CurrentCaller.name()));
     }
 
+    @RequiresScope(Scope.RULES)
     @PostMapping(value = "/drafts", consumes = "application/json")
     @Operation(summary = "Create a draft from a version (by default the one in effect today)")
     public ResponseEntity<VersionCreated> draftFromVersion(@RequestBody(required = false) DraftFromVersionRequest request) {
@@ -186,6 +190,7 @@ public class RulePacksController {
                 CurrentCaller.name()));
     }
 
+    @RequiresScope(Scope.RULES)
     @PutMapping(value = "/{version}/files/{*path}", consumes = {"text/plain", "text/csv", "application/octet-stream"})
     @Operation(summary = "Edit one file of a draft (a DRL file or a table, by its path in the folder)",
             description = "Saves the draft with the new file as the next version, authored by the caller (who may "
@@ -203,6 +208,7 @@ public class RulePacksController {
         return created(tenant, authoring.editFile(tenant, version, file, text, CurrentCaller.name()));
     }
 
+    @RequiresScope(Scope.RULES)
     @PostMapping("/{version}/validate")
     @Operation(summary = "Validate a version: the safety validator's and the compiler's findings, with file and line",
             description = "Records nothing.")
@@ -210,6 +216,7 @@ public class RulePacksController {
         return ValidationResponse.of(authoring.validate(CurrentCaller.tenant(), version));
     }
 
+    @RequiresScope(Scope.RULES)
     @PostMapping(value = "/validate", consumes = {"application/zip", "application/octet-stream"})
     @Operation(summary = "Validate a zipped pack folder without saving it", description = "Records nothing.")
     public ValidationResponse validateZip(@RequestBody byte[] zip) {
@@ -217,6 +224,7 @@ public class RulePacksController {
         return ValidationResponse.of(authoring.validateZip(zip));
     }
 
+    @RequiresScope(Scope.RULES)
     @PostMapping("/{version}/simulate")
     @Operation(summary = "What a version would invoice for a sample, next to the version in effect",
             description = "Prices an existing account's active subscriptions (accountId) or the supplied "
@@ -231,6 +239,7 @@ public class RulePacksController {
                 SimulatedInvoice.of(simulation.draft()), SimulatedInvoice.of(simulation.inEffect()));
     }
 
+    @RequiresScope(Scope.RULES)
     @PostMapping("/{version}/tests")
     @Operation(summary = "Test a version before it is published: simulate, compare with the expected total, keep the outcome",
             description = "The same sample as /simulate, with an optional expectedTotal (tax included, e.g. \"59.00\"); "
@@ -260,6 +269,7 @@ public class RulePacksController {
                 failure == null, failure);
     }
 
+    @RequiresScope(Scope.RULES_APPROVE)
     @PostMapping("/{version}/approve")
     @Operation(summary = "Approve a draft; the approver must not be the one who saved it last",
             description = "Refused with a 422 problem when the caller saved this version, or it is not a draft.")
@@ -269,6 +279,7 @@ public class RulePacksController {
         return view(tenant, version);
     }
 
+    @RequiresScope(Scope.RULES_APPROVE)
     @PostMapping("/{version}/publish")
     @Operation(summary = "Publish an approved version from a date",
             description = "Billing periods from effectiveFrom on are priced by it. Refused with a 422 problem when "
@@ -279,6 +290,7 @@ public class RulePacksController {
         return view(tenant, version);
     }
 
+    @RequiresScope(Scope.RULES)
     @PostMapping("/{version}/roll-back")
     @Operation(summary = "Roll back to an earlier published version",
             description = "Its content becomes the next version, a draft that is approved and published like any "
@@ -300,12 +312,14 @@ public class RulePacksController {
                 .orElseThrow(() -> new NotFoundException("rule pack version " + version + " does not exist"));
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping
     @Operation(summary = "All versions, newest first, with state, author, approver and effective date")
     public List<RulePackVersionView> list() {
         return versions.versions(CurrentCaller.tenant());
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/{version}")
     @Operation(summary = "One version's content: catalog table and DRL")
     public RulePackContentResponse get(@PathVariable int version) {
@@ -322,6 +336,7 @@ public class RulePacksController {
                 pack.usageTiers().stream().map(UsageTierRow::of).toList(), pack.alignment().name());
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping(value = "/{version}/export", produces = "application/zip")
     @Operation(summary = "One version as a zip of the folder the importer reads (pack.properties, tables, DRL)",
             description = "Keep packs in git: unpacked, the folder imports back to the same content hash.")

@@ -1,5 +1,7 @@
 package org.ratebook.console.api;
 
+import org.ratebook.console.security.RequiresScope;
+import org.ratebook.tenants.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -61,6 +63,7 @@ public class SubscriptionsController {
         this.invoices = invoices;
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping
     @Operation(summary = "Subscribe an account to a plan",
             description = "Refused (422) if the plan is not in the tenant's rule pack in the account's currency, if "
@@ -75,6 +78,7 @@ public class SubscriptionsController {
         return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + id)).body(get(id.value()));
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping("/{subscriptionId}/change-plan")
     @Operation(summary = "Move to another plan",
             description = "At once (unused prepaid time becomes a repair and account credit), at the end of the term, "
@@ -90,6 +94,7 @@ public class SubscriptionsController {
                 timing(body.timing()), body.effectiveOn(), body.priceList())));
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping("/{subscriptionId}/change-quantity")
     @Operation(summary = "Change the number of seats, devices or users",
             description = "When, as for a plan change. Refused (422) for a quantity below 1.")
@@ -101,6 +106,7 @@ public class SubscriptionsController {
                 timing(body.timing()), body.effectiveOn())));
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping("/{subscriptionId}/cancel")
     @Operation(summary = "End the subscription",
             description = "At once (unused prepaid time becomes account credit; time billed in arrear is invoiced "
@@ -114,6 +120,7 @@ public class SubscriptionsController {
                 timing(request.timing()), request.effectiveOn())));
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping("/{subscriptionId}/reinstate")
     @Operation(summary = "Take back a cancellation that has not taken effect yet")
     public SubscriptionChangeResponse reinstate(@PathVariable UUID subscriptionId) {
@@ -122,6 +129,7 @@ public class SubscriptionsController {
         return changed(tenant, changes.apply(tenant, id, new ReinstateSubscriptionCommand(tenant, id)));
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping("/{subscriptionId}/pause")
     @Operation(summary = "Stop billing until resumed", description = "Prepaid days after the pause become account credit.")
     public SubscriptionChangeResponse pause(@PathVariable UUID subscriptionId,
@@ -132,6 +140,7 @@ public class SubscriptionsController {
                 body == null ? null : body.effectiveOn())));
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping("/{subscriptionId}/resume")
     @Operation(summary = "Bill a paused subscription again")
     public SubscriptionChangeResponse resume(@PathVariable UUID subscriptionId,
@@ -142,6 +151,7 @@ public class SubscriptionsController {
                 body == null ? null : body.effectiveOn())));
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping("/{subscriptionId}/preview/change-plan")
     @Operation(summary = "Preview a plan change: when it would take effect and what it would invoice",
             description = "Nothing is recorded. The same checks as the change itself (422 with the reason).")
@@ -153,6 +163,7 @@ public class SubscriptionsController {
                 timing(body.timing()), body.effectiveOn(), body.priceList())));
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping("/{subscriptionId}/preview/change-quantity")
     @Operation(summary = "Preview a quantity change", description = "Nothing is recorded.")
     public ApiDtos.ChangePreviewResponse previewChangeQuantity(@PathVariable UUID subscriptionId,
@@ -163,6 +174,7 @@ public class SubscriptionsController {
                 timing(body.timing()), body.effectiveOn())));
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping("/{subscriptionId}/preview/cancel")
     @Operation(summary = "Preview a cancellation", description = "Nothing is recorded. For a base "
             + "subscription the invoices include its add-ons ending with it.")
@@ -193,6 +205,7 @@ public class SubscriptionsController {
         return new SubscriptionChangeResponse(SubscriptionResponse.of(changed.subscription()), issued);
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/{subscriptionId}")
     @Operation(summary = "Read a subscription")
     public SubscriptionResponse get(@PathVariable UUID subscriptionId) {

@@ -1,5 +1,7 @@
 package org.ratebook.console.api;
 
+import org.ratebook.console.security.RequiresScope;
+import org.ratebook.tenants.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,12 +47,14 @@ public class TestClockController {
         this.invoices = invoices;
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping
     @Operation(summary = "The sandbox tenant's current test time")
     public TestClockResponse now() {
         return new TestClockResponse(testClocks.now(CurrentCaller.tenant()), null);
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping("/advance")
     @Operation(summary = "Advance the test clock; runs billing for the new date (every period due on the way)")
     public TestClockResponse advance(@Valid @RequestBody AdvanceRequest body) {

@@ -1,5 +1,7 @@
 package org.ratebook.console.api;
 
+import org.ratebook.console.security.RequiresScope;
+import org.ratebook.tenants.Scope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -119,6 +121,7 @@ public class UsageController {
         this.spikes = spikes;
     }
 
+    @RequiresScope(Scope.BILLING)
     @PostMapping("/api/v1/meters")
     @Operation(summary = "Define a meter (code, unit, aggregation SUM|MAX|COUNT|UNIQUE_COUNT|LAST|TIME_WEIGHTED, "
             + "correctable; property for UNIQUE_COUNT; per HOUR|DAY|PERIOD for TIME_WEIGHTED)")
@@ -147,12 +150,14 @@ public class UsageController {
         return ResponseEntity.status(HttpStatus.CREATED).body(meter);
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/api/v1/meters")
     @Operation(summary = "The tenant's meters")
     public List<Meter> meters() {
         return meters.all(CurrentCaller.tenant());
     }
 
+    @RequiresScope(Scope.USAGE_WRITE)
     @PostMapping(value = "/api/v1/usage", consumes = "application/json")
     @Operation(summary = "Record usage: one event, or {\"events\": [...]} with up to 10,000",
             description = "Each event: transactionId, subscriptionId (or accountId: the event then counts for the "
@@ -179,6 +184,7 @@ public class UsageController {
         return ingestAll(CurrentCaller.tenant(), parsed, true);
     }
 
+    @RequiresScope(Scope.USAGE_WRITE)
     @PostMapping(value = "/api/v1/usage", consumes = {"application/x-ndjson", "text/csv"})
     @Operation(summary = "Bulk upload: NDJSON (one event per line) or CSV (header: "
             + "transactionId,subscriptionId or accountId,meter,quantity,timestamp)",
@@ -233,6 +239,7 @@ public class UsageController {
         }
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/api/v1/subscriptions/{subscriptionId}/usage")
     @Operation(summary = "Usage per meter over [from, to) (default: the current calendar month, UTC), and the "
             + "estimated charge of the current usage period, rated by the rule pack in effect")
@@ -262,6 +269,7 @@ public class UsageController {
         }
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/api/v1/usage-spikes")
     @Operation(summary = "Usage the tenant's rules flagged as unusual (e.g. 3× the trailing average), newest first",
             description = "Flagged when the invoice billing the period is decided; the invoice itself is unchanged.")

@@ -9,7 +9,10 @@ import org.ratebook.engine.rulepack.RulePackImports;
 import org.ratebook.engine.subscription.api.CreateSubscriptionCommand;
 import org.ratebook.engine.subscription.api.SubscriptionId;
 import org.ratebook.rules.pack.RulePackLoader;
+import org.ratebook.console.operator.OperatorBootstrap;
 import org.ratebook.tenants.ApiKeys;
+import org.ratebook.tenants.Role;
+import org.ratebook.tenants.Scope;
 import org.ratebook.tenants.ConsoleUser;
 import org.ratebook.tenants.ConsoleUsers;
 import org.ratebook.tenants.Tenant;
@@ -29,15 +32,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * On the first start, creates the demo tenant: the default rule pack, an API key, a console login, one
- * customer on the Pro plan and its first invoice. The key and the password are printed once and written to
+ * On the first start, creates the demo tenant: the default rule pack, an admin, an analyst, an approver and an
+ * auditor, API keys for the analyst, the approver and the admin, one
+ * customer on the Pro plan and its first invoice. Keys and passwords are printed once and written to
  * {@code demo-credentials.txt} beside the data, because only their hashes are stored.
  */
 @Component
@@ -45,7 +50,9 @@ import java.util.List;
 public class DemoData {
 
     public static final TenantId DEMO = TenantId.of("demo");
+    public static final String ADMIN = "admin";
     public static final String ANALYST = "analyst";
+    public static final String APPROVER = "approver";
     public static final String AUDITOR = "auditor";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -60,12 +67,14 @@ public class DemoData {
     private final Clock clock;
     private final Path dataDir;
     private final DemoBusiness business;
+    private final OperatorBootstrap operator;
 
     public DemoData(TenantRegistry tenants, RulePackImports packs, ApiKeys apiKeys, ConsoleUsers users,
                     PasswordEncoder passwords, CommandGateway commands, BillingRun billingRun,
                     TransactionTemplate transactions, Clock clock, @Value("${ratebook.data-dir}") Path dataDir,
-                    DemoBusiness business) {
+                    DemoBusiness business, OperatorBootstrap operator) {
         this.business = business;
+        this.operator = operator;
         this.tenants = tenants;
         this.packs = packs;
         this.apiKeys = apiKeys;
@@ -84,20 +93,36 @@ public class DemoData {
                 ? "http://localhost:" + web.getWebServer().getPort() : "(no web server)";
         Path credentials = dataDir.resolve("demo-credentials.txt");
         if (tenants.find(DEMO).isPresent()) {
-            log.info("Ratebook is running at {} (demo tenant exists; its API key and console login are in {})",
+            log.info("Ratebook is running at {} (demo tenant exists; its API keys and console logins are in {})",
                     url, credentials);
             return;
         }
-        String password = randomPassword();
-        String auditorPassword = randomPassword(); // the demo auditor: reads everything, changes nothing
-        String apiKey = transactions.execute(status -> {
+        Map<String, String> passwordsByUser = new LinkedHashMap<>();
+        for (String user : List.of(ADMIN, ANALYST, APPROVER, AUDITOR)) {
+            passwordsByUser.put(user, OperatorBootstrap.randomPassword());
+        }
+        Map<String, String> keys = transactions.execute(status -> {
             // a sandbox, so a visitor can advance its clock and watch the next months being billed
             tenants.createSandbox(new Tenant(DEMO, "Demo Hosting GmbH", List.of("Rechenzentrumstr. 1",
                     "10115 Berlin", "Germany"), "DE123456789"), business.clockStart());
-            users.create(new ConsoleUser(DEMO, ANALYST, passwords.encode(password), "ANALYST"));
-            users.create(new ConsoleUser(DEMO, AUDITOR, passwords.encode(auditorPassword), "AUDITOR"));
+            users.create(new ConsoleUser(DEMO, ADMIN, passwords.encode(passwordsByUser.get(ADMIN)),
+                    Set.of(Role.TENANT_ADMIN), true));
+            users.create(new ConsoleUser(DEMO, ANALYST, passwords.encode(passwordsByUser.get(ANALYST)),
+                    Set.of(Role.ANALYST), true));
+            users.create(new ConsoleUser(DEMO, APPROVER, passwords.encode(passwordsByUser.get(APPROVER)),
+                    Set.of(Role.APPROVER), true));
+            users.create(new ConsoleUser(DEMO, AUDITOR, passwords.encode(passwordsByUser.get(AUDITOR)),
+                    Set.of(Role.AUDITOR), true));
             packs.importShipped(DEMO, DemoBusiness.PACK, LocalDate.of(2000, 1, 1));
-            return apiKeys.issue(DEMO, "demo");
+            Map<String, String> issued = new LinkedHashMap<>();
+            // each key belongs to a person, so four eyes hold whether they use the console or the key
+            issued.put("api_key", apiKeys.issue(DEMO, new ApiKeys.NewKey("analyst's key", Scope.of(Role.ANALYST),
+                    null, ANALYST)).key());
+            issued.put("approver_api_key", apiKeys.issue(DEMO, new ApiKeys.NewKey("approver's key",
+                    Scope.of(Role.APPROVER), null, APPROVER)).key());
+            issued.put("admin_api_key", apiKeys.issue(DEMO, new ApiKeys.NewKey("admin's key",
+                    Scope.of(Role.TENANT_ADMIN), null, ADMIN)).key());
+            return issued;
         });
 
         int issued;
@@ -111,32 +136,29 @@ public class DemoData {
             issued = 0;
         }
 
+        StringBuilder file = new StringBuilder("# Ratebook demo tenant, created " + LocalDate.now(clock)
+                + ". Shown once: only hashes are stored.\n");
+        file.append("console_url=").append(url).append('\n');
+        // console_user/console_password: the analyst, as before people had roles
+        file.append("console_user=").append(ANALYST).append('\n');
+        file.append("console_password=").append(passwordsByUser.get(ANALYST)).append('\n');
+        passwordsByUser.forEach((user, password) -> file.append(user).append("_user=").append(user).append('\n')
+                .append(user).append("_password=").append(password).append('\n'));
+        keys.forEach((name, key) -> file.append(name).append('=').append(key).append('\n'));
+        operator.generated().forEach((name, value) -> file.append(name).append('=').append(value).append('\n'));
         Files.createDirectories(dataDir);
-        Files.writeString(credentials, """
-                # Ratebook demo tenant, created %s. Shown once: only hashes are stored.
-                console_url=%s
-                console_user=%s
-                console_password=%s
-                api_key=%s
-                auditor_user=%s
-                auditor_password=%s
-                """.formatted(LocalDate.now(clock), url, ANALYST, password, apiKey, AUDITOR, auditorPassword));
+        Files.writeString(credentials, file);
         log.info("""
 
                 ==================================================================
                  Ratebook is running at {}
                  Demo tenant 'demo' created with {} invoice(s).
-                 Console login: {} / {}  (auditor, read-only: {} / {})
-                 API key:       {}
+                 Console logins (user / password): {}
+                 API keys: analyst {}  approver {}  admin {}
                  (also written to {})
                  Try: curl -H 'X-Api-Key: {}' {}/api/v1/invoices
                 ==================================================================""",
-                url, issued, ANALYST, password, AUDITOR, auditorPassword, apiKey, credentials, apiKey, url);
-    }
-
-    private static String randomPassword() {
-        byte[] bytes = new byte[12];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                url, issued, passwordsByUser, keys.get("api_key"), keys.get("approver_api_key"),
+                keys.get("admin_api_key"), credentials, keys.get("api_key"), url);
     }
 }

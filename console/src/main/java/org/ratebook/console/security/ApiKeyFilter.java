@@ -5,22 +5,29 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ratebook.tenants.ApiKeys;
+import org.ratebook.tenants.Operators;
+import org.ratebook.tenants.Scope;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Authenticates API calls by key: {@code X-Api-Key: rb_…} or {@code Authorization: Bearer rb_…}. A missing
- * or unknown key ends the request with a 401 problem; nothing behind it runs.
+ * Authenticates API calls by key: {@code X-Api-Key: rb_…} or {@code Authorization: Bearer rb_…}; the operator's
+ * keys start with {@code rbo_}. A missing, unknown, revoked or expired key ends the request with a 401 problem, a
+ * key of a suspended tenant with a 403 problem; nothing behind it runs. Scopes are checked per endpoint by
+ * {@link ScopeCheck}.
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
     private final ApiKeys apiKeys;
+    private final Operators operators;
 
-    public ApiKeyFilter(ApiKeys apiKeys) {
+    public ApiKeyFilter(ApiKeys apiKeys, Operators operators) {
         this.apiKeys = apiKeys;
+        this.operators = operators;
     }
 
     @Override
@@ -33,13 +40,32 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                     request.getRequestURI());
             return;
         }
-        Optional<ApiKeys.KeyHolder> holder = apiKeys.identify(key);
-        if (holder.isEmpty()) {
-            Problems.write(response, 401, "Unauthorized", "Unknown or revoked API key.", request.getRequestURI());
-            return;
+        ApiKeyAuthentication.ApiCaller caller;
+        if (key.startsWith("rbo_")) {
+            Optional<String> operator = operators.identifyKey(key);
+            if (operator.isEmpty()) {
+                Problems.write(response, 401, "Unauthorized", "Unknown or revoked API key.", request.getRequestURI());
+                return;
+            }
+            caller = new ApiKeyAuthentication.ApiCaller(null, "operator key '" + operator.get() + "'",
+                    Set.of(Scope.OPERATOR));
+        } else {
+            Optional<ApiKeys.KeyHolder> holder = apiKeys.identify(key);
+            if (holder.isEmpty()) {
+                Problems.write(response, 401, "Unauthorized", "Unknown, revoked or expired API key.",
+                        request.getRequestURI());
+                return;
+            }
+            if (!holder.get().tenantActive()) {
+                Problems.write(response, 403, "Forbidden", "The tenant '" + holder.get().tenant()
+                        + "' is suspended; its keys are refused until the operator reactivates it.",
+                        request.getRequestURI());
+                return;
+            }
+            caller = new ApiKeyAuthentication.ApiCaller(holder.get().tenant(), holder.get().name(),
+                    holder.get().scopes());
         }
-        SecurityContextHolder.getContext().setAuthentication(
-                new ApiKeyAuthentication(holder.get().tenant(), holder.get().name()));
+        SecurityContextHolder.getContext().setAuthentication(new ApiKeyAuthentication(caller));
         try {
             chain.doFilter(request, response);
         } finally {
@@ -47,7 +73,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String key(HttpServletRequest request) {
+    static String key(HttpServletRequest request) {
         String header = request.getHeader("X-Api-Key");
         if (header != null && !header.isBlank()) {
             return header.strip();

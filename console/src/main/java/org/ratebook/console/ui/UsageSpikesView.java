@@ -7,9 +7,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.security.AuthenticationContext;
-import jakarta.annotation.security.PermitAll;
-import org.ratebook.console.security.ConsoleUserDetails;
+import jakarta.annotation.security.RolesAllowed;
+import org.ratebook.console.security.CurrentTenant;
+import org.ratebook.tenants.Role;
 import org.ratebook.engine.rating.UsageSpikes;
 import org.ratebook.tenants.TenantId;
 
@@ -19,13 +19,11 @@ import java.util.List;
 @Route(value = "usage-spikes", layout = MainLayout.class)
 @Menu(title = "Usage spikes", order = 60)
 @PageTitle("Usage spikes · Ratebook")
-@PermitAll
+@RolesAllowed({Role.Names.TENANT_ADMIN, Role.Names.ANALYST, Role.Names.APPROVER, Role.Names.AUDITOR})
 public class UsageSpikesView extends VerticalLayout {
 
-    public UsageSpikesView(UsageSpikes spikes, AuthenticationContext authentication) {
-        TenantId tenant = authentication.getAuthenticatedUser(ConsoleUserDetails.class)
-                .map(ConsoleUserDetails::tenantId)
-                .orElseThrow(() -> new IllegalStateException("the console needs a signed-in tenant user"));
+    public UsageSpikesView(UsageSpikes spikes, CurrentTenant current) {
+        TenantId tenant = current.require();
         Grid<UsageSpikes.Spike> grid = new Grid<>();
         grid.addColumn(UsageSpikes.Spike::flaggedOn).setHeader("Flagged on").setAutoWidth(true);
         grid.addColumn(UsageSpikes.Spike::subscriptionId).setHeader("Subscription").setAutoWidth(true);
