@@ -1,5 +1,7 @@
 package org.ratebook.console.api;
 
+import org.ratebook.console.security.RequiresScope;
+import org.ratebook.tenants.Scope;
 import org.ratebook.console.audit.AuditService;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -74,6 +76,7 @@ public class AuditController {
         this.audit = audit;
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/accounts/{accountId}/timeline")
     @Operation(summary = "Every event of the account and of its subscriptions, invoices, payments, credit notes, "
             + "coupons, one-off charges and dunning, oldest first; page on with ?after=<next>")
@@ -97,6 +100,7 @@ public class AuditController {
         return new TimelineResponse(page.entries().stream().map(EventEntry::of).toList(), page.next(), page.total());
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/accounts/{accountId}/timeline/{position}")
     @Operation(summary = "One event of the account with its full payload and metadata")
     public EventDetail event(@PathVariable UUID accountId, @PathVariable long position) {
@@ -104,6 +108,7 @@ public class AuditController {
         return new EventDetail(EventEntry.of(e), EVENTS.convertValue(e.json(), Object.class), e.metadata());
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/accounts/{accountId}/state")
     @Operation(summary = "The account as it stood at the end of a day (or at an instant, by UTC day), folded from "
             + "its events: details, subscriptions, balance and credit, open invoices, dunning state")
@@ -113,6 +118,7 @@ public class AuditController {
         return audit.stateAsOf(accountId, bounded(day(asOf)));
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/invoices/{invoiceId}/rederivation")
     @Operation(summary = "Re-derive the invoice and its credit notes from the events before them with the rule "
             + "pack version the invoice records: identical, or each difference (item, field, stored, re-derived)")
@@ -121,6 +127,7 @@ public class AuditController {
         return new RederivationResponse(documents.stream().allMatch(Rederivation::identical), documents);
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping(value = "/accounts/{accountId}/audit-bundle", produces = "application/zip")
     @Operation(summary = "One zip with the account's events, the rule pack versions its invoices used, its invoices "
             + "and credit notes of the period (JSON and PDF) and a SHA-256 manifest; verify it offline with "
@@ -136,6 +143,7 @@ public class AuditController {
                 .contentType(org.springframework.http.MediaType.parseMediaType("application/zip")).body(zip);
     }
 
+    @RequiresScope(Scope.READ)
     @PostMapping("/rederivations")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Re-derive every invoice of the tenant in the background; poll GET /rederivations/latest")
@@ -143,6 +151,7 @@ public class AuditController {
         return audit.startSelfCheck();
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/rederivations/latest")
     @Operation(summary = "Progress of the latest tenant-wide re-derivation")
     public SelfCheck.Progress latest() {
@@ -150,6 +159,7 @@ public class AuditController {
                 "no re-derivation of all invoices has run since the start"));
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/rederivation-mismatches")
     @Operation(summary = "Documents whose re-derivation differed (daily self-check and tenant-wide runs), newest first")
     public List<SelfCheck.Mismatch> mismatches(@RequestParam(defaultValue = "100") int limit) {

@@ -1,5 +1,7 @@
 package org.ratebook.console.api;
 
+import org.ratebook.console.security.RequiresScope;
+import org.ratebook.tenants.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,6 +39,7 @@ public class AuditLogController {
         this.audit = audit;
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/audit-log")
     @Operation(summary = "The tenant's audit log, newest first",
             description = "Filters are optional and combine. Page with 'before': pass the previous page's nextBefore "
@@ -57,6 +60,7 @@ public class AuditLogController {
         return new AuditPage(page.entries(), page.nextBefore());
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping(value = "/audit-log.csv", produces = "text/csv")
     @Operation(summary = "The audit log as CSV (same filters), newest first, at most 100,000 entries")
     public void export(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,

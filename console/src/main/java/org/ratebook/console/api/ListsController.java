@@ -1,5 +1,7 @@
 package org.ratebook.console.api;
 
+import org.ratebook.console.security.RequiresScope;
+import org.ratebook.tenants.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -71,6 +73,7 @@ public class ListsController {
         }
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/api/v1/accounts")
     @Operation(summary = "The tenant's accounts by name, with their dunning state and balance",
             description = "q matches a part of the name, or the start of the email or tax id; name, email and taxId "
@@ -97,6 +100,7 @@ public class ListsController {
         return answer(page, AccountItem::of);
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/api/v1/invoices")
     @Operation(summary = "The tenant's invoices, newest first",
             description = "q matches the start of the number or a part of the customer's name; number the start of "
@@ -124,6 +128,7 @@ public class ListsController {
         return answer(page, InvoiceItem::of);
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/api/v1/subscriptions")
     @Operation(summary = "The tenant's subscriptions, latest start first",
             description = "Narrowed by account, plan and state (ACTIVE, PAUSED, CANCELLED). limit 1–500 (default 50).",

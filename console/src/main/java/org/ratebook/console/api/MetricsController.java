@@ -1,5 +1,7 @@
 package org.ratebook.console.api;
 
+import org.ratebook.console.security.RequiresScope;
+import org.ratebook.tenants.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ratebook.engine.metrics.FinanceMetrics;
@@ -31,6 +33,7 @@ public class MetricsController {
         return LocalDate.now(clocks.of(tenant));
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/mrr")
     @Operation(summary = "MRR by month and currency, with its movement (new, expansion, contraction, churn, "
             + "reactivation)", description = "months 1–36 (default 12), ending with the current month.")
@@ -42,6 +45,7 @@ public class MetricsController {
         return metrics.mrr(tenant, today(tenant), months);
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/revenue-by-customer")
     @Operation(summary = "Net revenue invoiced since a date (default: 12 months ago), by customer, largest first",
             description = "limit 1–100 (default 10).")
@@ -52,6 +56,7 @@ public class MetricsController {
         return metrics.revenueByCustomer(tenant, from == null ? today(tenant).minusMonths(12) : from, limit);
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/revenue-by-product")
     @Operation(summary = "Net revenue invoiced since a date (default: 12 months ago), by plan, meter or kind of "
             + "charge, largest first", description = "limit 1–100 (default 10).")
@@ -62,6 +67,7 @@ public class MetricsController {
         return metrics.revenueByProduct(tenant, from == null ? today(tenant).minusMonths(12) : from, limit);
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/receivables")
     @Operation(summary = "What open invoices still ask for, by age past their due date and currency")
     public List<FinanceMetrics.AgeBucket> receivables() {
@@ -69,6 +75,7 @@ public class MetricsController {
         return metrics.receivables(tenant, today(tenant));
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/overdue-accounts")
     @Operation(summary = "Accounts with invoices past due, most overdue first", description = "limit 1–100 (default 20).")
     public List<FinanceMetrics.Overdue> overdue(@RequestParam(defaultValue = "20") int limit) {
