@@ -49,6 +49,11 @@ public class AuditLog {
 
     /** Records what the current caller did to {@code target}, in the current transaction if there is one. */
     public void record(TenantId tenant, Actor actor, String action, String target, String outcome, String detail) {
+        if (tenant == null) {
+            // a command that does not name its tenant (e.g. a rule-pack import) inside a transaction bound to one:
+            // the entry belongs to that tenant (and the row-level policy would refuse it without)
+            tenant = scope.boundTenant().orElse(null);
+        }
         jdbc.update("""
                 INSERT INTO audit_log (tenant_id, occurred_at, actor, actor_kind, client_address, action, target,
                                        outcome, detail)
