@@ -53,7 +53,7 @@ import java.util.stream.Collectors;
 @Route(value = "", layout = MainLayout.class)
 @Menu(title = "Dashboard", order = 10)
 @PageTitle("Dashboard · Ratebook")
-@RolesAllowed({Role.Names.ANALYST, Role.Names.AUDITOR, Role.Names.TENANT_ADMIN})
+@RolesAllowed({Role.Names.ANALYST, Role.Names.AUDITOR, Role.Names.TENANT_ADMIN, Role.Names.APPROVER})
 class DashboardView extends VerticalLayout {
 
     private final MoneyFormat f = Ui.format();

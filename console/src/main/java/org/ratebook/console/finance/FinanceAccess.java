@@ -28,7 +28,7 @@ public class FinanceAccess {
 
     /** The tenant, for a user who may read finance pages. */
     public TenantId reader() {
-        require(Role.ANALYST, Role.TENANT_ADMIN, Role.AUDITOR);
+        require(Role.ANALYST, Role.TENANT_ADMIN, Role.AUDITOR, Role.APPROVER);
         return currentTenant.require();
     }
 
