@@ -16,7 +16,7 @@ Feature: A billing run never fails whole
           BillingAccount( segment == "trial" )
           $period : SubscriptionPeriod( )
       then
-          decisions.keepSignedPriceForMonths($period, 0);
+          pricing.keepSignedPriceForMonths($period, 0);
       end
       """
     And a customer "Good Co" billed in EUR on billing day 1
