@@ -36,7 +36,7 @@ import java.util.UUID;
 public class AuditService {
 
     static final Set<String> READERS = Set.of("ROLE_" + Role.Names.AUDITOR, "ROLE_" + Role.Names.TENANT_ADMIN,
-            "ROLE_" + Role.Names.ANALYST, "ROLE_API");
+            "ROLE_" + Role.Names.ANALYST, "ROLE_" + Role.Names.APPROVER, "SCOPE_read");
 
     private final CurrentTenant tenant;
     private final AccountAudit audit;

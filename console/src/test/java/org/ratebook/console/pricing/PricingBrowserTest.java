@@ -242,9 +242,17 @@ class PricingBrowserTest {
         shot(page, "pricing-2-approver-publishes");
 
         testClocks.advance(TENANT, Instant.parse("2027-03-06T09:00:00Z"));
-        InvoiceView march = invoices.latest(TENANT, 50).stream()
-                .filter(i -> i.accountId().equals(ACCOUNTS.get("Alpha GmbH").value()))
-                .filter(i -> i.invoiceDate().equals(LocalDate.of(2027, 3, 5))).findFirst().orElseThrow();
+        // the invoice read model follows the event store a moment later (a tracking processor): wait for it
+        java.util.Optional<InvoiceView> found = java.util.Optional.empty();
+        for (int tries = 0; tries < 300 && found.isEmpty(); tries++) {
+            found = invoices.latest(TENANT, 50).stream()
+                    .filter(i -> i.accountId().equals(ACCOUNTS.get("Alpha GmbH").value()))
+                    .filter(i -> i.invoiceDate().equals(LocalDate.of(2027, 3, 5))).findFirst();
+            if (found.isEmpty()) {
+                page.waitForTimeout(100);
+            }
+        }
+        InvoiceView march = found.orElseThrow(() -> new AssertionError("no invoice of 5 March 2027 for Alpha GmbH"));
         assertThat(march.packVersion()).isEqualTo(3);
         assertThat(march.total()).isEqualByComparingTo(new BigDecimal("59.00"));
     }
