@@ -76,11 +76,14 @@ class ConsoleBrowserTest {
 
             assertThat(page.locator("#mrr")).isVisible(); // the dashboard is the landing page
             page.navigate("http://localhost:" + port + "/invoices");
-            page.locator("#invoice-search input").fill("INV-000001");
-            assertThat(page.locator("#invoice-count")).hasText("1 invoice");
+            // a German business customer: its invoices carry German VAT (numbers depend on billing order, names do not)
+            page.locator("#invoice-search input").fill("ACME Cloud");
+            assertThat(page.locator("#invoices vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator
+                    .FilterOptions().setHasText("ACME Cloud")).first()).isVisible();
+            assertThat(page.locator("#invoice-count")).not().hasText("0 invoices");
             page.locator("#invoices vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator
-                    .FilterOptions().setHasText("INV-000001")).first().click();
-            assertThat(page.locator("#invoice-title")).hasText("Invoice INV-000001");
+                    .FilterOptions().setHasText("ACME Cloud")).first().click();
+            assertThat(page.locator("#invoice-title")).containsText("Invoice INV-");
             assertThat(page.locator(".why").first()).containsText(
                     "decided by Recurring plan price from the catalog (pack standard v1)");
             assertThat(page.locator("#tax-summary")).containsText("VAT 19%");
