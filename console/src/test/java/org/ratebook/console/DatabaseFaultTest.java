@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and started again. Each request either succeeds or fails with a 503 problem (JSON, no stack trace) and
  * writes nothing; a usage batch is stored whole or not at all; the application serves again without a restart.
  */
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT) // junit-platform.properties
+@org.junit.jupiter.api.parallel.ResourceLock("child-applications")
 class DatabaseFaultTest {
 
     private static Path pgData;

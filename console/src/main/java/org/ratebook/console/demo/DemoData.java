@@ -68,12 +68,16 @@ public class DemoData {
     private final Path dataDir;
     private final DemoBusiness business;
     private final OperatorBootstrap operator;
+    /** Whether the demo tenant gets DemoBusiness's customers and months of history (false: an empty sandbox). */
+    private final boolean withCustomers;
 
     public DemoData(TenantRegistry tenants, RulePackImports packs, ApiKeys apiKeys, ConsoleUsers users,
                     PasswordEncoder passwords, CommandGateway commands, BillingRun billingRun,
                     TransactionTemplate transactions, Clock clock, @Value("${ratebook.data-dir}") Path dataDir,
-                    DemoBusiness business, OperatorBootstrap operator) {
+                    DemoBusiness business, OperatorBootstrap operator,
+                    @Value("${ratebook.demo.customers:true}") boolean withCustomers) {
         this.business = business;
+        this.withCustomers = withCustomers;
         this.operator = operator;
         this.tenants = tenants;
         this.packs = packs;
@@ -125,9 +129,11 @@ public class DemoData {
             return issued;
         });
 
-        int issued;
+        int issued = 0;
         try {
-            issued = business.seed(DEMO); // the customers, months of invoices and payments (DemoBusiness)
+            if (withCustomers) { // the customers, months of invoices and payments (DemoBusiness)
+                issued = business.seed(DEMO);
+            }
         } catch (RuntimeException e) {
             // e.g. the rules' time bound on a machine too busy to decide in time: the demo tenant and its
             // credentials must not be lost for that (they are committed already); the next billing run bills it
