@@ -30,12 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuditLogBrowserTest {
 
-    private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
-
-    static {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
-    }
-
     @LocalServerPort int port;
     @Autowired ConsoleUsers users;
     @Autowired PasswordEncoder passwords;
@@ -43,14 +37,8 @@ class AuditLogBrowserTest {
     @Test
     void anAuditorFindsAFailedSignInAndDownloadsItAsCsv() throws Exception {
         users.create(new ConsoleUser(DemoData.DEMO, "walls-auditor", passwords.encode("audit-me-42"), "AUDITOR"));
-        Playwright.CreateOptions options = new Playwright.CreateOptions();
-        BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run", "--disable-sync"));
-        if (Files.isExecutable(SYSTEM_CHROMIUM)) {
-            options.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
-            launch.setExecutablePath(SYSTEM_CHROMIUM);
-        }
+        Playwright.CreateOptions options = Chromium.playwrightOptions();
+        BrowserType.LaunchOptions launch = Chromium.launchOptions();
         try (Playwright playwright = Playwright.create(options);
              Browser browser = playwright.chromium().launch(launch)) {
             Page page = browser.newPage();

@@ -26,36 +26,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleBrowserTest {
 
-    private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
-
     @LocalServerPort int port;
     @Value("${ratebook.data-dir}") Path dataDir;
-
-    /** With a system Chromium, Playwright must not try to download its own (there is no internet here). */
-    private static Playwright.CreateOptions playwrightOptions() {
-        Playwright.CreateOptions options = new Playwright.CreateOptions();
-        if (Files.isExecutable(SYSTEM_CHROMIUM)) {
-            options.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
-        }
-        return options;
-    }
-
-    static {
-        // Playwright's assertions wait 5 s by default; a machine busy with other builds took longer to render the
-        // first view once (seen on a helper branch), and the page timeouts here are already 60 s
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
-    }
-
-    /** Headless, and without Chromium's background traffic, which a closed network refuses noisily. */
-    private static BrowserType.LaunchOptions launchOptions() {
-        BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run", "--disable-sync"));
-        if (Files.isExecutable(SYSTEM_CHROMIUM)) {
-            launch.setExecutablePath(SYSTEM_CHROMIUM);
-        }
-        return launch;
-    }
 
     @Test
     void anAnalystSignsInAndSeesWhyEachInvoiceLineIsWhatItIs() throws IOException {
@@ -63,8 +35,8 @@ class ConsoleBrowserTest {
         try (var in = Files.newBufferedReader(dataDir.resolve("demo-credentials.txt"))) {
             demo.load(in);
         }
-        try (Playwright playwright = Playwright.create(playwrightOptions());
-             Browser browser = playwright.chromium().launch(launchOptions())) {
+        try (Playwright playwright = Playwright.create(Chromium.playwrightOptions());
+             Browser browser = playwright.chromium().launch(Chromium.launchOptions())) {
             Page page = browser.newPage();
             page.setDefaultTimeout(60_000);
             page.navigate("http://localhost:" + port + "/");
@@ -97,8 +69,8 @@ class ConsoleBrowserTest {
 
     @Test
     void aWrongPasswordIsRefusedWithAReadableMessage() {
-        try (Playwright playwright = Playwright.create(playwrightOptions());
-             Browser browser = playwright.chromium().launch(launchOptions())) {
+        try (Playwright playwright = Playwright.create(Chromium.playwrightOptions());
+             Browser browser = playwright.chromium().launch(Chromium.launchOptions())) {
             Page page = browser.newPage();
             page.setDefaultTimeout(60_000);
             page.navigate("http://localhost:" + port + "/login");

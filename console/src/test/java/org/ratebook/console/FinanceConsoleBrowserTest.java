@@ -32,12 +32,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FinanceConsoleBrowserTest {
 
-    private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
-
-    static {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
-    }
-
     @LocalServerPort int port;
     @Value("${ratebook.data-dir}") Path dataDir;
 
@@ -46,14 +40,8 @@ class FinanceConsoleBrowserTest {
 
     @BeforeAll
     void launch() {
-        Playwright.CreateOptions options = new Playwright.CreateOptions();
-        BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run", "--disable-sync"));
-        if (Files.isExecutable(SYSTEM_CHROMIUM)) {
-            options.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
-            launch.setExecutablePath(SYSTEM_CHROMIUM);
-        }
+        Playwright.CreateOptions options = Chromium.playwrightOptions();
+        BrowserType.LaunchOptions launch = Chromium.launchOptions();
         playwright = Playwright.create(options);
         browser = playwright.chromium().launch(launch);
     }

@@ -22,13 +22,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UsageSpikesBrowserTest {
 
-    private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
-
-    static {
-        // as in ConsoleBrowserTest: wait as long for assertions as for pages on a busy machine
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
-    }
-
     @LocalServerPort int port;
     @Value("${ratebook.data-dir}") Path dataDir;
 
@@ -38,14 +31,8 @@ class UsageSpikesBrowserTest {
         try (var in = Files.newBufferedReader(dataDir.resolve("demo-credentials.txt"))) {
             demo.load(in);
         }
-        Playwright.CreateOptions options = new Playwright.CreateOptions();
-        BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run", "--disable-sync"));
-        if (Files.isExecutable(SYSTEM_CHROMIUM)) {
-            options.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
-            launch.setExecutablePath(SYSTEM_CHROMIUM);
-        }
+        Playwright.CreateOptions options = Chromium.playwrightOptions();
+        BrowserType.LaunchOptions launch = Chromium.launchOptions();
         try (Playwright playwright = Playwright.create(options);
              Browser browser = playwright.chromium().launch(launch)) {
             Page page = browser.newPage();

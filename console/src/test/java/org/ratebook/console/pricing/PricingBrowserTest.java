@@ -1,5 +1,6 @@
 package org.ratebook.console.pricing;
 
+import org.ratebook.console.Chromium;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
@@ -65,7 +66,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PricingBrowserTest {
 
-    private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String PASSWORD = "pricing-journeys-1";
     private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 6);
     static final TenantId TENANT = TenantId.of("pricing-" + SUFFIX);
@@ -75,10 +75,6 @@ class PricingBrowserTest {
     private static boolean seeded;
     private static Playwright playwright;
     private static Browser browser;
-
-    static {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
-    }
 
     @LocalServerPort int port;
     @Autowired TenantRegistry tenants;
@@ -134,14 +130,8 @@ class PricingBrowserTest {
 
     private Page signIn(String user) {
         if (playwright == null) {
-            Playwright.CreateOptions options = new Playwright.CreateOptions();
-            BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                            "--disable-component-update", "--no-first-run", "--disable-sync"));
-            if (Files.isExecutable(SYSTEM_CHROMIUM)) {
-                options.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
-                launch.setExecutablePath(SYSTEM_CHROMIUM);
-            }
+            Playwright.CreateOptions options = Chromium.playwrightOptions();
+            BrowserType.LaunchOptions launch = Chromium.launchOptions();
             playwright = Playwright.create(options);
             browser = playwright.chromium().launch(launch);
         }
