@@ -1,6 +1,8 @@
 package org.ratebook.console.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.ratebook.engine.account.api.TaxDetails;
@@ -17,6 +19,7 @@ import org.ratebook.engine.invoicing.query.TaxSubtotal;
 import org.ratebook.engine.subscription.projection.SubscriptionView;
 import org.ratebook.engine.invoicing.api.InvoiceLine;
 import org.ratebook.engine.invoicing.api.IssueInvoiceCommand;
+import org.ratebook.engine.subscription.api.CreateSubscriptionCommand;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -113,7 +116,9 @@ public final class ApiDtos {
             @Schema(example = "ENTERPRISE", description = "Price list to buy from, whatever the seller's rules would choose; default: the rules choose (else DEFAULT)")
             String priceList,
             @Schema(description = "For an add-on: the base subscription of the same account it belongs to; default: the account's only active base subscription")
-            UUID baseSubscriptionId) {
+            UUID baseSubscriptionId,
+            @Schema(example = "14", description = "This subscription's free trial in days, instead of the plan's trial (Stripe's trial_period_days): 0 = no trial; default: the plan's trial. Only a plan with a trial phase can be given a trial longer than 0.")
+            @Min(0) @Max(CreateSubscriptionCommand.MAX_TRIAL_DAYS) Integer trialDays) {
     }
 
     public record SubscriptionResponse(UUID subscriptionId, UUID accountId,
