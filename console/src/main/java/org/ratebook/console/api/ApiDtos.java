@@ -371,6 +371,26 @@ public final class ApiDtos {
         }
     }
 
+    public record AccountCreditRequest(
+            @Schema(description = "Your id for this credit; sending it again changes nothing twice") String reference,
+            @NotNull @Schema(example = "10.00", description = "A positive amount, a decimal string, in the currency's minor units at most") BigDecimal amount,
+            @Schema(description = "Default: the account's currency; another is refused") String currency,
+            @NotBlank @jakarta.validation.constraints.Size(max = 500) @Schema(example = "Outage on 3 March", description = "Why: kept with the credit and shown to the customer") String reason) {
+    }
+
+    public record CreditEntryResponse(String creditId, UUID accountId,
+                                      @Schema(description = "GIVEN or TAKEN") String kind,
+                                      @Schema(description = "positive given, negative taken back") String amount,
+                                      String currency, String reason, LocalDate on, String by) {
+        static CreditEntryResponse of(org.ratebook.engine.invoicing.query.CreditEntryView e) {
+            return new CreditEntryResponse(e.creditId(), e.accountId(), e.kind(), money(e.amount()), e.currency(),
+                    e.reason(), e.on(), e.by());
+        }
+    }
+
+    public record AccountCreditResponse(String creditId, BalanceResponse balance) {
+    }
+
     public record BalanceResponse(UUID accountId, String currency, String openInvoices, String credit,
                                   @Schema(description = "positive: the customer owes; negative: credit in their favour") String balance) {
         static BalanceResponse of(UUID accountId, AccountBalance b) {

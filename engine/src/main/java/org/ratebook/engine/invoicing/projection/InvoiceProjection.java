@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.ratebook.engine.account.api.AccountCreditGivenEvent;
+import org.ratebook.engine.account.api.AccountCreditTakenEvent;
 import org.ratebook.engine.infra.AxonConfiguration;
 import org.ratebook.engine.invoicing.api.CreditNoteIssuedEvent;
 import org.ratebook.engine.invoicing.api.InvoiceDraftDiscardedEvent;
@@ -171,6 +173,36 @@ public class InvoiceProjection {
         }
     }
 
+    /** Credit given by hand adds to the account's credit, as any other credit; the next invoices use it. */
+    @EventHandler
+    void on(AccountCreditGivenEvent e) {
+        tenantScope.bind(e.tenantId());
+        byHand(e.tenantId().value(), e.creditId(), e.accountId().value(), "GIVEN", e.amount(), e.currency(),
+                e.reason(), e.givenOn(), e.by());
+    }
+
+    /** Credit taken back by hand (a manual debit). */
+    @EventHandler
+    void on(AccountCreditTakenEvent e) {
+        tenantScope.bind(e.tenantId());
+        byHand(e.tenantId().value(), e.creditId(), e.accountId().value(), "TAKEN", e.amount().negate(), e.currency(),
+                e.reason(), e.takenOn(), e.by());
+    }
+
+    /** One row per credit given or taken, so that a redelivered event moves the credit once. */
+    private void byHand(String tenant, String creditId, java.util.UUID account, String kind,
+                        java.math.BigDecimal amount, String currency, String reason, java.time.LocalDate on,
+                        String by) {
+        int inserted = jdbc.update("""
+                INSERT INTO account_credit_entries (tenant_id, credit_id, account_id, kind, amount, currency, reason,
+                                                    on_date, by_whom)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                tenant, creditId, account, kind, amount, currency, reason, Date.valueOf(on), by);
+        if (inserted == 1) {
+            credit(tenant, account, currency, amount);
+        }
+    }
+
     /** Adds to (or, negative, takes from) the account's credit in one currency. */
     private void credit(String tenant, java.util.UUID account, String currency, java.math.BigDecimal amount) {
         jdbc.update("""
@@ -228,6 +260,7 @@ public class InvoiceProjection {
     /** Before a replay the tables are emptied for every tenant, as the owner, outside any tenant scope. */
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM account_credit_entries");
         jdbc.update("DELETE FROM account_credits");
         jdbc.update("DELETE FROM credit_notes");
         jdbc.update("DELETE FROM payments");

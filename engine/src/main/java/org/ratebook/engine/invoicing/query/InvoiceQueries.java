@@ -166,6 +166,27 @@ public class InvoiceQueries {
                 Boolean.class, tenant.value(), invoiceId, paymentId))));
     }
 
+    /** Credit given and taken back by hand on the account, latest first (at most {@code limit}). */
+    public List<CreditEntryView> creditEntries(TenantId tenant, UUID accountId, int limit) {
+        return tenantScope.call(tenant, () -> jdbc.query("""
+                SELECT credit_id, account_id, kind, amount, currency, reason, on_date, by_whom
+                FROM account_credit_entries WHERE tenant_id = ? AND account_id = ?
+                ORDER BY position DESC LIMIT ?""", (rs, n) -> {
+            String currency = rs.getString("currency").trim();
+            return new CreditEntryView(rs.getString("credit_id"), rs.getObject("account_id", UUID.class),
+                    rs.getString("kind"), rs.getBigDecimal("amount")
+                    .setScale(Currency.getInstance(currency).getDefaultFractionDigits()), currency,
+                    rs.getString("reason"), rs.getDate("on_date").toLocalDate(), rs.getString("by_whom"));
+        }, tenant.value(), accountId, limit));
+    }
+
+    /** Waits until the credit given or taken by hand {@code creditId} shows in the account's credit. */
+    public boolean awaitCreditEntry(TenantId tenant, String creditId, Duration timeout) {
+        return await(timeout, () -> tenantScope.call(tenant, () -> Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM account_credit_entries WHERE tenant_id = ? AND credit_id = ?)",
+                Boolean.class, tenant.value(), creditId))));
+    }
+
     /** Waits until the invoice shows {@code status}. */
     public boolean awaitStatus(TenantId tenant, UUID invoiceId, String status, Duration timeout) {
         return await(timeout, () -> find(tenant, invoiceId).map(i -> i.status().equals(status)).orElse(false));
