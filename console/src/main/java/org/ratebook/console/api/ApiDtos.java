@@ -349,11 +349,24 @@ public final class ApiDtos {
 
     public record CreditNoteResponse(String number, UUID invoiceId, String reference, String amount,
                                      String appliedToInvoice, String toAccountCredit, String currency, String reason,
-                                     LocalDate issuedOn) {
+                                     LocalDate issuedOn,
+                                     @Schema(description = "For an item adjustment: the invoice line it adjusts") Integer adjustedLine) {
         static CreditNoteResponse of(org.ratebook.engine.invoicing.query.CreditNoteView c) {
             return new CreditNoteResponse(c.number(), c.invoiceId(), c.reference(), money(c.amount()),
-                    money(c.appliedToInvoice()), money(c.toAccountCredit()), c.currency(), c.reason(), c.issuedOn());
+                    money(c.appliedToInvoice()), money(c.toAccountCredit()), c.currency(), c.reason(), c.issuedOn(),
+                    c.adjustedLine());
         }
+    }
+
+    public record ItemAdjustmentRequest(
+            @Schema(example = "10.00", description = "Taken off the line before tax, a decimal string; omit it for all the line still has") BigDecimal amount,
+            @jakarta.validation.constraints.Size(max = 500) @Schema(example = "Backup not delivered in March") String reason,
+            @Schema(description = "Your id for it; sending it again issues nothing twice") String reference) {
+    }
+
+    public record ItemAdjustmentPreview(UUID invoiceId, int lineNo, String description,
+                                        @Schema(description = "before tax") String amount, String tax, String total,
+                                        String currency) {
     }
 
     public record VoidRequest(@NotBlank String reason) {

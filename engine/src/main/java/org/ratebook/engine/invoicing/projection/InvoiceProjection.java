@@ -157,12 +157,12 @@ public class InvoiceProjection {
         tenantScope.bind(e.tenantId());
         int inserted = jdbc.update("""
                 INSERT INTO credit_notes (tenant_id, number, invoice_id, account_id, reference, amount, applied,
-                                          to_account_credit, currency, reason, issued_on, taxes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING""",
+                                          to_account_credit, currency, reason, issued_on, taxes, adjusted_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING""",
                 e.tenantId().value(), e.number(), e.invoiceId().value(), e.accountId().value(),
                 e.reference() == null ? e.number() : e.reference(), e.amount(), e.appliedToInvoice(),
                 e.toAccountCredit(), e.currency(), e.reason(), date(e.issuedOn()),
-                e.taxes() == null ? null : toJson(e.taxes()));
+                e.taxes() == null ? null : toJson(e.taxes()), e.adjustedLine());
         if (inserted == 0) {
             return;
         }

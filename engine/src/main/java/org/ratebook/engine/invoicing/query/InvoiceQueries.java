@@ -93,7 +93,7 @@ public class InvoiceQueries {
                         rs.getString("currency").trim(), rs.getString("reason"),
                         rs.getDate("issued_on").toLocalDate(), rs.getString("taxes") == null ? null
                         : read(rs.getString("taxes"), CREDIT_NOTE_TAXES).stream().map(CreditNoteTaxes::subtotal)
-                        .toList()),
+                        .toList(), rs.getObject("adjusted_line", Integer.class)),
                 tenant.value(), invoiceId));
     }
 
