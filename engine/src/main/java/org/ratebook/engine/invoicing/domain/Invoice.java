@@ -79,7 +79,7 @@ public class Invoice {
             throw new InvalidInvoiceException("the due date " + command.dueDate() + " is before the invoice date "
                     + command.invoiceDate());
         }
-        String number = numbering.next(command.tenantId(), command.invoiceDate());
+        String number = numbering.next(command.tenantId(), command.accountId(), command.invoiceDate());
         apply(new InvoiceIssuedEvent(command.tenantId(), command.invoiceId(), command.accountId(), number,
                 command.invoiceDate(), command.dueDate(), command.currency(), command.lines(), totals[0].amount(),
                 totals[1].amount(), totals[0].plus(totals[1]).amount(), command.pack(), command.trace(),
@@ -116,7 +116,7 @@ public class Invoice {
         }
         LocalDate issuedOn = command.issuedOn().isBefore(invoiceDate) ? invoiceDate : command.issuedOn();
         LocalDate dueDate = issuedOn.plusDays(command.paymentTermsDays());
-        String assigned = numbering.next(tenantId, issuedOn);
+        String assigned = numbering.next(tenantId, accountId, issuedOn);
         apply(new InvoiceFinalizedEvent(tenantId, invoiceId, accountId, assigned, issuedOn, dueDate, command.by()));
         apply(new InvoiceIssuedEvent(tenantId, invoiceId, accountId, assigned, draft.invoiceDate(), dueDate,
                 draft.currency(), draft.lines(), draft.subtotal(), draft.tax(), draft.total(), draft.pack(),
