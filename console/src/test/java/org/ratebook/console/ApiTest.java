@@ -380,6 +380,37 @@ class ApiTest {
     }
 
     @Test
+    void oneLineIsAdjustedAsACreditNoteLinkedToItAndNeverByMoreThanItHas() {
+        String invoiceId = billedInvoice("Adjusted GmbH");
+        JsonNode line = api.get("/api/v1/invoices/" + invoiceId).json().get("lines").get(0);
+        String lineNo = line.get("lineNo").asText();
+        ApiClient.Response preview = api.get("/api/v1/invoices/" + invoiceId + "/lines/" + lineNo
+                + "/adjustments/preview?amount=9.00");
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.json().get("amount").asText()).isEqualTo("9.00");
+        assertThat(api.get("/api/v1/invoices/" + invoiceId + "/credit-notes").json()).isEmpty();
+
+        ApiClient.Response adjusted = api.post("/api/v1/invoices/" + invoiceId + "/lines/" + lineNo + "/adjustments",
+                "{\"amount\":\"9.00\",\"reason\":\"Backup not delivered\",\"reference\":\"adj-1\"}");
+        assertThat(adjusted.status()).isEqualTo(201);
+        assertThat(adjusted.json().get("adjustedLine").asInt()).isEqualTo(Integer.parseInt(lineNo));
+        assertThat(new java.math.BigDecimal(adjusted.json().get("amount").asText()))
+                .isEqualByComparingTo(preview.json().get("total").asText());
+
+        int events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
+        ApiClient.Response tooMuch = api.post("/api/v1/invoices/" + invoiceId + "/lines/" + lineNo + "/adjustments",
+                "{\"amount\":\"1000.00\",\"reason\":\"Price too high\"}");
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.contentType()).startsWith("application/problem+json");
+        assertThat(tooMuch.json().get("detail").asText()).contains("left to adjust");
+        assertThat(api.post("/api/v1/invoices/" + invoiceId + "/lines/99/adjustments",
+                "{\"reason\":\"x\"}").status()).isEqualTo(422);
+        assertThat(api.post("/api/v1/invoices/" + invoiceId + "/lines/" + lineNo + "/adjustments",
+                "{\"amount\":\"1.00\"}").status()).as("no reason").isEqualTo(422);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class)).isEqualTo(events);
+    }
+
+    @Test
     void partialPaymentsThenAnOverpaymentThatBecomesAccountCredit() {
         String invoiceId = billedInvoice("Paying GmbH");
         String account = api.get("/api/v1/invoices/" + invoiceId).json().get("accountId").asText();
@@ -405,6 +436,58 @@ class ApiTest {
         assertThat(api.get("/api/v1/invoices/" + invoiceId + "/payments").json())
                 .extracting(p -> p.get("paymentId").asText() + " " + p.get("applied").asText() + " " + p.get("overpaid").asText())
                 .containsExactly("bank-1 20.00 0.00", "bank-2 29.00 11.00");
+    }
+
+    @Test
+    void creditGivenAndTakenBackByHandMovesTheBalanceAndBadRequestsAre422sThatChangeNothing() {
+        String account = createAccount("Goodwill GmbH");
+        ApiClient.Response given = api.post("/api/v1/accounts/" + account + "/credits",
+                "{\"amount\":\"25.00\",\"reason\":\"Outage on 3 March\",\"reference\":\"gw-1\"}");
+        assertThat(given.status()).isEqualTo(201);
+        assertThat(given.json().get("creditId").asText()).isEqualTo("gw-1");
+        assertThat(given.json().get("balance").get("credit").asText()).isEqualTo("25.00");
+        // the same reference again gives nothing twice
+        api.post("/api/v1/accounts/" + account + "/credits",
+                "{\"amount\":\"25.00\",\"reason\":\"Outage on 3 March\",\"reference\":\"gw-1\"}");
+        ApiClient.Response taken = api.post("/api/v1/accounts/" + account + "/debits",
+                "{\"amount\":\"10.00\",\"reason\":\"Given twice by mistake\"}");
+        assertThat(taken.status()).isEqualTo(201);
+        assertThat(taken.json().get("balance").get("credit").asText()).isEqualTo("15.00");
+        assertThat(api.get("/api/v1/accounts/" + account + "/credits").json())
+                .extracting(e -> e.get("kind").asText() + " " + e.get("amount").asText() + " " + e.get("reason").asText())
+                .containsExactly("TAKEN -10.00 Given twice by mistake", "GIVEN 25.00 Outage on 3 March");
+
+        int events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
+        ApiClient.Response tooMuch = api.post("/api/v1/accounts/" + account + "/debits",
+                "{\"amount\":\"15.01\",\"reason\":\"Paid out by bank\"}");
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.contentType()).startsWith("application/problem+json");
+        assertThat(tooMuch.json().get("detail").asText()).contains("holds only 15.00 EUR of credit");
+        assertThat(api.post("/api/v1/accounts/" + account + "/credits",
+                "{\"amount\":\"-1\",\"reason\":\"x\"}").status()).isEqualTo(422);
+        assertThat(api.post("/api/v1/accounts/" + account + "/credits",
+                "{\"amount\":\"1.00\",\"currency\":\"USD\",\"reason\":\"x\"}").status()).isEqualTo(422);
+        assertThat(api.post("/api/v1/accounts/" + account + "/credits", "{\"amount\":\"1.00\"}").status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/v1/accounts/" + UUID.randomUUID() + "/credits",
+                "{\"amount\":\"1.00\",\"reason\":\"x\"}").status()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class)).isEqualTo(events);
+    }
+
+    @Test
+    void aSubscriptionGetsATrialOfItsOwnAndABadTrialIsRefused() {
+        String account = createAccount("Trial GmbH");
+        ApiClient.Response refused = api.post("/api/v1/subscriptions",
+                "{\"accountId\":\"" + account + "\",\"plan\":\"Pro\",\"trialDays\":14}");
+        assertThat(refused.status()).as("the default pack's Pro has no trial phase").isEqualTo(422);
+        assertThat(refused.json().get("detail").asText()).contains("has no trial phase");
+        assertThat(api.post("/api/v1/subscriptions",
+                "{\"accountId\":\"" + account + "\",\"plan\":\"Pro\",\"trialDays\":-1}").status())
+                .isEqualTo(400);
+        assertThat(rows("subscriptions")).isZero();
+        assertThat(api.post("/api/v1/subscriptions",
+                "{\"accountId\":\"" + account + "\",\"plan\":\"Pro\",\"trialDays\":0}").status())
+                .isEqualTo(201);
     }
 
     @Test

@@ -25,8 +25,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * The finance team's journeys in real Chromium on the demo seller's business (DemoBusiness): find a customer,
- * preview and change its plan, record a payment and see the invoice paid; start a billing run and watch it to
- * its result; the dashboard with its charts. Screenshots of each end state go to target/.
+ * preview and change its plan, record a payment and see the invoice paid; give a customer credit and adjust one
+ * line of its invoice after the preview; start a billing run and watch it to its result; the dashboard with its
+ * charts. Screenshots of each end state go to target/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -125,6 +126,37 @@ class FinanceConsoleBrowserTest {
         assertThat(page.locator(".status-badge").first()).hasText("Paid");
         assertThat(page.locator("#invoice-payments")).containsText("Payment");
         shot(page, "finance-invoice-paid");
+    }
+
+    @Test
+    void anAnalystGivesACustomerCreditAndAdjustsOneLineOfItsInvoiceAfterThePreview() throws IOException {
+        Page page = signIn();
+        page.locator("#main-menu").getByText("Customers").click();
+        page.locator("#customer-search input").fill("hooli");
+        assertThat(page.locator("#customer-count")).hasText("1 customer");
+        page.locator("#customers vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText("Hooli Nordic AB")).first().click();
+        page.locator("#give-credit").click();
+        page.locator("#credit-amount input").fill("5.00");
+        page.locator("#credit-reason input").fill("Outage on 3 March");
+        assertThat(page.locator("#credit-effect")).containsText("its next invoices use it");
+        page.locator("#confirm-credit").click();
+        assertThat(page.getByText("Credit of €5.00 given to Hooli Nordic AB")).isVisible();
+
+        page.locator("#tab-invoices").click();
+        page.locator("#account-invoices vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(Pattern.compile("Finalized|Paid"))).first().click();
+        page.locator("#adjust-line").click();
+        page.locator("#adjust-line-select").click();
+        page.locator("vaadin-select-item").first().click();
+        page.locator("#adjust-amount input").fill("1.00");
+        page.locator("#adjust-reason input").fill("Backup not delivered");
+        assertThat(page.locator("#adjust-preview")).containsText("Issues a credit note of");
+        shot(page, "finance-adjust-line-preview");
+        page.locator("#adjust-confirm").click();
+        page.getByText("Yes, issue it").click();
+        assertThat(page.locator("#invoice-credit-notes")).containsText("Backup not delivered");
+        assertThat(page.locator("#invoice-credit-notes")).containsText("line ");
     }
 
     @Test

@@ -126,6 +126,7 @@ class InvoiceDraftsApiTest {
         JsonNode shown = api.get("/api/v1/billing-settings").json();
         assertThat(shown.get("draftReviewHours").isNull()).as("finalized when billed unless the seller says")
                 .isTrue();
+        assertThat(shown.get("numberingScope").asText()).as("one series per seller unless it says").isEqualTo("TENANT");
 
         for (String bad : List.of(
                 "{\"invoicePrefix\":\"INV\",\"invoiceNumberFormat\":\"{prefix}-{yyyy}\",\"paymentTermsDays\":14}",
@@ -133,7 +134,10 @@ class InvoiceDraftsApiTest {
                 "{\"invoicePrefix\":\"INV\",\"invoiceNumberFormat\":\"{prefix}-{seq:6}\",\"paymentTermsDays\":400}",
                 "{\"invoicePrefix\":\"INV\",\"invoiceNumberFormat\":\"{prefix}-{seq:6}\",\"paymentTermsDays\":14,"
                         + "\"draftReviewHours\":0}",
-                "{\"invoicePrefix\":\"IN V\",\"invoiceNumberFormat\":\"{prefix}-{seq:6}\",\"paymentTermsDays\":14}")) {
+                "{\"invoicePrefix\":\"IN V\",\"invoiceNumberFormat\":\"{prefix}-{seq:6}\",\"paymentTermsDays\":14}",
+                // numbers per customer must show the customer, or two customers' first invoices would collide
+                "{\"invoicePrefix\":\"INV\",\"invoiceNumberFormat\":\"{prefix}-{seq:6}\",\"paymentTermsDays\":14,"
+                        + "\"numberingScope\":\"CUSTOMER\"}")) {
             ApiClient.Response refused = api.put("/api/v1/billing-settings", bad);
             assertThat(refused.status()).as(bad).isEqualTo(422);
             assertThat(refused.json().get("detail").asText()).isNotBlank();

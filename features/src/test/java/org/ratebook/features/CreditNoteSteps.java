@@ -65,6 +65,58 @@ public class CreditNoteSteps {
         }
     }
 
+    @When("the seller adjusts line {int} of invoice {word} by {money} because {string}")
+    public void adjust(int lineNo, String number, Money amount, String reason) {
+        adjustLine(lineNo, number, amount.amount(), reason);
+    }
+
+    @When("the seller adjusts line {int} of invoice {word} in full because {string}")
+    public void adjustInFull(int lineNo, String number, String reason) {
+        adjustLine(lineNo, number, null, reason);
+    }
+
+    @When("the seller tries to adjust line {int} of invoice {word} by {money}")
+    public void tryAdjust(int lineNo, String number, Money amount) {
+        world.setLastRefusal(null);
+        try {
+            payments.adjustItem(world.theSeller(), invoice(number).invoiceId(), lineNo, null, amount.amount(),
+                    "goodwill");
+        } catch (BillingRejection refusal) {
+            world.setLastRefusal(refusal);
+        }
+    }
+
+    @Then("adjusting line {int} of invoice {word} by {money} would give back {money} and tax {money}")
+    public void preview(int lineNo, String number, Money amount, Money net, Money tax) {
+        var decided = payments.previewAdjustment(world.theSeller(), invoice(number).invoiceId(), lineNo,
+                amount.amount());
+        assertThat(decided.net()).as("before tax").isEqualByComparingTo(net.amount());
+        assertThat(decided.tax()).as("tax").isEqualByComparingTo(tax.amount());
+    }
+
+    @Then("credit note {word} adjusts line {int} of invoice {word}: {money} and tax {money}")
+    public void adjusts(String noteNumber, int lineNo, String number, Money net, Money tax) {
+        CreditNoteView note = invoices.creditNotes(world.theSeller(), invoice(number).invoiceId()).stream()
+                .filter(c -> c.number().equals(noteNumber)).findFirst()
+                .orElseThrow(() -> new AssertionError("no credit note " + noteNumber + " on " + number));
+        assertThat(note.adjustedLine()).as("the line %s adjusts", noteNumber).isEqualTo(lineNo);
+        assertThat(note.taxes()).as("the taxes of %s", noteNumber).hasSize(1);
+        assertThat(note.taxes().getFirst().taxableAmount()).as("before tax").isEqualByComparingTo(net.amount());
+        assertThat(note.taxes().getFirst().taxAmount()).as("tax").isEqualByComparingTo(tax.amount());
+    }
+
+    private void adjustLine(int lineNo, String number, java.math.BigDecimal amount, String reason) {
+        InvoiceView invoice = invoice(number);
+        String reference = payments.adjustItem(world.theSeller(), invoice.invoiceId(), lineNo, null, amount, reason);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (invoices.creditNotes(world.theSeller(), invoice.invoiceId()).stream()
+                .noneMatch(c -> c.reference().equals(reference))
+                || !settledOrOpen(invoice(number))) {
+            assertThat(System.nanoTime()).as("adjustment visible in time").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
     @Then("invoice {word} has these credit notes:")
     public void creditNotes(String number, DataTable table) {
         List<CreditNoteView> notes = invoices.creditNotes(world.theSeller(), invoice(number).invoiceId());

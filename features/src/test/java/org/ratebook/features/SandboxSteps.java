@@ -73,6 +73,30 @@ public class SandboxSteps {
         tenants.updateBillingSettings(world.theSeller(), new BillingSettings(prefix, format, days));
     }
 
+    /** Numbers per customer (Lago) or per seller; the payment terms stay as they are. */
+    @Given("the seller numbers its invoices {string} with prefix {string} per {word}")
+    public void numberingScope(String format, String prefix, String scope) {
+        BillingSettings now = tenants.billingSettings(world.theSeller());
+        tenants.updateBillingSettings(world.theSeller(), new BillingSettings(prefix, format, now.paymentTermsDays(),
+                now.draftReviewHours(), switch (scope) {
+                    case "customer" -> org.ratebook.tenants.NumberingScope.CUSTOMER;
+                    case "seller" -> org.ratebook.tenants.NumberingScope.TENANT;
+                    default -> throw new IllegalArgumentException("numbers run per customer or per seller, not " + scope);
+                }));
+    }
+
+    @When("the seller tries to number its invoices {string} per customer")
+    public void tryNumberingPerCustomer(String format) {
+        world.setLastRefusal(null);
+        BillingSettings now = tenants.billingSettings(world.theSeller());
+        try {
+            tenants.updateBillingSettings(world.theSeller(), new BillingSettings(now.invoicePrefix(), format,
+                    now.paymentTermsDays(), now.draftReviewHours(), org.ratebook.tenants.NumberingScope.CUSTOMER));
+        } catch (IllegalArgumentException refused) {
+            world.setLastRefusal(new org.ratebook.engine.BillingRejection(refused.getMessage()));
+        }
+    }
+
     @Then("invoice {word} is due on {date}")
     public void dueOn(String number, LocalDate due) {
         assertThat(invoices.latest(world.theSeller(), 500).stream().filter(i -> number.equals(i.number())))

@@ -47,6 +47,22 @@ public class SubscriptionSteps {
         subscribe(customer, plan, 1, null);
     }
 
+    /** A trial of its own instead of the plan's (Stripe's trial_period_days); "0 days" is no trial. */
+    @Given("{string} subscribes to the {string} plan with a trial of {int} days")
+    public void subscribesWithTrial(String customer, String plan, int trialDays) {
+        subscribe(customer, plan, 1, null, trialDays);
+    }
+
+    @When("{string} tries to subscribe to the {string} plan with a trial of {int} days")
+    public void triesToSubscribeWithTrial(String customer, String plan, int trialDays) {
+        world.setLastRefusal(null);
+        try {
+            subscribe(customer, plan, 1, null, trialDays);
+        } catch (BillingRejection refusal) {
+            world.setLastRefusal(refusal);
+        }
+    }
+
     @When("{string} tries to subscribe to the {string} plan starting {date}")
     public void triesToSubscribe(String customer, String plan, LocalDate start) {
         trySubscribe(customer, plan, start);
@@ -83,9 +99,13 @@ public class SubscriptionSteps {
     }
 
     private void subscribe(String customer, String plan, int seats, LocalDate start) {
+        subscribe(customer, plan, seats, start, null);
+    }
+
+    private void subscribe(String customer, String plan, int seats, LocalDate start, Integer trialDays) {
         BillingWorld.Customer c = world.customer(customer);
         commands.sendAndWait(new CreateSubscriptionCommand(c.seller(), SubscriptionId.random(), c.account(), plan,
-                seats, start));
+                seats, start, null, null, trialDays));
     }
 
     private void trySubscribe(String customer, String plan, LocalDate start) {

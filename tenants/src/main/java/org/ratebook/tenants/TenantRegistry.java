@@ -46,19 +46,22 @@ public class TenantRegistry {
     /** How the tenant's invoices are numbered and when they fall due. */
     public BillingSettings billingSettings(TenantId id) {
         return jdbc.query("""
-                SELECT invoice_prefix, invoice_number_format, payment_terms_days, draft_review_hours
+                SELECT invoice_prefix, invoice_number_format, payment_terms_days, draft_review_hours,
+                       invoice_numbering_scope
                 FROM tenants WHERE tenant_id = ?""",
                 (rs, n) -> new BillingSettings(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        rs.getObject(4, Integer.class)), id.value())
+                        rs.getObject(4, Integer.class),
+                        rs.getString(5) == null ? null : NumberingScope.valueOf(rs.getString(5))), id.value())
                 .stream().findFirst().orElseThrow(() -> new IllegalArgumentException("no tenant " + id));
     }
 
     public void updateBillingSettings(TenantId id, BillingSettings settings) {
         jdbc.update("""
                 UPDATE tenants SET invoice_prefix = ?, invoice_number_format = ?, payment_terms_days = ?,
-                                   draft_review_hours = ?
+                                   draft_review_hours = ?, invoice_numbering_scope = ?
                 WHERE tenant_id = ?""", settings.invoicePrefix(), settings.invoiceNumberFormat(),
-                settings.paymentTermsDays(), settings.draftReviewHours(), id.value());
+                settings.paymentTermsDays(), settings.draftReviewHours(), settings.numberingScope().name(),
+                id.value());
     }
 
     public List<TenantId> all() {

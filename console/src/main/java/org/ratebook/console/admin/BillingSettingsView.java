@@ -31,6 +31,8 @@ class BillingSettingsView extends VerticalLayout {
     private final TextField format = new TextField("Invoice number format");
     private final IntegerField terms = new IntegerField("Payment terms (days)");
     private final IntegerField review = new IntegerField("Review drafts for (hours, optional)");
+    private final com.vaadin.flow.component.select.Select<org.ratebook.tenants.NumberingScope> scope =
+            new com.vaadin.flow.component.select.Select<>();
 
     BillingSettingsView(TenantAdminService admin) {
         this.admin = admin;
@@ -38,12 +40,19 @@ class BillingSettingsView extends VerticalLayout {
         prefix.setValue(current.invoicePrefix());
         prefix.setHelperText("1 to 20 letters, digits or - _ . /");
         format.setValue(current.invoiceNumberFormat());
-        format.setHelperText("{prefix}, {yyyy}, {yy}, {mm} and one {seq} or {seq:N}, e.g. {prefix}-{yyyy}-{seq:6}");
+        format.setHelperText("{prefix}, {yyyy}, {yy}, {mm}, {customer:N} and one {seq} or {seq:N}, e.g. "
+                + "{prefix}-{yyyy}-{seq:6}");
         terms.setValue(current.paymentTermsDays());
         terms.setMin(0);
         terms.setMax(365);
         review.setValue(current.draftReviewHours());
         review.setHelperText("empty: invoices are final when billed");
+        scope.setLabel("Invoice numbers run");
+        scope.setItems(org.ratebook.tenants.NumberingScope.values());
+        scope.setItemLabelGenerator(s -> s == org.ratebook.tenants.NumberingScope.CUSTOMER
+                ? "per customer (the format shows {customer})" : "per seller (one series)");
+        scope.setValue(current.numberingScope());
+        scope.setId("settings-numbering-scope");
         prefix.setId("settings-prefix");
         format.setId("settings-format");
         terms.setId("settings-terms");
@@ -52,7 +61,7 @@ class BillingSettingsView extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-settings");
         add(new H2("Billing settings"), new Paragraph("How invoices are numbered and when they fall due. A change "
-                + "applies to invoices issued after it."), new FormLayout(prefix, format, terms, review), save);
+                + "applies to invoices issued after it."), new FormLayout(prefix, format, terms, review, scope), save);
     }
 
     private void save() {
@@ -82,8 +91,16 @@ class BillingSettingsView extends VerticalLayout {
             review.setInvalid(true);
             return;
         }
-        admin.saveBillingSettings(new BillingSettings(prefix.getValue().strip(), format.getValue().strip(),
-                terms.getValue(), review.getValue()));
+        BillingSettings settings;
+        try {
+            settings = new BillingSettings(prefix.getValue().strip(), format.getValue().strip(), terms.getValue(),
+                    review.getValue(), scope.getValue());
+        } catch (IllegalArgumentException e) {
+            format.setErrorMessage(e.getMessage());
+            format.setInvalid(true);
+            return;
+        }
+        admin.saveBillingSettings(settings);
         Notification.show("Billing settings saved: the next invoice is numbered " + format.getValue().strip() + ".",
                 5000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }

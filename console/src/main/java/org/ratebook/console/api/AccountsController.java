@@ -53,10 +53,12 @@ public class AccountsController {
     private final TenantClocks clocks;
     private final OneOffCharges oneOffCharges;
     private final AccountParents parents;
+    private final org.ratebook.engine.payment.AccountCredits credits;
 
     public AccountsController(CommandGateway commands, AccountDirectory accounts, InvoiceQueries invoices,
                               BillingRun billingRun, TenantClocks clocks, OneOffCharges oneOffCharges,
-                              AccountParents parents) {
+                              AccountParents parents, org.ratebook.engine.payment.AccountCredits credits) {
+        this.credits = credits;
         this.commands = commands;
         this.accounts = accounts;
         this.invoices = invoices;
@@ -107,6 +109,48 @@ public class AccountsController {
         AccountResponse account = get(accountId);
         return ApiDtos.BalanceResponse.of(accountId,
                 invoices.balance(CurrentCaller.tenant(), accountId, account.currency()));
+    }
+
+    @RequiresScope(Scope.BILLING)
+    @PostMapping("/{accountId}/credits")
+    @Operation(summary = "Give the account credit by hand (a goodwill credit), with a reason",
+            description = "It is account credit like an overpayment's: the next invoices use it (\"Account credit "
+                    + "used\"). Repeating a reference gives nothing twice. Refused (422) for an amount that is not "
+                    + "positive, finer than the currency's minor unit, in another currency, or without a reason.")
+    public ResponseEntity<ApiDtos.AccountCreditResponse> giveCredit(@PathVariable UUID accountId,
+                                                                    @Valid @RequestBody ApiDtos.AccountCreditRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        AccountResponse account = get(accountId);
+        String id = credits.give(tenant, new AccountId(accountId), body.reference(), body.amount(), body.currency(),
+                body.reason(), CurrentCaller.name());
+        invoices.awaitCreditEntry(tenant, id, java.time.Duration.ofSeconds(10));
+        return ResponseEntity.status(201).body(new ApiDtos.AccountCreditResponse(id, ApiDtos.BalanceResponse.of(
+                accountId, invoices.balance(tenant, accountId, account.currency()))));
+    }
+
+    @RequiresScope(Scope.BILLING)
+    @PostMapping("/{accountId}/debits")
+    @Operation(summary = "Take account credit back by hand (a manual debit), with a reason",
+            description = "Never more than the account holds: refused (422) beyond its credit, and as for a credit "
+                    + "given. Repeating a reference takes nothing twice.")
+    public ResponseEntity<ApiDtos.AccountCreditResponse> takeCredit(@PathVariable UUID accountId,
+                                                                    @Valid @RequestBody ApiDtos.AccountCreditRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        AccountResponse account = get(accountId);
+        String id = credits.take(tenant, new AccountId(accountId), body.reference(), body.amount(), body.currency(),
+                body.reason(), CurrentCaller.name());
+        invoices.awaitCreditEntry(tenant, id, java.time.Duration.ofSeconds(10));
+        return ResponseEntity.status(201).body(new ApiDtos.AccountCreditResponse(id, ApiDtos.BalanceResponse.of(
+                accountId, invoices.balance(tenant, accountId, account.currency()))));
+    }
+
+    @RequiresScope(Scope.READ)
+    @GetMapping("/{accountId}/credits")
+    @Operation(summary = "Credit given and taken back by hand on the account, latest first (at most 200)")
+    public List<ApiDtos.CreditEntryResponse> creditEntries(@PathVariable UUID accountId) {
+        get(accountId);
+        return invoices.creditEntries(CurrentCaller.tenant(), accountId, 200).stream()
+                .map(ApiDtos.CreditEntryResponse::of).toList();
     }
 
     @RequiresScope(Scope.BILLING)

@@ -1,6 +1,8 @@
 package org.ratebook.console.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.ratebook.engine.account.api.TaxDetails;
@@ -17,6 +19,7 @@ import org.ratebook.engine.invoicing.query.TaxSubtotal;
 import org.ratebook.engine.subscription.projection.SubscriptionView;
 import org.ratebook.engine.invoicing.api.InvoiceLine;
 import org.ratebook.engine.invoicing.api.IssueInvoiceCommand;
+import org.ratebook.engine.subscription.api.CreateSubscriptionCommand;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -113,7 +116,9 @@ public final class ApiDtos {
             @Schema(example = "ENTERPRISE", description = "Price list to buy from, whatever the seller's rules would choose; default: the rules choose (else DEFAULT)")
             String priceList,
             @Schema(description = "For an add-on: the base subscription of the same account it belongs to; default: the account's only active base subscription")
-            UUID baseSubscriptionId) {
+            UUID baseSubscriptionId,
+            @Schema(example = "14", description = "This subscription's free trial in days, instead of the plan's trial (Stripe's trial_period_days): 0 = no trial; default: the plan's trial. Only a plan with a trial phase can be given a trial longer than 0.")
+            @Min(0) @Max(CreateSubscriptionCommand.MAX_TRIAL_DAYS) Integer trialDays) {
     }
 
     public record SubscriptionResponse(UUID subscriptionId, UUID accountId,
@@ -344,11 +349,24 @@ public final class ApiDtos {
 
     public record CreditNoteResponse(String number, UUID invoiceId, String reference, String amount,
                                      String appliedToInvoice, String toAccountCredit, String currency, String reason,
-                                     LocalDate issuedOn) {
+                                     LocalDate issuedOn,
+                                     @Schema(description = "For an item adjustment: the invoice line it adjusts") Integer adjustedLine) {
         static CreditNoteResponse of(org.ratebook.engine.invoicing.query.CreditNoteView c) {
             return new CreditNoteResponse(c.number(), c.invoiceId(), c.reference(), money(c.amount()),
-                    money(c.appliedToInvoice()), money(c.toAccountCredit()), c.currency(), c.reason(), c.issuedOn());
+                    money(c.appliedToInvoice()), money(c.toAccountCredit()), c.currency(), c.reason(), c.issuedOn(),
+                    c.adjustedLine());
         }
+    }
+
+    public record ItemAdjustmentRequest(
+            @Schema(example = "10.00", description = "Taken off the line before tax, a decimal string; omit it for all the line still has") BigDecimal amount,
+            @jakarta.validation.constraints.Size(max = 500) @Schema(example = "Backup not delivered in March") String reason,
+            @Schema(description = "Your id for it; sending it again issues nothing twice") String reference) {
+    }
+
+    public record ItemAdjustmentPreview(UUID invoiceId, int lineNo, String description,
+                                        @Schema(description = "before tax") String amount, String tax, String total,
+                                        String currency) {
     }
 
     public record VoidRequest(@NotBlank String reason) {
@@ -364,6 +382,26 @@ public final class ApiDtos {
             return new PaymentResponse(p.paymentId(), p.kind(), money(p.amount()), money(p.applied()),
                     money(p.overpaid()), p.currency(), p.onDate(), p.method(), p.reference());
         }
+    }
+
+    public record AccountCreditRequest(
+            @Schema(description = "Your id for this credit; sending it again changes nothing twice") String reference,
+            @NotNull @Schema(example = "10.00", description = "A positive amount, a decimal string, in the currency's minor units at most") BigDecimal amount,
+            @Schema(description = "Default: the account's currency; another is refused") String currency,
+            @NotBlank @jakarta.validation.constraints.Size(max = 500) @Schema(example = "Outage on 3 March", description = "Why: kept with the credit and shown to the customer") String reason) {
+    }
+
+    public record CreditEntryResponse(String creditId, UUID accountId,
+                                      @Schema(description = "GIVEN or TAKEN") String kind,
+                                      @Schema(description = "positive given, negative taken back") String amount,
+                                      String currency, String reason, LocalDate on, String by) {
+        static CreditEntryResponse of(org.ratebook.engine.invoicing.query.CreditEntryView e) {
+            return new CreditEntryResponse(e.creditId(), e.accountId(), e.kind(), money(e.amount()), e.currency(),
+                    e.reason(), e.on(), e.by());
+        }
+    }
+
+    public record AccountCreditResponse(String creditId, BalanceResponse balance) {
     }
 
     public record BalanceResponse(UUID accountId, String currency, String openInvoices, String credit,

@@ -12,6 +12,7 @@ import org.ratebook.console.audit.AuditLog;
 import org.ratebook.engine.BillingRejection;
 import org.ratebook.engine.invoicing.domain.InvoiceNumberFormat;
 import org.ratebook.tenants.BillingSettings;
+import org.ratebook.tenants.NumberingScope;
 import org.ratebook.tenants.TenantId;
 import org.ratebook.tenants.TenantRegistry;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,17 +34,23 @@ public class BillingSettingsController {
     public record BillingSettingsBody(
             @NotBlank @Schema(example = "INV") String invoicePrefix,
             @NotBlank @Schema(example = "{prefix}-{yyyy}-{seq:6}",
-                    description = "tokens {prefix}, {yyyy}, {yy}, {mm} and exactly one {seq} or {seq:N}")
+                    description = "tokens {prefix}, {yyyy}, {yy}, {mm}, at most one {customer} or {customer:N} (the "
+                            + "customer's number) and exactly one {seq} or {seq:N}")
             String invoiceNumberFormat,
             @NotNull @Schema(example = "14", description = "days from the invoice date to its due date (0–365)")
             Integer paymentTermsDays,
             @Schema(example = "24", nullable = true, description = "hours a draft waits for review before it is "
                     + "finalized (1–8760); null: invoices are finalized when billed")
-            Integer draftReviewHours) {
+            Integer draftReviewHours,
+            @Schema(example = "TENANT", nullable = true, description = "TENANT: one series of invoice numbers for the "
+                    + "seller (default); CUSTOMER: a series per customer (Lago), which needs {customer} or "
+                    + "{customer:N} in the format. Both series advance with every invoice; this chooses the one "
+                    + "printed.")
+            NumberingScope numberingScope) {
 
         static BillingSettingsBody of(BillingSettings s) {
             return new BillingSettingsBody(s.invoicePrefix(), s.invoiceNumberFormat(), s.paymentTermsDays(),
-                    s.draftReviewHours());
+                    s.draftReviewHours(), s.numberingScope());
         }
     }
 
@@ -76,7 +83,7 @@ public class BillingSettingsController {
                         + body.invoicePrefix() + "'");
             }
             settings = new BillingSettings(body.invoicePrefix().strip(), body.invoiceNumberFormat().strip(),
-                    body.paymentTermsDays(), body.draftReviewHours());
+                    body.paymentTermsDays(), body.draftReviewHours(), body.numberingScope());
         } catch (IllegalArgumentException e) {
             throw new BillingRejection(e.getMessage());
         }

@@ -204,6 +204,57 @@ public class InvoicesController {
         return ResponseEntity.status(HttpStatus.CREATED).body(note);
     }
 
+    @RequiresScope(Scope.BILLING)
+    @PostMapping("/{invoiceId}/lines/{lineNo}/adjustments")
+    @Operation(summary = "Adjust one line of a finalized invoice (an item adjustment): a credit note linked to the line",
+            description = "amount is taken off the line before tax (omit it for all the line still has); the tax "
+                    + "given back is at the line's rate, rounded as the invoice's rule pack rounds. Like any credit "
+                    + "note it lowers what the invoice still asks for, and what was already paid becomes account "
+                    + "credit. Refused (422) for a draft or void invoice, a line that is not a charge, more than the "
+                    + "line still has after earlier adjustments, or without a reason.")
+    public ResponseEntity<ApiDtos.CreditNoteResponse> adjustLine(@PathVariable UUID invoiceId, @PathVariable int lineNo,
+                                                                 @Valid @RequestBody ApiDtos.ItemAdjustmentRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        find(tenant, invoiceId);
+        String reference = payments.adjustItem(tenant, invoiceId, lineNo, body.reference(), body.amount(),
+                body.reason());
+        ApiDtos.CreditNoteResponse note = null;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (note == null && System.nanoTime() < deadline) {
+            note = invoices.creditNotes(tenant, invoiceId).stream().filter(c -> c.reference().equals(reference))
+                    .findFirst().map(ApiDtos.CreditNoteResponse::of).orElse(null);
+            if (note == null) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        if (note == null) {
+            throw new IllegalStateException("adjustment " + reference + " was issued but is not readable yet");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(note);
+    }
+
+    @RequiresScope(Scope.READ)
+    @GetMapping("/{invoiceId}/lines/{lineNo}/adjustments/preview")
+    @Operation(summary = "What adjusting the line would give back (before tax, tax, total), without issuing anything",
+            description = "amount before tax; omit it for all the line still has. Refused (422) as the adjustment "
+                    + "itself would be.")
+    public ApiDtos.ItemAdjustmentPreview previewAdjustment(@PathVariable UUID invoiceId, @PathVariable int lineNo,
+                                                           @org.springframework.web.bind.annotation.RequestParam(required = false)
+                                                           java.math.BigDecimal amount) {
+        TenantId tenant = CurrentCaller.tenant();
+        InvoiceView invoice = find(tenant, invoiceId);
+        var decided = payments.previewAdjustment(tenant, invoiceId, lineNo,
+                org.ratebook.console.api.limits.InputLimits.decimal("amount", amount));
+        return new ApiDtos.ItemAdjustmentPreview(invoiceId, decided.lineNo(), decided.description(),
+                ApiDtos.money(decided.net()), ApiDtos.money(decided.tax()), ApiDtos.money(decided.gross()),
+                invoice.currency());
+    }
+
     @RequiresScope(Scope.READ)
     @GetMapping("/{invoiceId}/credit-notes")
     @Operation(summary = "Credit notes issued against the invoice")

@@ -68,13 +68,16 @@ public class SubscriptionsController {
     @Operation(summary = "Subscribe an account to a plan",
             description = "Refused (422) if the plan is not in the tenant's rule pack in the account's currency, if "
                     + "the price list named is not in it, or if an add-on has no active base subscription of the "
-                    + "same account (an add-on bills on its base's cycle day and ends with it).")
+                    + "same account (an add-on bills on its base's cycle day and ends with it). `trialDays` replaces the "
+                    + "plan's trial for this subscription (0: none); a trial longer than 0 on a plan without a trial "
+                    + "phase is refused (422).")
     public ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscriptionRequest body) {
         TenantId tenant = CurrentCaller.tenant();
         SubscriptionId id = SubscriptionId.random();
         commands.sendAndWait(new CreateSubscriptionCommand(tenant, id, new AccountId(body.accountId()), body.plan(),
                 body.quantity() == null ? 1 : body.quantity(), body.startDate(), body.priceList(),
-                body.baseSubscriptionId() == null ? null : new SubscriptionId(body.baseSubscriptionId())));
+                body.baseSubscriptionId() == null ? null : new SubscriptionId(body.baseSubscriptionId()),
+                body.trialDays()));
         return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + id)).body(get(id.value()));
     }
 

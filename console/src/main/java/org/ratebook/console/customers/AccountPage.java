@@ -120,7 +120,9 @@ public class AccountPage extends VerticalLayout implements BeforeEnterObserver {
             charge.setId("one-off-charge");
             Button coupon = new Button("Apply coupon", e -> couponDialog());
             coupon.setId("apply-coupon");
-            add(new HorizontalLayout(charge, coupon));
+            Button credit = new Button("Give credit", e -> creditDialog(account, balance));
+            credit.setId("give-credit");
+            add(new HorizontalLayout(charge, coupon, credit));
         }
 
         TabSheet tabs = new TabSheet();
@@ -549,6 +551,51 @@ public class AccountPage extends VerticalLayout implements BeforeEnterObserver {
         });
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(description, quantity, price, on, effect));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    /** A goodwill credit by hand, with its reason; the next invoices use it. */
+    private void creditDialog(AccountView account, AccountBalance balance) {
+        MoneyFormat f = Ui.format();
+        Dialog dialog = new Dialog("Give " + account.name() + " credit");
+        BigDecimalField amount = new BigDecimalField("Amount (" + account.currency() + ")");
+        amount.setId("credit-amount");
+        TextField reason = new TextField("Reason (kept with the credit)");
+        reason.setMaxLength(500);
+        reason.setId("credit-reason");
+        Paragraph effect = new Paragraph();
+        effect.setId("credit-effect");
+        amount.addValueChangeListener(e -> {
+            BigDecimal a = e.getValue();
+            effect.setText(a == null || a.signum() <= 0 ? "" : "The account's credit goes from "
+                    + f.money(balance.credit(), account.currency()) + " to "
+                    + f.money(balance.credit().add(a), account.currency()) + "; its next invoices use it.");
+        });
+        Button confirm = new Button("Give credit", e -> {
+            if (amount.getValue() == null || amount.getValue().signum() <= 0) {
+                amount.setInvalid(true);
+                amount.setErrorMessage("Enter an amount above zero");
+                return;
+            }
+            if (reason.getValue().isBlank()) {
+                reason.setInvalid(true);
+                reason.setErrorMessage("Say why the customer gets it");
+                return;
+            }
+            try {
+                finance.giveCredit(accountId, amount.getValue(), reason.getValue());
+                dialog.close();
+                Ui.done("Credit of " + f.money(amount.getValue(), account.currency()) + " given to " + account.name());
+                render();
+            } catch (RuntimeException ex) {
+                amount.setInvalid(true);
+                amount.setErrorMessage(Ui.reason(ex));
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.setId("confirm-credit");
+        dialog.add(new VerticalLayout(amount, reason, effect));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
         dialog.open();
     }

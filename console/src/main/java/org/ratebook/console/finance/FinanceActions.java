@@ -81,13 +81,15 @@ public class FinanceActions {
     private final InvoicePayments payments;
     private final OneOffCharges oneOffCharges;
     private final Coupons coupons;
+    private final org.ratebook.engine.payment.AccountCredits credits;
 
     public FinanceActions(FinanceAccess access, AccountListing accountListing, InvoiceListing invoiceListing,
                           AccountDirectory accounts, AccountParents parents, SubscriptionProjection subscriptions,
                           TenantScope scope, InvoiceQueries invoices, AccountStandings standings,
                           UsageEstimates estimates, TenantPacks packs, TenantClocks clocks, CommandGateway commands,
                           SubscriptionChanges changes, InvoicePayments payments, OneOffCharges oneOffCharges,
-                          Coupons coupons) {
+                          Coupons coupons, org.ratebook.engine.payment.AccountCredits credits) {
+        this.credits = credits;
         this.access = access;
         this.accountListing = accountListing;
         this.invoiceListing = invoiceListing;
@@ -337,6 +339,33 @@ public class FinanceActions {
                 .noneMatch(c -> c.reference().equals(reference))) {
             sleep();
         }
+    }
+
+    /** What adjusting one line would give back (amount null: all it still has); nothing is recorded. */
+    public org.ratebook.engine.invoicing.domain.ItemAdjustment.Decided previewAdjustment(UUID invoiceId, int lineNo,
+                                                                                        BigDecimal amount) {
+        return payments.previewAdjustment(access.reader(), invoiceId, lineNo, amount);
+    }
+
+    /** Adjusts one line of the invoice as a credit note linked to it, and waits until the page can show it. */
+    public void adjustLine(UUID invoiceId, int lineNo, BigDecimal amount, String reason) {
+        TenantId tenant = access.actor();
+        String reference = payments.adjustItem(tenant, invoiceId, lineNo, null, amount, reason);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline && invoices.creditNotes(tenant, invoiceId).stream()
+                .noneMatch(c -> c.reference().equals(reference))) {
+            sleep();
+        }
+    }
+
+    /** Gives the account credit by hand (a goodwill credit), recorded as given by the signed-in user. */
+    public void giveCredit(UUID accountId, BigDecimal amount, String reason) {
+        TenantId tenant = access.actor();
+        String by = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
+                .getName();
+        String id = credits.give(tenant, new org.ratebook.engine.account.api.AccountId(accountId), null, amount, null,
+                reason, by);
+        invoices.awaitCreditEntry(tenant, id, WAIT);
     }
 
     public void voidInvoice(UUID invoiceId, String reason) {

@@ -130,7 +130,9 @@ public class InvoicePage extends VerticalLayout implements BeforeEnterObserver {
             pay.setId("record-payment");
             Button credit = new Button("Issue credit note", e -> creditNoteDialog(invoice));
             credit.setId("issue-credit-note");
-            actions.add(pay, credit);
+            Button adjust = new Button("Adjust line", e -> adjustLineDialog(invoice));
+            adjust.setId("adjust-line");
+            actions.add(pay, credit, adjust);
             if (invoice.amountPaid().signum() > 0) {
                 Button refund = new Button("Refund", e -> refundDialog(invoice));
                 refund.setId("refund");
@@ -221,6 +223,8 @@ public class InvoicePage extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(CreditNoteView::number).setHeader("Number").setAutoWidth(true);
         grid.addColumn(n -> f.date(n.issuedOn())).setHeader("Issued").setAutoWidth(true);
         grid.addColumn(CreditNoteView::reason).setHeader("Reason").setFlexGrow(1);
+        grid.addColumn(n -> n.adjustedLine() == null ? "whole invoice" : "line " + n.adjustedLine())
+                .setHeader("Adjusts").setAutoWidth(true);
         grid.addColumn(n -> f.money(n.amount(), n.currency())).setHeader("Amount").setTextAlign(ColumnTextAlign.END);
         grid.addColumn(n -> f.money(n.toAccountCredit(), n.currency())).setHeader("To account credit")
                 .setTextAlign(ColumnTextAlign.END);
@@ -364,6 +368,87 @@ public class InvoicePage extends VerticalLayout implements BeforeEnterObserver {
         });
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(amount, reason, effect));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    /**
+     * An item adjustment: one line, part or all of it before tax, its credit note previewed (tax at the line's
+     * rate, from the same function the invoice uses) before the seller confirms.
+     */
+    private void adjustLineDialog(InvoiceView invoice) {
+        MoneyFormat f = Ui.format();
+        String c = invoice.currency();
+        Dialog dialog = new Dialog("Adjust a line of " + invoice.number());
+        com.vaadin.flow.component.select.Select<InvoiceLineView> line = new com.vaadin.flow.component.select.Select<>();
+        line.setLabel("Line");
+        line.setItems(invoice.lines().stream().filter(l -> l.amount().signum() > 0 && !"CREDIT".equals(l.itemType()))
+                .toList());
+        line.setItemLabelGenerator(l -> l.lineNo() + ". " + l.description() + " (" + f.money(l.amount(), c) + ")");
+        line.setId("adjust-line-select");
+        BigDecimalField amount = new BigDecimalField("Amount before tax (" + c + ")");
+        amount.setHelperText("Empty: all the line still has");
+        amount.setId("adjust-amount");
+        line.setWidthFull();
+        amount.setWidthFull();
+        TextField reason = new TextField("Reason (printed on the credit note)");
+        reason.setMaxLength(500);
+        reason.setId("adjust-reason");
+        reason.setWidthFull();
+        Paragraph effect = new Paragraph();
+        effect.setId("adjust-preview");
+        Runnable preview = () -> {
+            line.setInvalid(false);
+            if (line.getValue() == null) {
+                effect.setText("");
+                return;
+            }
+            try {
+                var decided = finance.previewAdjustment(invoiceId, line.getValue().lineNo(), amount.getValue());
+                effect.setText("Issues a credit note of " + f.money(decided.gross(), c) + " for line "
+                        + decided.lineNo() + ": " + f.money(decided.net(), c) + " and " + f.money(decided.tax(), c)
+                        + " tax (" + line.getValue().taxLabel() + "). "
+                        + (invoice.balance().compareTo(decided.gross()) >= 0 ? "It comes off what the invoice asks for."
+                        : "What was already paid becomes account credit."));
+            } catch (RuntimeException ex) {
+                effect.setText("");
+                line.setInvalid(true);
+                line.setErrorMessage(Ui.reason(ex));
+            }
+        };
+        line.addValueChangeListener(e -> preview.run());
+        amount.addValueChangeListener(e -> preview.run());
+        Button confirm = new Button("Issue credit note", e -> {
+            if (line.getValue() == null) {
+                line.setInvalid(true);
+                line.setErrorMessage("Choose the line to adjust");
+                return;
+            }
+            if (reason.getValue().isBlank()) {
+                reason.setInvalid(true);
+                reason.setErrorMessage("Say why: it is printed on the credit note");
+                return;
+            }
+            com.vaadin.flow.component.confirmdialog.ConfirmDialog sure =
+                    new com.vaadin.flow.component.confirmdialog.ConfirmDialog("Issue this credit note?",
+                            effect.getText(), "Yes, issue it", ok -> {
+                        try {
+                            finance.adjustLine(invoiceId, line.getValue().lineNo(), amount.getValue(),
+                                    reason.getValue());
+                            dialog.close();
+                            Ui.done("Line " + line.getValue().lineNo() + " of " + invoice.number() + " adjusted");
+                            render();
+                        } catch (RuntimeException ex) {
+                            amount.setInvalid(true);
+                            amount.setErrorMessage(Ui.reason(ex));
+                        }
+                    }, "Back", back -> { });
+            sure.setId("confirm-adjustment");
+            sure.open();
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.setId("adjust-confirm");
+        dialog.add(new VerticalLayout(line, amount, reason, effect));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
         dialog.open();
     }

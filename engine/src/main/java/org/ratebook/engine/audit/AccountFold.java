@@ -204,6 +204,10 @@ public final class AccountFold {
                     credit.merge(e.currency(), e.toAccountCredit(), BigDecimal::add);
                 }
             }
+            case org.ratebook.engine.account.api.AccountCreditGivenEvent e ->
+                    credit.merge(e.currency(), e.amount(), BigDecimal::add);
+            case org.ratebook.engine.account.api.AccountCreditTakenEvent e ->
+                    credit.merge(e.currency(), e.amount().negate(), BigDecimal::add);
             case DunningStateChangedEvent e -> dunning = e.to();
             case AccountSuspendedEvent e -> dunning = e.state();
             case AccountReinstatedEvent e -> dunning = e.to();

@@ -267,6 +267,8 @@ public class EventHistory {
             case PaymentRecordedEvent e -> e.receivedOn();
             case PaymentRefundedEvent e -> e.refundedOn();
             case CreditNoteIssuedEvent e -> e.issuedOn();
+            case org.ratebook.engine.account.api.AccountCreditGivenEvent e -> e.givenOn();
+            case org.ratebook.engine.account.api.AccountCreditTakenEvent e -> e.takenOn();
             case DunningStateChangedEvent e -> e.on();
             case AccountSuspendedEvent e -> e.on();
             case AccountReinstatedEvent e -> e.on();
@@ -288,7 +290,7 @@ public class EventHistory {
             "InvoiceFinalizedEvent", "InvoiceDraftDiscardedEvent", "InvoiceVoidedEvent", "InvoicePaidEvent",
             "PaymentRecordedEvent", "PaymentRefundedEvent", "CreditNoteIssuedEvent", "DunningStateChangedEvent",
             "AccountSuspendedEvent", "AccountReinstatedEvent", "AccountTerminatedEvent", "PaymentReminderSentEvent",
-            "CouponRedeemedEvent", "OneOffChargeAddedEvent");
+            "CouponRedeemedEvent", "OneOffChargeAddedEvent", "AccountCreditGivenEvent", "AccountCreditTakenEvent");
 
     static String money(BigDecimal amount, String currency) {
         return (amount == null ? "?" : amount.toPlainString()) + " " + (currency == null ? "" : currency);

@@ -67,6 +67,10 @@ final class EventSummaries {
             case PaymentRefundedEvent e -> "Refund of " + money(e.amount(), e.currency());
             case CreditNoteIssuedEvent e -> "Credit note " + e.number() + " for " + money(e.amount(), e.currency())
                     + " (" + e.reason() + ")";
+            case org.ratebook.engine.account.api.AccountCreditGivenEvent e -> "Credit of "
+                    + money(e.amount(), e.currency()) + " given (" + e.reason() + ")";
+            case org.ratebook.engine.account.api.AccountCreditTakenEvent e -> "Credit of "
+                    + money(e.amount(), e.currency()) + " taken back (" + e.reason() + ")";
             case DunningStateChangedEvent e -> "Dunning state " + e.from() + " → " + e.to();
             case AccountSuspendedEvent e -> "Account suspended" + (e.billingPaused() ? ", billing paused" : "");
             case AccountReinstatedEvent e -> "Account reinstated (" + e.from() + " → " + e.to() + ")";

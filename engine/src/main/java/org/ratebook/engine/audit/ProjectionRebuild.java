@@ -38,8 +38,11 @@ public class ProjectionRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     static final int BATCH = 5_000;
-    private static final List<String> TABLES = List.of("account_credits", "credit_notes", "payments", "invoice_lines",
-            "invoices");
+    private static final List<String> TABLES = List.of("account_credit_entries", "account_credits", "credit_notes",
+            "payments", "invoice_lines", "invoices");
+    /** Credit given and taken by hand is the account's event, and the invoice projection's row (decision 025). */
+    private static final String CREDIT_GIVEN = org.ratebook.engine.account.api.AccountCreditGivenEvent.class.getName();
+    private static final String CREDIT_TAKEN = org.ratebook.engine.account.api.AccountCreditTakenEvent.class.getName();
 
     /** A rebuild's progress; {@code eventsPerSecond} over the events read so far. */
     public record Progress(UUID id, TenantId tenant, long total, long done, String state, Instant startedAt,
@@ -112,12 +115,13 @@ public class ProjectionRebuild {
                 List<Object> batch = jdbc.query("""
                         SELECT global_index, payload_type, convert_from(payload, 'UTF8') AS payload
                           FROM domain_event_entry
-                         WHERE global_index > ? AND payload_type LIKE 'org.ratebook.engine.invoicing.api.%'
+                         WHERE global_index > ? AND (payload_type LIKE 'org.ratebook.engine.invoicing.api.%'
+                                                     OR payload_type IN (?, ?))
                            AND convert_from(payload, 'UTF8')::jsonb #>> '{tenantId,value}' = ?
                          ORDER BY global_index LIMIT ?""", (rs, n) -> {
                     last[0] = rs.getLong(1);
                     return mapper.read(rs.getString(2), rs.getString(3));
-                }, after, tenant.value(), BATCH);
+                }, after, CREDIT_GIVEN, CREDIT_TAKEN, tenant.value(), BATCH);
                 if (batch.isEmpty()) {
                     break;
                 }
@@ -140,8 +144,10 @@ public class ProjectionRebuild {
 
     private long count(TenantId tenant) {
         Long n = jdbc.queryForObject("""
-                SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE 'org.ratebook.engine.invoicing.api.%'
-                   AND convert_from(payload, 'UTF8')::jsonb #>> '{tenantId,value}' = ?""", Long.class, tenant.value());
+                SELECT count(*) FROM domain_event_entry
+                 WHERE (payload_type LIKE 'org.ratebook.engine.invoicing.api.%' OR payload_type IN (?, ?))
+                   AND convert_from(payload, 'UTF8')::jsonb #>> '{tenantId,value}' = ?""", Long.class,
+                CREDIT_GIVEN, CREDIT_TAKEN, tenant.value());
         return n == null ? 0 : n;
     }
 

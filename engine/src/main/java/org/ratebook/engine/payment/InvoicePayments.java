@@ -99,6 +99,55 @@ public class InvoicePayments {
         return id;
     }
 
+    /**
+     * Adjusts one line of the invoice (an item adjustment, as a credit note linked to the line); {@code amount}
+     * before tax, null for all the line still has. Returns the credit note's reference (the caller's, or a new one).
+     */
+    public String adjustItem(TenantId tenant, UUID invoiceId, int lineNo, String reference, BigDecimal amount,
+                             String reason) {
+        String id = reference == null || reference.isBlank() ? "adj_" + UUID.randomUUID() : reference;
+        java.math.RoundingMode rounding = invoices.find(tenant, invoiceId)
+                .map(i -> packs.inEffect(tenant, i.invoiceDate()).rounding())
+                .orElseThrow(() -> new NotFoundException("invoice " + invoiceId + " does not exist"));
+        send(() -> commands.sendAndWait(new org.ratebook.engine.invoicing.api.AdjustInvoiceItemCommand(tenant,
+                new InvoiceId(invoiceId), id, lineNo, amount, reason, today(tenant, invoiceId), rounding)), invoiceId);
+        return id;
+    }
+
+    /**
+     * What adjusting the line would give back, worked out by the same function the invoice uses, from the read
+     * model; nothing is recorded. Refused as the adjustment itself would be (except for a reason).
+     */
+    public org.ratebook.engine.invoicing.domain.ItemAdjustment.Decided previewAdjustment(TenantId tenant,
+                                                                                        UUID invoiceId, int lineNo,
+                                                                                        BigDecimal amount) {
+        InvoiceView invoice = invoices.find(tenant, invoiceId)
+                .orElseThrow(() -> new NotFoundException("invoice " + invoiceId + " does not exist"));
+        if (!invoice.status().equals("FINALIZED") && !invoice.status().equals("PAID")) {
+            throw new org.ratebook.engine.invoicing.domain.InvalidInvoiceException("invoice "
+                    + (invoice.number() == null ? invoiceId : invoice.number()) + " is "
+                    + invoice.status().toLowerCase(java.util.Locale.ROOT) + "; only a finalized invoice is adjusted");
+        }
+        var line = invoice.lines().stream().filter(l -> l.lineNo() == lineNo).findFirst()
+                .orElseThrow(() -> new org.ratebook.engine.invoicing.domain.InvalidInvoiceException("invoice "
+                        + invoice.number() + " has no line " + lineNo));
+        BigDecimal net = BigDecimal.ZERO;
+        BigDecimal tax = BigDecimal.ZERO;
+        for (var note : invoices.creditNotes(tenant, invoiceId)) {
+            if (note.adjustedLine() != null && note.adjustedLine() == lineNo && note.taxes() != null) {
+                for (var t : note.taxes()) {
+                    net = net.add(t.taxableAmount());
+                    tax = tax.add(t.taxAmount());
+                }
+            }
+        }
+        return org.ratebook.engine.invoicing.domain.ItemAdjustment.decide(
+                new org.ratebook.engine.invoicing.domain.ItemAdjustment.Line(line.lineNo(), line.description(),
+                        line.itemType(), line.amount(), line.taxAmount(), line.taxRate(), line.taxLabel()),
+                net, tax, amount, Currency.getInstance(invoice.currency()),
+                packs.inEffect(tenant, invoice.invoiceDate()).rounding());
+    }
+
     public void voidInvoice(TenantId tenant, UUID invoiceId, String reason) {
         send(() -> commands.sendAndWait(new VoidInvoiceCommand(tenant, new InvoiceId(invoiceId), reason,
                 today(tenant, invoiceId))), invoiceId);

@@ -117,4 +117,53 @@ class AccountAggregateTest {
                 .expectException(InvalidAccountException.class)
                 .expectNoEvents();
     }
+
+    private static final LocalDate JAN_14 = LocalDate.of(2026, 1, 14);
+
+    @Test
+    void aGoodwillCreditIsGivenOnTheAccountsDayInItsCurrency() {
+        fixture.given(opened(null))
+                .when(new org.ratebook.engine.account.api.GiveAccountCreditCommand(TENANT, account, "cr-1",
+                        new java.math.BigDecimal("10"), null, " Outage on 3 March ", "anna"))
+                .expectEvents(new org.ratebook.engine.account.api.AccountCreditGivenEvent(TENANT, account, "cr-1",
+                        new java.math.BigDecimal("10.00"), "EUR", "Outage on 3 March", JAN_14, "anna"));
+    }
+
+    @Test
+    void aCreditGivenTwiceUnderOneIdIsGivenOnce() {
+        fixture.given(opened(null), new org.ratebook.engine.account.api.AccountCreditGivenEvent(TENANT, account, "cr-1",
+                        new java.math.BigDecimal("10.00"), "EUR", "Outage", JAN_14, "anna"))
+                .when(new org.ratebook.engine.account.api.GiveAccountCreditCommand(TENANT, account, "cr-1",
+                        new java.math.BigDecimal("10"), null, "Outage", "anna"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void noMoreCreditIsTakenBackThanTheAccountHolds() {
+        fixture.given(opened(null))
+                .when(new org.ratebook.engine.account.api.TakeAccountCreditCommand(TENANT, account, "dr-1",
+                        new java.math.BigDecimal("5.01"), "EUR", "Given twice", "anna", new java.math.BigDecimal("5.00")))
+                .expectException(InvalidAccountException.class)
+                .expectExceptionMessage("the account holds only 5.00 EUR of credit; 5.01 EUR cannot be taken")
+                .expectNoEvents();
+    }
+
+    @Test
+    void creditByHandNeedsAReason() {
+        fixture.given(opened(null))
+                .when(new org.ratebook.engine.account.api.GiveAccountCreditCommand(TENANT, account, "cr-1",
+                        new java.math.BigDecimal("10"), null, " ", "anna"))
+                .expectException(InvalidAccountException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherTenantCannotGiveCredit() {
+        fixture.given(opened(null))
+                .when(new org.ratebook.engine.account.api.GiveAccountCreditCommand(TenantId.of("intruder"), account,
+                        "cr-1", new java.math.BigDecimal("10"), null, "Outage", "anna"))
+                .expectException(org.ratebook.engine.NotFoundException.class)
+                .expectNoEvents();
+    }
 }

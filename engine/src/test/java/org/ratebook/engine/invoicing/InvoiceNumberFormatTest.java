@@ -42,6 +42,16 @@ class InvoiceNumberFormatTest {
     void aFormatNeedsExactlyOneSequenceAndKnownTokens() {
         assertThatThrownBy(() -> new InvoiceNumberFormat("{prefix}-{yyyy}")).hasMessageContaining("exactly one {seq}");
         assertThatThrownBy(() -> new InvoiceNumberFormat("{seq}-{seq}")).hasMessageContaining("exactly one {seq}");
-        assertThatThrownBy(() -> new InvoiceNumberFormat("{customer}-{seq}")).hasMessageContaining("unknown token {customer}");
+        assertThatThrownBy(() -> new InvoiceNumberFormat("{client}-{seq}")).hasMessageContaining("unknown token {client}");
+        assertThatThrownBy(() -> new InvoiceNumberFormat("{customer}-{customer}-{seq}"))
+                .hasMessageContaining("at most one {customer}");
+    }
+
+    @Test
+    void aNumberPerCustomerShowsTheCustomersNumber() {
+        InvoiceNumberFormat format = new InvoiceNumberFormat("{prefix}-{customer:3}-{seq:4}");
+        assertThat(format.showsCustomer()).isTrue();
+        assertThat(format.format("EXH", DATE, 2, 17)).isEqualTo("EXH-017-0002");
+        assertThat(new InvoiceNumberFormat("{prefix}-{seq:4}").showsCustomer()).isFalse();
     }
 }

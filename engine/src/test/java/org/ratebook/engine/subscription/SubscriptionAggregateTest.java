@@ -297,4 +297,30 @@ class SubscriptionAggregateTest {
                 .expectExceptionMessage("start date 2025-12-31 is before the account was opened (2026-01-01)")
                 .expectNoEvents();
     }
+
+    @Test
+    void noTrialOnAPlanWithoutOneIsRecordedAsTheSubscriptionsOwnTrial() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateSubscriptionCommand(TENANT, subscription, euroAccount, "Pro", 1, null, null, null, 0))
+                .expectEvents(new SubscriptionCreatedEvent(TENANT, subscription, euroAccount, "Pro", 1, "EUR",
+                        TODAY, 15, 1, List.of(new PhaseStart("evergreen", TODAY, "Pro", 1)), null, null, null, 0));
+    }
+
+    @Test
+    void aTrialOnAPlanWithoutATrialPhaseIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateSubscriptionCommand(TENANT, subscription, euroAccount, "Pro", 1, null, null, null, 14))
+                .expectException(InvalidSubscriptionException.class)
+                .expectExceptionMessage("plan 'Pro' has no trial phase, so a trial of 14 days has no price; give the "
+                        + "plan a trial phase in the catalog")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNegativeTrialIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateSubscriptionCommand(TENANT, subscription, euroAccount, "Pro", 1, null, null, null, -1))
+                .expectException(InvalidSubscriptionException.class)
+                .expectNoEvents();
+    }
 }

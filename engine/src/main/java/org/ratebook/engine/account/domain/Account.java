@@ -6,6 +6,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.account.api.AccountCreatedEvent;
+import org.ratebook.engine.account.api.AccountCreditGivenEvent;
+import org.ratebook.engine.account.api.AccountCreditTakenEvent;
+import org.ratebook.engine.account.api.GiveAccountCreditCommand;
+import org.ratebook.engine.account.api.TakeAccountCreditCommand;
 import org.ratebook.engine.account.api.AccountSegmentChangedEvent;
 import org.ratebook.engine.account.api.ChangeSegmentCommand;
 import org.ratebook.engine.account.api.ParentAccountSetEvent;
@@ -21,6 +25,7 @@ import org.ratebook.engine.account.api.TaxDetails;
 import org.ratebook.tenants.TenantClocks;
 import org.ratebook.tenants.TenantId;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -39,6 +44,12 @@ public class Account {
     private String country;
     private ZoneId zone;
     private String segment;
+    private String currency;
+    /** the ids of credits given or taken by hand, so that a retried request changes nothing twice */
+    private final java.util.Set<String> creditIds = new java.util.HashSet<>();
+
+    /** The longest reason kept with a credit given or taken by hand. */
+    public static final int MAX_REASON = 500;
 
     protected Account() {
     }
@@ -173,9 +184,87 @@ public class Account {
                 self.today(clocks.of(tenantId))));
     }
 
+    /** Credit given by hand: a positive amount in the account's currency, with a reason. */
+    @CommandHandler
+    public void handle(GiveAccountCreditCommand command, TenantClocks clocks) {
+        requireOwnedBy(command.tenantId());
+        if (command.creditId() != null && creditIds.contains(command.creditId())) {
+            return;
+        }
+        BigDecimal amount = creditAmount(command.amount(), command.currency(), "credit given");
+        String reason = reason(command.reason(), "credit given");
+        apply(new AccountCreditGivenEvent(tenantId, accountId, command.creditId(), amount, currency, reason,
+                LocalDate.now(clocks.of(tenantId).withZone(zone)), command.by()));
+    }
+
+    /** Credit taken back by hand (a manual debit): never more than the account holds. */
+    @CommandHandler
+    public void handle(TakeAccountCreditCommand command, TenantClocks clocks) {
+        requireOwnedBy(command.tenantId());
+        if (command.creditId() != null && creditIds.contains(command.creditId())) {
+            return;
+        }
+        BigDecimal amount = creditAmount(command.amount(), command.currency(), "credit taken");
+        String reason = reason(command.reason(), "credit taken");
+        BigDecimal held = command.creditHeld() == null ? BigDecimal.ZERO : command.creditHeld();
+        if (amount.compareTo(held) > 0) {
+            throw new InvalidAccountException("the account holds only " + held.toPlainString() + " " + currency
+                    + " of credit; " + amount.toPlainString() + " " + currency + " cannot be taken");
+        }
+        apply(new AccountCreditTakenEvent(tenantId, accountId, command.creditId(), amount, currency, reason,
+                LocalDate.now(clocks.of(tenantId).withZone(zone)), command.by()));
+    }
+
+    private BigDecimal creditAmount(BigDecimal amount, String currencyCode, String what) {
+        if (amount == null || amount.signum() <= 0) {
+            throw new InvalidAccountException("a " + what + " must be a positive amount, was " + amount);
+        }
+        if (currencyCode != null && !currencyCode.equalsIgnoreCase(currency)) {
+            throw new InvalidAccountException("the account is billed in " + currency + "; a " + what + " in "
+                    + currencyCode + " is not its credit");
+        }
+        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+        if (amount.stripTrailingZeros().scale() > digits) {
+            throw new InvalidAccountException("a " + what + " of " + amount.toPlainString() + " has more decimals than "
+                    + currency + " allows");
+        }
+        return amount.setScale(digits, java.math.RoundingMode.UNNECESSARY);
+    }
+
+    private static String reason(String reason, String what) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidAccountException("a " + what + " needs a reason");
+        }
+        if (reason.strip().length() > MAX_REASON) {
+            throw new InvalidAccountException("a reason is at most " + MAX_REASON + " characters");
+        }
+        return reason.strip();
+    }
+
+    private void requireOwnedBy(TenantId tenant) {
+        if (!tenantId.equals(tenant)) {
+            throw new NotFoundException("account " + accountId + " does not exist");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AccountCreditGivenEvent event) {
+        if (event.creditId() != null) {
+            creditIds.add(event.creditId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AccountCreditTakenEvent event) {
+        if (event.creditId() != null) {
+            creditIds.add(event.creditId());
+        }
+    }
+
     @EventSourcingHandler
     void on(AccountCreatedEvent event) {
         accountId = event.accountId();
+        currency = event.currency();
         tenantId = event.tenantId();
         country = event.country();
         zone = ZoneId.of(event.timeZone());

@@ -64,6 +64,10 @@ public class Invoice {
     private java.util.List<org.ratebook.engine.invoicing.api.CreditNoteTax> taxes = java.util.List.of();
     /** While a draft: everything it will be issued with. */
     private InvoiceDraftedEvent draft;
+    /** The finalized invoice's lines, which item adjustments credit one at a time. */
+    private java.util.List<InvoiceLine> lines = java.util.List.of();
+    /** Per line number: what item adjustments took off it before tax, and the tax they gave back. */
+    private final java.util.Map<Integer, BigDecimal[]> adjusted = new java.util.HashMap<>();
 
     protected Invoice() {
     }
@@ -75,7 +79,7 @@ public class Invoice {
             throw new InvalidInvoiceException("the due date " + command.dueDate() + " is before the invoice date "
                     + command.invoiceDate());
         }
-        String number = numbering.next(command.tenantId(), command.invoiceDate());
+        String number = numbering.next(command.tenantId(), command.accountId(), command.invoiceDate());
         apply(new InvoiceIssuedEvent(command.tenantId(), command.invoiceId(), command.accountId(), number,
                 command.invoiceDate(), command.dueDate(), command.currency(), command.lines(), totals[0].amount(),
                 totals[1].amount(), totals[0].plus(totals[1]).amount(), command.pack(), command.trace(),
@@ -112,7 +116,7 @@ public class Invoice {
         }
         LocalDate issuedOn = command.issuedOn().isBefore(invoiceDate) ? invoiceDate : command.issuedOn();
         LocalDate dueDate = issuedOn.plusDays(command.paymentTermsDays());
-        String assigned = numbering.next(tenantId, issuedOn);
+        String assigned = numbering.next(tenantId, accountId, issuedOn);
         apply(new InvoiceFinalizedEvent(tenantId, invoiceId, accountId, assigned, issuedOn, dueDate, command.by()));
         apply(new InvoiceIssuedEvent(tenantId, invoiceId, accountId, assigned, draft.invoiceDate(), dueDate,
                 draft.currency(), draft.lines(), draft.subtotal(), draft.tax(), draft.total(), draft.pack(),
@@ -243,19 +247,62 @@ public class Invoice {
             throw new InvalidInvoiceException("credit notes on invoice " + number + " would total "
                     + credited.plus(amount) + ", more than the invoice's " + total);
         }
-        Money balance = total.minus(applied).minus(credited);
-        Money toInvoice = amount.compareTo(balance) <= 0 ? amount : balance;
-        Money toCredit = amount.minus(toInvoice);
         if (command.taxRounding() == null) {
             throw new IllegalArgumentException("a credit note needs the rounding of the pack that taxed the invoice");
         }
-        String noteNumber = numbering.nextCreditNote(tenantId, command.issuedOn());
-        apply(new CreditNoteIssuedEvent(tenantId, invoiceId, accountId, command.reference(), noteNumber,
+        issueCreditNote(numbering, command.reference(), amount, command.reason().strip(), command.issuedOn(),
+                CreditNoteTaxSplit.split(amount.amount(), currency, taxes, command.taxRounding()), null);
+    }
+
+    /**
+     * An item adjustment (Kill Bill's): a credit note for part or all of one line, before tax, with the tax at the
+     * line's rate (see {@link ItemAdjustment}). Like any credit note it first reduces what the invoice still asks
+     * for, and what had already been paid becomes account credit.
+     */
+    @CommandHandler
+    public void handle(org.ratebook.engine.invoicing.api.AdjustInvoiceItemCommand command,
+                       InvoiceNumbering numbering) {
+        requireOwnedBy(command.tenantId());
+        if (command.reference() != null && settled.contains("credit-note:" + command.reference())) {
+            return;
+        }
+        refuseDraft("an item is adjusted");
+        if (status == Status.VOID) {
+            throw new InvalidInvoiceException("invoice " + number + " is void; there is nothing to adjust");
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new InvalidInvoiceException("an adjustment needs a reason the customer will read");
+        }
+        if (command.taxRounding() == null) {
+            throw new IllegalArgumentException("an adjustment needs the rounding of the pack that taxed the invoice");
+        }
+        InvoiceLine line = lines.stream().filter(l -> l.lineNo() == command.lineNo()).findFirst()
+                .orElseThrow(() -> new InvalidInvoiceException("invoice " + number + " has no line "
+                        + command.lineNo()));
+        BigDecimal[] before = adjusted.getOrDefault(line.lineNo(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        ItemAdjustment.Decided decided = ItemAdjustment.decide(ItemAdjustment.Line.of(line), before[0], before[1], command.amount(), currency,
+                command.taxRounding());
+        Money amount = new Money(decided.gross(), currency);
+        if (credited.plus(amount).compareTo(total) > 0) {
+            throw new InvalidInvoiceException("credit notes on invoice " + number + " would total "
+                    + credited.plus(amount) + ", more than the invoice's " + total);
+        }
+        issueCreditNote(numbering, command.reference(), amount, command.reason().strip(), command.issuedOn(),
+                java.util.List.of(decided.creditNoteTax()), line.lineNo());
+    }
+
+    private void issueCreditNote(InvoiceNumbering numbering, String reference, Money amount, String reason,
+                                 LocalDate issuedOn, java.util.List<org.ratebook.engine.invoicing.api.CreditNoteTax> split,
+                                 Integer adjustedLine) {
+        Money balance = total.minus(applied).minus(credited);
+        Money toInvoice = amount.compareTo(balance) <= 0 ? amount : balance;
+        Money toCredit = amount.minus(toInvoice);
+        String noteNumber = numbering.nextCreditNote(tenantId, issuedOn);
+        apply(new CreditNoteIssuedEvent(tenantId, invoiceId, accountId, reference, noteNumber,
                 amount.amount(), toInvoice.amount(), toCredit.amount(), balance.minus(toInvoice).amount(),
-                currency.getCurrencyCode(), command.reason().strip(), command.issuedOn(),
-                CreditNoteTaxSplit.split(amount.amount(), currency, taxes, command.taxRounding())));
+                currency.getCurrencyCode(), reason, issuedOn, split, adjustedLine));
         if (balance.minus(toInvoice).isZero() && status != Status.PAID) {
-            apply(new InvoicePaidEvent(tenantId, invoiceId, accountId, command.issuedOn()));
+            apply(new InvoicePaidEvent(tenantId, invoiceId, accountId, issuedOn));
         }
     }
 
@@ -320,6 +367,7 @@ public class Invoice {
         status = Status.FINALIZED;
         draft = null;
         taxes = CreditNoteTaxSplit.taxesOf(event.lines());
+        lines = event.lines();
     }
 
     @EventSourcingHandler
@@ -348,6 +396,14 @@ public class Invoice {
             settled.add("credit-note:" + event.reference());
         }
         credited = credited.plus(new Money(event.amount(), currency));
+        if (event.adjustedLine() != null && event.taxes() != null) {
+            BigDecimal[] sum = adjusted.computeIfAbsent(event.adjustedLine(),
+                    n -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            event.taxes().forEach(t -> {
+                sum[0] = sum[0].add(t.taxableAmount());
+                sum[1] = sum[1].add(t.taxAmount());
+            });
+        }
     }
 
     @EventSourcingHandler

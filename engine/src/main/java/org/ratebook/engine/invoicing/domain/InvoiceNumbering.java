@@ -9,6 +9,14 @@ public interface InvoiceNumbering {
     String next(TenantId tenant, LocalDate invoiceDate);
 
     /**
+     * The next number of an invoice of {@code account}: in the tenant's series or the customer's, as the tenant's
+     * numbering scope says (decision 025). The default, for numberings without customer series, is the tenant's.
+     */
+    default String next(TenantId tenant, org.ratebook.engine.account.api.AccountId account, LocalDate invoiceDate) {
+        return next(tenant, invoiceDate);
+    }
+
+    /**
      * The next credit note number: the tenant's number format, with prefix CN, in a gapless series of its own.
      * The default, for numberings without a series of their own, marks an invoice-series number as a credit note.
      */

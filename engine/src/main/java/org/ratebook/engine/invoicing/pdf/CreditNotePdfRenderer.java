@@ -60,6 +60,10 @@ public final class CreditNotePdfRenderer {
                 w.gap(14f);
                 w.text(bold, 10f, LEFT, "Reason");
                 w.text(regular, 9f, LEFT, note.reason());
+                if (note.adjustedLine() != null) {
+                    w.text(regular, 9f, LEFT, "Adjusts line " + note.adjustedLine() + " of invoice " + invoice.number()
+                            + lineDescription(invoice, note.adjustedLine()));
+                }
                 w.gap(14f);
                 w.row(bold, "Tax", "Taxed amount", "Tax", "Amount");
                 for (TaxSubtotal t : taxes) {
@@ -94,6 +98,11 @@ public final class CreditNotePdfRenderer {
         int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
         BigDecimal exact = value.stripTrailingZeros();
         return (exact.scale() <= digits ? exact.setScale(digits) : exact).toPlainString() + " " + currency;
+    }
+
+    private static String lineDescription(org.ratebook.engine.invoicing.query.InvoiceView invoice, int lineNo) {
+        return invoice.lines() == null ? "" : invoice.lines().stream().filter(l -> l.lineNo() == lineNo).findFirst()
+                .map(l -> ": " + l.description()).orElse("");
     }
 
     private static String plain(BigDecimal value) {

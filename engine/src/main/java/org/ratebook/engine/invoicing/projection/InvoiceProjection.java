@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.ratebook.engine.account.api.AccountCreditGivenEvent;
+import org.ratebook.engine.account.api.AccountCreditTakenEvent;
 import org.ratebook.engine.infra.AxonConfiguration;
 import org.ratebook.engine.invoicing.api.CreditNoteIssuedEvent;
 import org.ratebook.engine.invoicing.api.InvoiceDraftDiscardedEvent;
@@ -155,12 +157,12 @@ public class InvoiceProjection {
         tenantScope.bind(e.tenantId());
         int inserted = jdbc.update("""
                 INSERT INTO credit_notes (tenant_id, number, invoice_id, account_id, reference, amount, applied,
-                                          to_account_credit, currency, reason, issued_on, taxes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING""",
+                                          to_account_credit, currency, reason, issued_on, taxes, adjusted_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING""",
                 e.tenantId().value(), e.number(), e.invoiceId().value(), e.accountId().value(),
                 e.reference() == null ? e.number() : e.reference(), e.amount(), e.appliedToInvoice(),
                 e.toAccountCredit(), e.currency(), e.reason(), date(e.issuedOn()),
-                e.taxes() == null ? null : toJson(e.taxes()));
+                e.taxes() == null ? null : toJson(e.taxes()), e.adjustedLine());
         if (inserted == 0) {
             return;
         }
@@ -168,6 +170,36 @@ public class InvoiceProjection {
                 e.appliedToInvoice(), e.tenantId().value(), e.invoiceId().value());
         if (e.toAccountCredit().signum() > 0) {
             credit(e.tenantId().value(), e.accountId().value(), e.currency(), e.toAccountCredit());
+        }
+    }
+
+    /** Credit given by hand adds to the account's credit, as any other credit; the next invoices use it. */
+    @EventHandler
+    void on(AccountCreditGivenEvent e) {
+        tenantScope.bind(e.tenantId());
+        byHand(e.tenantId().value(), e.creditId(), e.accountId().value(), "GIVEN", e.amount(), e.currency(),
+                e.reason(), e.givenOn(), e.by());
+    }
+
+    /** Credit taken back by hand (a manual debit). */
+    @EventHandler
+    void on(AccountCreditTakenEvent e) {
+        tenantScope.bind(e.tenantId());
+        byHand(e.tenantId().value(), e.creditId(), e.accountId().value(), "TAKEN", e.amount().negate(), e.currency(),
+                e.reason(), e.takenOn(), e.by());
+    }
+
+    /** One row per credit given or taken, so that a redelivered event moves the credit once. */
+    private void byHand(String tenant, String creditId, java.util.UUID account, String kind,
+                        java.math.BigDecimal amount, String currency, String reason, java.time.LocalDate on,
+                        String by) {
+        int inserted = jdbc.update("""
+                INSERT INTO account_credit_entries (tenant_id, credit_id, account_id, kind, amount, currency, reason,
+                                                    on_date, by_whom)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                tenant, creditId, account, kind, amount, currency, reason, Date.valueOf(on), by);
+        if (inserted == 1) {
+            credit(tenant, account, currency, amount);
         }
     }
 
@@ -228,6 +260,7 @@ public class InvoiceProjection {
     /** Before a replay the tables are emptied for every tenant, as the owner, outside any tenant scope. */
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM account_credit_entries");
         jdbc.update("DELETE FROM account_credits");
         jdbc.update("DELETE FROM credit_notes");
         jdbc.update("DELETE FROM payments");

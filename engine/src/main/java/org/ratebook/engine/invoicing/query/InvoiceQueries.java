@@ -93,7 +93,7 @@ public class InvoiceQueries {
                         rs.getString("currency").trim(), rs.getString("reason"),
                         rs.getDate("issued_on").toLocalDate(), rs.getString("taxes") == null ? null
                         : read(rs.getString("taxes"), CREDIT_NOTE_TAXES).stream().map(CreditNoteTaxes::subtotal)
-                        .toList()),
+                        .toList(), rs.getObject("adjusted_line", Integer.class)),
                 tenant.value(), invoiceId));
     }
 
@@ -164,6 +164,27 @@ public class InvoiceQueries {
         return await(timeout, () -> tenantScope.call(tenant, () -> Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM payments WHERE tenant_id = ? AND invoice_id = ? AND payment_id = ?)",
                 Boolean.class, tenant.value(), invoiceId, paymentId))));
+    }
+
+    /** Credit given and taken back by hand on the account, latest first (at most {@code limit}). */
+    public List<CreditEntryView> creditEntries(TenantId tenant, UUID accountId, int limit) {
+        return tenantScope.call(tenant, () -> jdbc.query("""
+                SELECT credit_id, account_id, kind, amount, currency, reason, on_date, by_whom
+                FROM account_credit_entries WHERE tenant_id = ? AND account_id = ?
+                ORDER BY position DESC LIMIT ?""", (rs, n) -> {
+            String currency = rs.getString("currency").trim();
+            return new CreditEntryView(rs.getString("credit_id"), rs.getObject("account_id", UUID.class),
+                    rs.getString("kind"), rs.getBigDecimal("amount")
+                    .setScale(Currency.getInstance(currency).getDefaultFractionDigits()), currency,
+                    rs.getString("reason"), rs.getDate("on_date").toLocalDate(), rs.getString("by_whom"));
+        }, tenant.value(), accountId, limit));
+    }
+
+    /** Waits until the credit given or taken by hand {@code creditId} shows in the account's credit. */
+    public boolean awaitCreditEntry(TenantId tenant, String creditId, Duration timeout) {
+        return await(timeout, () -> tenantScope.call(tenant, () -> Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM account_credit_entries WHERE tenant_id = ? AND credit_id = ?)",
+                Boolean.class, tenant.value(), creditId))));
     }
 
     /** Waits until the invoice shows {@code status}. */

@@ -17,13 +17,16 @@ import java.util.List;
  * <p>
  * Added later, null in older events: {@code priceList}, the price list the subscription named (null: the rules
  * choose); {@code productType} of the plan (null: BASE); {@code baseSubscriptionId}, the base an add-on belongs
- * to, billed on the same cycle day and ended with it.
+ * to, billed on the same cycle day and ended with it; {@code trialDays} (revision 3), the trial length the
+ * subscriber was given instead of the plan's (0: none; null: the plan's), kept so that a plan change or a resume
+ * lays the new plan's phases out with the same trial.
  */
-@Revision("2")
+@Revision("3")
 public record SubscriptionCreatedEvent(TenantId tenantId, SubscriptionId subscriptionId, AccountId accountId,
                                        String plan, int quantity, String currency, LocalDate startDate,
                                        int billCycleDay, int packVersion, List<PhaseStart> phases, String priceList,
-                                       ProductType productType, SubscriptionId baseSubscriptionId) {
+                                       ProductType productType, SubscriptionId baseSubscriptionId,
+                                       Integer trialDays) {
     public SubscriptionCreatedEvent {
         phases = phases == null || phases.isEmpty() ? List.of(new PhaseStart("evergreen", startDate)) : List.copyOf(phases);
     }
@@ -32,6 +35,14 @@ public record SubscriptionCreatedEvent(TenantId tenantId, SubscriptionId subscri
                                     String plan, int quantity, String currency, LocalDate startDate,
                                     int billCycleDay, int packVersion, List<PhaseStart> phases) {
         this(tenantId, subscriptionId, accountId, plan, quantity, currency, startDate, billCycleDay, packVersion,
-                phases, null, null, null);
+                phases, null, null, null, null);
+    }
+
+    public SubscriptionCreatedEvent(TenantId tenantId, SubscriptionId subscriptionId, AccountId accountId,
+                                    String plan, int quantity, String currency, LocalDate startDate,
+                                    int billCycleDay, int packVersion, List<PhaseStart> phases, String priceList,
+                                    ProductType productType, SubscriptionId baseSubscriptionId) {
+        this(tenantId, subscriptionId, accountId, plan, quantity, currency, startDate, billCycleDay, packVersion,
+                phases, priceList, productType, baseSubscriptionId, null);
     }
 }

@@ -75,6 +75,8 @@ public class Subscription {
     private ProductType productType;
     /** the base subscription whose cancellation ended this add-on, while that cancellation stands */
     private SubscriptionId endedWithBase;
+    /** the trial length this subscription was given at subscribe time instead of its plan's; null: the plan's */
+    private Integer trialDays;
 
     protected Subscription() {
     }
@@ -97,6 +99,7 @@ public class Subscription {
         }
         RulePack pack = packs.inEffect(command.tenantId(), start);
         requirePriced(pack, command.plan(), account.currency());
+        List<CatalogPlan> phases = Trials.phases(pack.phases(command.plan(), account.currency()), command.trialDays());
         String priceList = priceList(pack, command.priceList());
         ProductType type = pack.plan(command.plan(), account.currency()).orElseThrow().productType();
         SubscriptionView base = AddOns.base(type, command, start, subscriptions);
@@ -106,9 +109,9 @@ public class Subscription {
                 : account.billCycleDay() > 0 ? account.billCycleDay() : start.getDayOfMonth();
         apply(new SubscriptionCreatedEvent(command.tenantId(), command.subscriptionId(), command.accountId(),
                 command.plan(), command.quantity(), account.currency(), start, billCycleDay, pack.version(),
-                Timeline.of(command.plan(), command.quantity(), pack.phases(command.plan(), account.currency()),
-                        start).entries(), priceList, type == ProductType.BASE ? null : type,
-                base == null ? null : base.subscriptionId()));
+                Timeline.of(command.plan(), command.quantity(), phases, start).entries(), priceList,
+                type == ProductType.BASE ? null : type, base == null ? null : base.subscriptionId(),
+                command.trialDays()));
     }
 
     @CommandHandler
@@ -141,8 +144,8 @@ public class Subscription {
                         .orElseThrow(), current.quantity(), today));
         int quantity = timeline.on(timing.effectiveOn()).filter(PhaseStart::bills).map(PhaseStart::quantity)
                 .orElse(current.quantity());
-        Timeline newPlan = new Timeline(Timeline.of(command.plan(), quantity, pack.phases(command.plan(), currency),
-                startDate).entries().stream().map(e -> e.withPriceList(priceList)).toList());
+        Timeline newPlan = new Timeline(Timeline.of(command.plan(), quantity,
+                Trials.phases(pack.phases(command.plan(), currency), trialDays), startDate).entries().stream().map(e -> e.withPriceList(priceList)).toList());
         return emit(new PlanChangedEvent(tenantId, subscriptionId, current.plan(), command.plan(), today,
                 timing.effectiveOn(), timing.timing(), timing.decidedBy(), pack.version(),
                 timeline.from(timing.effectiveOn(), Timeline.alignedFrom(newPlan, timing.effectiveOn())).entries(),
@@ -230,7 +233,7 @@ public class Subscription {
         }
         RulePack pack = packs.inEffect(tenantId, effective);
         Timeline plan = Timeline.of(pausedEntry.plan(), pausedEntry.quantity(),
-                pack.phases(pausedEntry.plan(), currency), startDate);
+                Trials.phases(pack.phases(pausedEntry.plan(), currency), trialDays), startDate);
         return emit(new SubscriptionResumedEvent(tenantId, subscriptionId, today, effective,
                 timeline.from(effective, Timeline.alignedFrom(plan, effective)).entries()), dryRun);
     }
@@ -417,6 +420,7 @@ public class Subscription {
         startDate = event.startDate();
         billCycleDay = event.billCycleDay();
         productType = event.productType() == null ? ProductType.BASE : event.productType();
+        trialDays = event.trialDays();
         timeline = new Timeline(event.phases().stream().map(p -> p.or(event.plan(), event.quantity())).toList());
     }
 
