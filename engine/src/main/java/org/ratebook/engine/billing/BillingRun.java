@@ -214,14 +214,23 @@ public class BillingRun {
         TaxAndDiscountFacts.Run run = taxAndDiscount.newRun();
         // a seller who reviews drafts gets drafts: billed (the next run does not bill them again), not yet numbered
         Optional<Instant> reviewUntil = dryRun != null ? Optional.empty() : drafts.reviewUntil(tenantId, now);
+        // the time of one invoice (decided and issued), with its median and 99th percentile over the last hour
+        Timer perInvoice = Timer.builder("ratebook.billing.invoice")
+                .description("Deciding and issuing one invoice of a billing run").tag("tenant", tenantId.value())
+                .publishPercentiles(0.5, 0.99).distributionStatisticExpiry(Duration.ofHours(1))
+                .distributionStatisticBufferLength(1).register(meters);
         for (Map.Entry<Key, Due> entry : due.entrySet()) {
             Key key = entry.getKey();
             if (failed.containsKey(key.account())) {
                 continue; // its later dates wait too: its invoices follow each other, as its credit is used
             }
+            long started = System.nanoTime();
             try {
                 already += billOne(tenant, key, entry.getValue(), generations, credits, problems, run, reviewUntil,
                         dryRun, issued);
+                if (dryRun == null) {
+                    perInvoice.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                }
             } catch (RuntimeException e) {
                 if (dryRun != null) {
                     throw e; // a preview shows the failure itself
