@@ -19,6 +19,7 @@ import org.ratebook.engine.invoicing.api.PackRef;
 import org.ratebook.engine.invoicing.api.RuleFiring;
 import org.ratebook.engine.invoicing.query.InvoiceQueries;
 import org.ratebook.engine.invoicing.query.Party;
+import org.ratebook.engine.pricing.RunPacks;
 import org.ratebook.engine.pricing.TenantPacks;
 import org.ratebook.engine.invoicing.api.UsageSpikeFlag;
 import org.ratebook.engine.rating.UsageDue;
@@ -136,6 +137,38 @@ public class BillingRun {
 
     private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(30);
 
+
+    /**
+     * What does not change within one run, read once per run instead of once per subscription or invoice: the pack
+     * in effect on a date, the accounts, the tenant's billing settings. A run sees one snapshot of them (a pack
+     * published during the run applies from the next run).
+     */
+    private final class Lookups {
+        private final TenantId tenant;
+        private final RunPacks inEffect = new RunPacks(packs);
+        private final Map<AccountId, Optional<AccountView>> accountViews = new HashMap<>();
+        private org.ratebook.tenants.BillingSettings settings;
+
+        Lookups(TenantId tenant) {
+            this.tenant = tenant;
+        }
+
+        RulePack inEffect(LocalDate date) {
+            return inEffect.inEffect(tenant, date);
+        }
+
+        Optional<AccountView> account(AccountId account) {
+            return accountViews.computeIfAbsent(account, a -> accounts.find(tenant, a));
+        }
+
+        org.ratebook.tenants.BillingSettings settings() {
+            if (settings == null) {
+                settings = tenants.billingSettings(tenant);
+            }
+            return settings;
+        }
+    }
+
     public BillingRunResult run(TenantId tenantId, LocalDate targetDate) {
         return run(tenantId, targetDate, null);
     }
@@ -193,6 +226,7 @@ public class BillingRun {
                                    java.util.function.Consumer<IssueInvoiceCommand> dryRun) {
         Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
         List<String> problems = new ArrayList<>();
+        Lookups lookups = new Lookups(tenantId);
         Set<Key> billedBefore = new HashSet<>();
         // invoice counts are read before what was billed: a run that sees another run's invoice in the billed
         // items also counts it, and one that does not picks the same invoice id and collides; read the other way
@@ -204,7 +238,7 @@ public class BillingRun {
         // an account whose due items cannot be worked out is not billed at all this run (not half of it)
         Map<AccountId, BillingRunResult.AccountFailure> failed = new java.util.LinkedHashMap<>();
         Map<Key, Due> due = dueItems(tenantId, targetDate, onlyAccount, now, timelines, problems, billedBefore,
-                failed, dryRun != null);
+                failed, dryRun != null, lookups);
         addUsage(tenantId, dueUsage, onlyAccount, due, problems);
         billedBefore.removeAll(due.keySet());
 
@@ -227,7 +261,7 @@ public class BillingRun {
             long started = System.nanoTime();
             try {
                 already += billOne(tenant, key, entry.getValue(), generations, credits, problems, run, reviewUntil,
-                        dryRun, issued);
+                        dryRun, issued, lookups);
                 if (dryRun == null) {
                     perInvoice.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
                 }
@@ -265,18 +299,19 @@ public class BillingRun {
     private int billOne(Tenant tenant, Key key, Due due, Map<Map.Entry<UUID, LocalDate>, Integer> generations,
                         Map<AccountId, BigDecimal> credits, List<String> problems, TaxAndDiscountFacts.Run run,
                         Optional<Instant> reviewUntil, java.util.function.Consumer<IssueInvoiceCommand> dryRun,
-                        List<UUID> issued) {
+                        List<UUID> issued, Lookups lookups) {
         TenantId tenantId = tenant.id();
         {
+            // one more invoice for this account and date: after a void, or for spans that became due since
+            int generation = generations.getOrDefault(Map.entry(key.account().value(), key.invoiceDate()), 0);
+            InvoiceId invoiceId = InvoiceId.of(tenantId, key.account(), key.invoiceDate(), generation);
             Optional<String> paused = standings.billingPause(tenantId, key.account()); // the pack's dunning policy
             if (paused.isPresent()) {
                 problems.add(paused.get() + "; " + key.invoiceDate() + " is invoiced when it ends");
                 return 0;
             }
-            // one more invoice for this account and date: after a void, or for spans that became due since
-            int generation = generations.getOrDefault(Map.entry(key.account().value(), key.invoiceDate()), 0);
-            InvoiceId invoiceId = InvoiceId.of(tenantId, key.account(), key.invoiceDate(), generation);
-            Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, due, credits, problems, run);
+            Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, due, credits, problems, run,
+                    lookups);
             if (command.isEmpty()) {
                 return 0;
             }
@@ -331,7 +366,7 @@ public class BillingRun {
     private Map<Key, Due> dueItems(TenantId tenant, LocalDate runDate, AccountId onlyAccount, Instant now,
                                    Map<SubscriptionId, List<PhaseStart>> timelines, List<String> problems,
                                    Set<Key> billedBefore, Map<AccountId, BillingRunResult.AccountFailure> failed,
-                                   boolean preview) {
+                                   boolean preview, Lookups lookups) {
         // by date, then account: numbers follow invoice dates across accounts, and each account's invoices come
         // in date order, as its credit is used
         Map<Key, Due> due = new TreeMap<>((a, b) -> {
@@ -352,7 +387,7 @@ public class BillingRun {
             SubscriptionView s = !timelines.containsKey(stored.subscriptionId()) ? stored
                     : stored.withPhases(timelines.get(stored.subscriptionId()));
             try {
-                dueOf(tenant, s, payer, runDate, now, targets, problems, billedBefore, due);
+                dueOf(tenant, s, payer, runDate, now, targets, problems, billedBefore, due, lookups);
             } catch (RuntimeException e) {
                 if (preview) {
                     throw e;
@@ -365,8 +400,8 @@ public class BillingRun {
             if (onlyPayer != null && !onlyPayer.equals(payer)) {
                 continue;
             }
-            LocalDate target = now == null ? runDate : targets.computeIfAbsent(payer, a -> accounts
-                    .find(tenant, a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
+            LocalDate target = now == null ? runDate : targets.computeIfAbsent(payer, a -> lookups
+                    .account(a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
             if (!pending.charge().on().isAfter(target)) {
                 Due forDay = due.computeIfAbsent(new Key(payer, pending.charge().on()), k -> new Due());
                 forDay.billedFor().put(pending.charge().chargeId(), pending.accountId());
@@ -379,15 +414,15 @@ public class BillingRun {
     /** What one subscription has due: its spans and repairs, added to {@code due} under its payer and dates. */
     private void dueOf(TenantId tenant, SubscriptionView s, AccountId payer, LocalDate runDate, Instant now,
                        Map<AccountId, LocalDate> targets, List<String> problems, Set<Key> billedBefore,
-                       Map<Key, Due> due) {
+                       Map<Key, Due> due, Lookups lookups) {
         {
-            LocalDate target = now == null ? runDate : targets.computeIfAbsent(payer, a -> accounts
-                    .find(tenant, a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
+            LocalDate target = now == null ? runDate : targets.computeIfAbsent(payer, a -> lookups
+                    .account(a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
             if (s.startDate().isAfter(target)) {
                 return;
             }
-            RulePack today = packs.inEffect(tenant, target);
-            Optional<List<ServiceState>> states = states(tenant, s, problems);
+            RulePack today = lookups.inEffect(target);
+            Optional<List<ServiceState>> states = states(s, problems, lookups);
             if (states.isEmpty()) {
                 return;
             }
@@ -451,14 +486,14 @@ public class BillingRun {
     }
 
     /** The subscription's phases as billing states, each priced by the pack in effect when it starts. */
-    private Optional<List<ServiceState>> states(TenantId tenant, SubscriptionView s, List<String> problems) {
+    private Optional<List<ServiceState>> states(SubscriptionView s, List<String> problems, Lookups lookups) {
         List<ServiceState> states = new ArrayList<>();
         for (PhaseStart phase : s.phases()) {
             if (!phase.bills()) {
                 states.add(ServiceState.stopped(phase.from()));
                 continue;
             }
-            RulePack pack = packs.inEffect(tenant, phase.from());
+            RulePack pack = lookups.inEffect(phase.from());
             Optional<CatalogPlan> row = pack.phase(phase.plan(), phase.phase(), s.currency());
             if (row.isEmpty()) {
                 problems.add("subscription " + s.subscriptionId() + ": phase '" + phase.phase() + "' of plan '"
@@ -474,14 +509,14 @@ public class BillingRun {
 
     private Optional<IssueInvoiceCommand> decide(Tenant tenant, InvoiceId invoiceId, Key key, Due due,
                                                  Map<AccountId, BigDecimal> credits, List<String> problems,
-                                                 TaxAndDiscountFacts.Run run) {
-        AccountView account = accounts.find(tenant.id(), key.account())
+                                                 TaxAndDiscountFacts.Run run, Lookups lookups) {
+        AccountView account = lookups.account(key.account())
                 .orElseThrow(() -> new IllegalStateException("subscription of unknown account " + key.account()));
-        RulePack pack = packs.inEffect(tenant.id(), key.invoiceDate());
+        RulePack pack = lookups.inEffect(key.invoiceDate());
         Currency currency = Currency.getInstance(account.currency());
         List<DecidedLine> decided = List.of();
         List<RuleFiring> trace = List.of();
-        PackRef packRef = new PackRef(pack.name(), pack.version(), pack.contentHash());
+        PackRef packRef = null; // the decision's trace names it: no SHA-256 of the pack per invoice
         List<UsageSpikeFlag> spikes = List.of();
         if (!due.periods().isEmpty() || !due.oneOffs().isEmpty() || !due.usage().isEmpty()) {
             InvoiceDecision decision = decisions.decide(pack, new InvoiceQuestion(
@@ -505,15 +540,18 @@ public class BillingRun {
         if (decided.isEmpty() && due.repairs().isEmpty()) {
             return Optional.empty();
         }
+        if (packRef == null) { // repairs only: no rules ran
+            packRef = new PackRef(pack.name(), pack.version(), pack.contentHash());
+        }
         Map<AccountId, String> childNames = new HashMap<>();
         due.billedFor().values().stream().filter(a -> !a.equals(key.account())).distinct().forEach(child ->
-                childNames.put(child, accounts.find(tenant.id(), child).map(AccountView::name)
+                childNames.put(child, lookups.account(child).map(AccountView::name)
                         .orElse(child.toString())));
         BigDecimal credit = credits.computeIfAbsent(key.account(),
                 a -> invoices.balance(tenant.id(), a.value(), account.currency()).credit());
         List<InvoiceLine> lines = InvoiceAssembler.assemble(new InvoiceAssembler.Input(key.account(), currency,
                 pack.rounding(), decided, due.periods(), due.repairs(), due.billedFor(), childNames, credit));
-        LocalDate dueDate = key.invoiceDate().plusDays(tenants.billingSettings(tenant.id()).paymentTermsDays());
+        LocalDate dueDate = key.invoiceDate().plusDays(lookups.settings().paymentTermsDays());
         return Optional.of(new IssueInvoiceCommand(tenant.id(), invoiceId, key.account(), key.invoiceDate(), dueDate,
                 account.currency(), lines, packRef, trace, new Party(tenant.name(), tenant.addressLines(),
                 tenant.taxId()), new Party(account.name(), account.addressLines(), account.taxId()), spikes));

@@ -4,6 +4,7 @@ import org.ratebook.engine.BillingRejection;
 import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.projection.AccountDirectory;
 import org.ratebook.engine.account.projection.AccountView;
+import org.ratebook.engine.pricing.RunPacks;
 import org.ratebook.engine.pricing.TenantPacks;
 import org.ratebook.engine.subscription.projection.SubscriptionProjection;
 import org.ratebook.engine.subscription.projection.SubscriptionView;
@@ -110,9 +111,10 @@ public class UsageDue {
         }
         Instant now = clocks.of(tenant).instant();
         Map<AccountId, Optional<AccountView>> accountsSeen = new HashMap<>();
+        TenantPacks runPacks = new RunPacks(packs); // asked per subscription: once per date for the whole run
         for (SubscriptionView s : subscriptions.activeOn(tenant, target)) {
             try {
-                dueOf(tenant, s, target, now, known, accountsSeen, due, problems);
+                dueOf(tenant, s, target, now, known, accountsSeen, due, problems, runPacks);
             } catch (RuntimeException e) {
                 // one subscription's usage that cannot be read or placed is its problem, not the whole run's
                 problems.add("usage of subscription " + s.subscriptionId() + " was not rated: " + e.getMessage());
@@ -125,7 +127,7 @@ public class UsageDue {
 
     private void dueOf(TenantId tenant, SubscriptionView s, LocalDate target, Instant now, Map<String, Meter> known,
                        Map<AccountId, Optional<AccountView>> accountsSeen, Map<Key, List<UsagePeriod>> due,
-                       List<String> problems) {
+                       List<String> problems, TenantPacks packs) {
         {
             Optional<AccountView> account = accountsSeen.computeIfAbsent(s.accountId(),
                     id -> accounts.find(tenant, id));
@@ -134,7 +136,7 @@ public class UsageDue {
                 return;
             }
             ZoneId zone = ZoneId.of(account.get().timeZone());
-            List<UsageWindow> windows = windows(tenant, s, target.plusDays(1)).stream()
+            List<UsageWindow> windows = windows(packs, tenant, s, target.plusDays(1)).stream()
                     .filter(w -> !w.to().isAfter(target) && !w.end(zone).isAfter(now)).toList();
             if (windows.isEmpty()) {
                 return;
@@ -143,7 +145,7 @@ public class UsageDue {
             Set<BilledUsage.Key> reread = new HashSet<>();
             for (int i = 0; i < windows.size(); i++) {
                 UsageWindow window = windows.get(i);
-                List<UsageCharge> charges = charges(tenant, s, window.to(), problems);
+                List<UsageCharge> charges = charges(packs, tenant, s, window.to(), problems);
                 for (UsageCharge charge : charges) {
                     Meter meter = known.get(charge.meter());
                     if (meter == null) {
@@ -185,6 +187,10 @@ public class UsageDue {
      * before {@code until}, the target date, as the billing run places the plan's charge.
      */
     List<UsageWindow> windows(TenantId tenant, SubscriptionView s, LocalDate until) {
+        return windows(packs, tenant, s, until);
+    }
+
+    private static List<UsageWindow> windows(TenantPacks packs, TenantId tenant, SubscriptionView s, LocalDate until) {
         Cadence cadence = Cadence.of(BillingPeriod.MONTHLY);
         try {
             cadence = packs.inEffect(tenant, s.startDate()).plan(s.plan(), s.currency()).map(CatalogPlan::cadence)
@@ -204,6 +210,11 @@ public class UsageDue {
 
     /** The usage charges of the subscription's plan in the pack in effect on {@code day}. */
     List<UsageCharge> charges(TenantId tenant, SubscriptionView s, LocalDate day, List<String> problems) {
+        return charges(packs, tenant, s, day, problems);
+    }
+
+    private static List<UsageCharge> charges(TenantPacks packs, TenantId tenant, SubscriptionView s, LocalDate day,
+                                             List<String> problems) {
         try {
             RulePack pack = packs.inEffect(tenant, day);
             return pack.usageCharges(s.plan(), s.currency());
