@@ -245,6 +245,9 @@ public final class BillingAtScaleBenchmark {
         BillingRun billingRun = context.getBean(BillingRun.class);
         registry.getMeters().stream().filter(m -> m.getId().getName().equals("ratebook.billing.invoice"))
                 .toList().forEach(registry::remove); // a fresh timer per run
+        try (Statement s = admin.createStatement()) {
+            s.execute("SELECT pg_stat_statements_reset()"); // the top statements below are this run's
+        }
         long[] before = counters(admin);
         long cpuBefore = cpu();
         long invoicesBefore = invoices(admin, tenant);
@@ -353,9 +356,6 @@ public final class BillingAtScaleBenchmark {
                 System.out.printf(Locale.ROOT, "    %,9d calls %,8d ms  %s%n", rs.getLong(1), rs.getLong(2),
                         rs.getString(3));
             }
-        }
-        try (Statement s = admin.createStatement()) {
-            s.execute("SELECT pg_stat_statements_reset()");
         }
     }
 
