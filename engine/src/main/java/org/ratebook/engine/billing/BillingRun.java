@@ -43,6 +43,8 @@ import org.ratebook.rules.pack.RulePack;
 import org.ratebook.tenants.Tenant;
 import org.ratebook.tenants.TenantId;
 import org.ratebook.tenants.TenantRegistry;
+import org.ratebook.tenants.TenantScope;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -99,13 +101,15 @@ public class BillingRun {
     private final TaxAndDiscountFacts taxAndDiscount;
     private final UsageDue usageDue;
     private final InvoiceDrafts drafts;
+    private final TenantScope tenantScope;
 
     public BillingRun(SubscriptionProjection subscriptions, AccountDirectory accounts, InvoiceQueries invoices,
                       TenantPacks packs, TenantRegistry tenants,
                       DecisionService decisions, CommandGateway commands, ObjectProvider<MeterRegistry> meters,
                       BilledItems billedItems, InvoiceProjectionBarrier barrier,
                       OneOffChargeProjection oneOffCharges, AccountStandings standings, AccountParents parents,
-                      TaxAndDiscountFacts taxAndDiscount, UsageDue usageDue, InvoiceDrafts drafts) {
+                      TaxAndDiscountFacts taxAndDiscount, UsageDue usageDue, InvoiceDrafts drafts,
+                      TenantScope tenantScope) {
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.invoices = invoices;
@@ -122,6 +126,7 @@ public class BillingRun {
         this.taxAndDiscount = taxAndDiscount;
         this.usageDue = usageDue;
         this.drafts = drafts;
+        this.tenantScope = tenantScope;
     }
 
     private record Key(AccountId account, LocalDate invoiceDate) {
@@ -137,6 +142,8 @@ public class BillingRun {
 
     private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(30);
 
+    /** Subscriptions whose due items are read in one transaction. */
+    private static final int DUE_CHUNK = 500;
 
     /**
      * What does not change within one run, read once per run instead of once per subscription or invoice: the pack
@@ -251,7 +258,7 @@ public class BillingRun {
         // the time of one invoice (decided and issued), with its median and 99th percentile over the last hour
         Timer perInvoice = Timer.builder("ratebook.billing.invoice")
                 .description("Deciding and issuing one invoice of a billing run").tag("tenant", tenantId.value())
-                .publishPercentiles(0.5, 0.99).distributionStatisticExpiry(Duration.ofHours(1))
+                .publishPercentiles(0.5, 0.99).percentilePrecision(2).distributionStatisticExpiry(Duration.ofHours(1))
                 .distributionStatisticBufferLength(1).register(meters);
         for (Map.Entry<Key, Due> entry : due.entrySet()) {
             Key key = entry.getKey();
@@ -305,13 +312,15 @@ public class BillingRun {
             // one more invoice for this account and date: after a void, or for spans that became due since
             int generation = generations.getOrDefault(Map.entry(key.account().value(), key.invoiceDate()), 0);
             InvoiceId invoiceId = InvoiceId.of(tenantId, key.account(), key.invoiceDate(), generation);
-            Optional<String> paused = standings.billingPause(tenantId, key.account()); // the pack's dunning policy
-            if (paused.isPresent()) {
-                problems.add(paused.get() + "; " + key.invoiceDate() + " is invoiced when it ends");
-                return 0;
-            }
-            Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, due, credits, problems, run,
-                    lookups);
+            // what the decision reads (standing, account, coupons, balance) in one transaction, bound once
+            Optional<IssueInvoiceCommand> command = tenantScope.call(tenantId, () -> {
+                Optional<String> paused = standings.billingPause(tenantId, key.account()); // the pack's dunning policy
+                if (paused.isPresent()) {
+                    problems.add(paused.get() + "; " + key.invoiceDate() + " is invoiced when it ends");
+                    return Optional.<IssueInvoiceCommand>empty();
+                }
+                return decide(tenant, invoiceId, key, due, credits, problems, run, lookups);
+            });
             if (command.isEmpty()) {
                 return 0;
             }
@@ -379,20 +388,34 @@ public class BillingRun {
         AccountId onlyPayer = onlyAccount == null ? null : payers.getOrDefault(onlyAccount, onlyAccount);
         // the latest calendar day anywhere on earth, so accounts ahead of UTC see their subscriptions too
         LocalDate latest = now == null ? runDate : runDate.plusDays(1);
-        for (SubscriptionView stored : subscriptions.activeOn(tenant, latest)) {
-            AccountId payer = payers.getOrDefault(stored.accountId(), stored.accountId());
-            if (onlyPayer != null && !onlyPayer.equals(payer)) {
-                continue;
-            }
-            SubscriptionView s = !timelines.containsKey(stored.subscriptionId()) ? stored
-                    : stored.withPhases(timelines.get(stored.subscriptionId()));
+        List<SubscriptionView> active = subscriptions.activeOn(tenant, latest);
+        int[] next = {0};
+        while (next[0] < active.size()) {
+            // the reads of a chunk of subscriptions share one transaction, bound to the tenant once, instead of one
+            // each (issue 14); they only read, so a chunk that a failure marked for rollback loses nothing
             try {
-                dueOf(tenant, s, payer, runDate, now, targets, problems, billedBefore, due, lookups);
-            } catch (RuntimeException e) {
-                if (preview) {
-                    throw e;
-                }
-                failed.putIfAbsent(payer, failure(payer, null, e));
+                tenantScope.run(tenant, () -> {
+                    for (int n = 0; n < DUE_CHUNK && next[0] < active.size(); n++) {
+                        SubscriptionView stored = active.get(next[0]++);
+                        AccountId payer = payers.getOrDefault(stored.accountId(), stored.accountId());
+                        if (onlyPayer != null && !onlyPayer.equals(payer)) {
+                            continue;
+                        }
+                        SubscriptionView s = !timelines.containsKey(stored.subscriptionId()) ? stored
+                                : stored.withPhases(timelines.get(stored.subscriptionId()));
+                        try {
+                            dueOf(tenant, s, payer, runDate, now, targets, problems, billedBefore, due, lookups);
+                        } catch (RuntimeException e) {
+                            if (preview) {
+                                throw e;
+                            }
+                            failed.putIfAbsent(payer, failure(payer, null, e));
+                            return; // a failed statement ends the transaction: the next subscription starts another
+                        }
+                    }
+                });
+            } catch (UnexpectedRollbackException e) {
+                // a subscription's failure (recorded above) marked the chunk's transaction rollback-only
             }
         }
         for (OneOffChargeProjection.Pending pending : oneOffCharges.pending(tenant, latest)) {

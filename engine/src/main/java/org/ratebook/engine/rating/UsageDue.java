@@ -6,6 +6,8 @@ import org.ratebook.engine.account.projection.AccountDirectory;
 import org.ratebook.engine.account.projection.AccountView;
 import org.ratebook.engine.pricing.RunPacks;
 import org.ratebook.engine.pricing.TenantPacks;
+import org.ratebook.tenants.TenantScope;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.ratebook.engine.subscription.projection.SubscriptionProjection;
 import org.ratebook.engine.subscription.projection.SubscriptionView;
 import org.ratebook.engine.usage.Aggregation;
@@ -90,9 +92,13 @@ public class UsageDue {
     private final UsageQueries usage;
     private final BilledUsage billedUsage;
     private final TenantClocks clocks;
+    private final TenantScope tenantScope;
+
+    /** Subscriptions read in one transaction. */
+    private static final int CHUNK = 500;
 
     public UsageDue(SubscriptionProjection subscriptions, AccountDirectory accounts, TenantPacks packs, Meters meters,
-                    UsageQueries usage, BilledUsage billedUsage, TenantClocks clocks) {
+                    UsageQueries usage, BilledUsage billedUsage, TenantClocks clocks, TenantScope tenantScope) {
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.packs = packs;
@@ -100,6 +106,7 @@ public class UsageDue {
         this.usage = usage;
         this.billedUsage = billedUsage;
         this.clocks = clocks;
+        this.tenantScope = tenantScope;
     }
 
     public Result due(TenantId tenant, LocalDate target) {
@@ -112,12 +119,27 @@ public class UsageDue {
         Instant now = clocks.of(tenant).instant();
         Map<AccountId, Optional<AccountView>> accountsSeen = new HashMap<>();
         TenantPacks runPacks = new RunPacks(packs); // asked per subscription: once per date for the whole run
-        for (SubscriptionView s : subscriptions.activeOn(tenant, target)) {
+        List<SubscriptionView> active = subscriptions.activeOn(tenant, target);
+        int[] next = {0};
+        while (next[0] < active.size()) {
+            // a chunk of subscriptions is read in one transaction, bound to the tenant once (issue 14); it only
+            // reads, so a chunk that a failure marked for rollback loses nothing
             try {
-                dueOf(tenant, s, target, now, known, accountsSeen, due, problems, runPacks);
-            } catch (RuntimeException e) {
-                // one subscription's usage that cannot be read or placed is its problem, not the whole run's
-                problems.add("usage of subscription " + s.subscriptionId() + " was not rated: " + e.getMessage());
+                tenantScope.run(tenant, () -> {
+                    for (int n = 0; n < CHUNK && next[0] < active.size(); n++) {
+                        SubscriptionView s = active.get(next[0]++);
+                        try {
+                            dueOf(tenant, s, target, now, known, accountsSeen, due, problems, runPacks);
+                        } catch (RuntimeException e) {
+                            // one subscription's usage that cannot be read or placed is its problem, not the run's
+                            problems.add("usage of subscription " + s.subscriptionId() + " was not rated: "
+                                    + e.getMessage());
+                            return; // a failed statement ends the transaction: the next subscription starts another
+                        }
+                    }
+                });
+            } catch (UnexpectedRollbackException e) {
+                // a subscription's failure (recorded above) marked the chunk's transaction rollback-only
             }
         }
         List<Due> result = new ArrayList<>();
