@@ -156,16 +156,17 @@ class DatabaseWallTest {
         requiresNew.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         scope.run(red, () -> {
             assertThat(scope.call(red, this::boundTenantAndRole)).isEqualTo("wall-red|ratebook_tenant");
-            assertThat(requiresNew.execute(status -> {
+            String inner = requiresNew.execute(status -> {
                 assertThat(boundTenantAndRole()).isEqualTo("|ratebook_app"); // a new transaction starts unbound
                 return scope.call(red, this::boundTenantAndRole);
-            })).isEqualTo("wall-red|ratebook_tenant");
+            });
+            assertThat(inner).isEqualTo("wall-red|ratebook_tenant");
             assertThat(scope.call(blue, this::boundTenantAndRole)).isEqualTo("wall-blue|ratebook_tenant");
             assertThat(scope.call(red, this::boundTenantAndRole)).isEqualTo("wall-red|ratebook_tenant");
         });
         // and the next transaction on a pooled connection starts unbound again
-        assertThat(new TransactionTemplate(transactionManager).execute(status -> boundTenantAndRole()))
-                .isEqualTo("|ratebook_app");
+        String next = new TransactionTemplate(transactionManager).execute(status -> boundTenantAndRole());
+        assertThat(next).isEqualTo("|ratebook_app");
         assertThat(scope.call(blue, this::boundTenantAndRole)).isEqualTo("wall-blue|ratebook_tenant");
     }
 
