@@ -119,7 +119,8 @@ public class TenantScope {
     /**
      * What this transaction's connection is bound to. Kept as a transaction resource that names the connection, so
      * a transaction suspended for a new one (which gets another connection) never passes for bound; forgotten when
-     * the transaction ends.
+     * the transaction ends. A rollback to a savepoint taken before the binding would undo the binding but not this
+     * record: nothing binds inside a nested (savepoint) transaction today, and one that does must bind afresh.
      */
     private record Binding(Object connection, TenantId tenant) {
     }
