@@ -3,6 +3,7 @@ package org.ratebook.tenants;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -96,12 +97,51 @@ public class TenantScope {
         return bound == null || bound.isEmpty() ? Optional.empty() : Optional.of(TenantId.of(bound));
     }
 
-    /** Binds the transaction that is already active (e.g. an event handler's) to {@code tenant}. */
+    /**
+     * Binds the transaction that is already active (e.g. an event handler's) to {@code tenant}. A transaction that
+     * this scope bound to the same tenant already is not bound again: a unit of work that reads through several
+     * services binds once (the two statements were most of a billing run's statements, issue 14).
+     */
     public void bind(TenantId tenant) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("a tenant can only be bound inside a transaction");
         }
+        Object connection = TransactionSynchronizationManager.getResource(jdbc.getDataSource());
+        if (connection != null && TransactionSynchronizationManager.getResource(this) instanceof Binding b
+                && b.connection() == connection && b.tenant().equals(tenant)) {
+            return;
+        }
         jdbc.execute("SET LOCAL ROLE " + ROLE);
         jdbc.queryForObject("SELECT set_config('ratebook.tenant_id', ?, true)", String.class, tenant.value());
+        remember(connection, tenant);
+    }
+
+    /**
+     * What this transaction's connection is bound to. Kept as a transaction resource that names the connection, so
+     * a transaction suspended for a new one (which gets another connection) never passes for bound; forgotten when
+     * the transaction ends. A rollback to a savepoint taken before the binding would undo the binding but not this
+     * record: nothing binds inside a nested (savepoint) transaction today, and one that does must bind afresh.
+     */
+    private record Binding(Object connection, TenantId tenant) {
+    }
+
+    private void remember(Object connection, TenantId tenant) {
+        if (connection == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return; // nothing to tie it to: bind every time
+        }
+        Object previous = TransactionSynchronizationManager.getResource(this);
+        if (previous != null) {
+            TransactionSynchronizationManager.unbindResource(this);
+        }
+        Binding binding = new Binding(connection, tenant);
+        TransactionSynchronizationManager.bindResource(this, binding);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (TransactionSynchronizationManager.getResource(TenantScope.this) == binding) {
+                    TransactionSynchronizationManager.unbindResource(TenantScope.this);
+                }
+            }
+        });
     }
 }

@@ -19,6 +19,7 @@ import org.ratebook.engine.invoicing.api.PackRef;
 import org.ratebook.engine.invoicing.api.RuleFiring;
 import org.ratebook.engine.invoicing.query.InvoiceQueries;
 import org.ratebook.engine.invoicing.query.Party;
+import org.ratebook.engine.pricing.RunPacks;
 import org.ratebook.engine.pricing.TenantPacks;
 import org.ratebook.engine.invoicing.api.UsageSpikeFlag;
 import org.ratebook.engine.rating.UsageDue;
@@ -42,6 +43,8 @@ import org.ratebook.rules.pack.RulePack;
 import org.ratebook.tenants.Tenant;
 import org.ratebook.tenants.TenantId;
 import org.ratebook.tenants.TenantRegistry;
+import org.ratebook.tenants.TenantScope;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -98,13 +101,15 @@ public class BillingRun {
     private final TaxAndDiscountFacts taxAndDiscount;
     private final UsageDue usageDue;
     private final InvoiceDrafts drafts;
+    private final TenantScope tenantScope;
 
     public BillingRun(SubscriptionProjection subscriptions, AccountDirectory accounts, InvoiceQueries invoices,
                       TenantPacks packs, TenantRegistry tenants,
                       DecisionService decisions, CommandGateway commands, ObjectProvider<MeterRegistry> meters,
                       BilledItems billedItems, InvoiceProjectionBarrier barrier,
                       OneOffChargeProjection oneOffCharges, AccountStandings standings, AccountParents parents,
-                      TaxAndDiscountFacts taxAndDiscount, UsageDue usageDue, InvoiceDrafts drafts) {
+                      TaxAndDiscountFacts taxAndDiscount, UsageDue usageDue, InvoiceDrafts drafts,
+                      TenantScope tenantScope) {
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.invoices = invoices;
@@ -121,6 +126,7 @@ public class BillingRun {
         this.taxAndDiscount = taxAndDiscount;
         this.usageDue = usageDue;
         this.drafts = drafts;
+        this.tenantScope = tenantScope;
     }
 
     private record Key(AccountId account, LocalDate invoiceDate) {
@@ -135,6 +141,40 @@ public class BillingRun {
     }
 
     private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(30);
+
+    /** Subscriptions whose due items are read in one transaction. */
+    private static final int DUE_CHUNK = 500;
+
+    /**
+     * What does not change within one run, read once per run instead of once per subscription or invoice: the pack
+     * in effect on a date, the accounts, the tenant's billing settings. A run sees one snapshot of them (a pack
+     * published during the run applies from the next run).
+     */
+    private final class Lookups {
+        private final TenantId tenant;
+        private final RunPacks inEffect = new RunPacks(packs);
+        private final Map<AccountId, Optional<AccountView>> accountViews = new HashMap<>();
+        private org.ratebook.tenants.BillingSettings settings;
+
+        Lookups(TenantId tenant) {
+            this.tenant = tenant;
+        }
+
+        RulePack inEffect(LocalDate date) {
+            return inEffect.inEffect(tenant, date);
+        }
+
+        Optional<AccountView> account(AccountId account) {
+            return accountViews.computeIfAbsent(account, a -> accounts.find(tenant, a));
+        }
+
+        org.ratebook.tenants.BillingSettings settings() {
+            if (settings == null) {
+                settings = tenants.billingSettings(tenant);
+            }
+            return settings;
+        }
+    }
 
     public BillingRunResult run(TenantId tenantId, LocalDate targetDate) {
         return run(tenantId, targetDate, null);
@@ -193,6 +233,7 @@ public class BillingRun {
                                    java.util.function.Consumer<IssueInvoiceCommand> dryRun) {
         Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
         List<String> problems = new ArrayList<>();
+        Lookups lookups = new Lookups(tenantId);
         Set<Key> billedBefore = new HashSet<>();
         // invoice counts are read before what was billed: a run that sees another run's invoice in the billed
         // items also counts it, and one that does not picks the same invoice id and collides; read the other way
@@ -204,7 +245,7 @@ public class BillingRun {
         // an account whose due items cannot be worked out is not billed at all this run (not half of it)
         Map<AccountId, BillingRunResult.AccountFailure> failed = new java.util.LinkedHashMap<>();
         Map<Key, Due> due = dueItems(tenantId, targetDate, onlyAccount, now, timelines, problems, billedBefore,
-                failed, dryRun != null);
+                failed, dryRun != null, lookups);
         addUsage(tenantId, dueUsage, onlyAccount, due, problems);
         billedBefore.removeAll(due.keySet());
 
@@ -214,14 +255,23 @@ public class BillingRun {
         TaxAndDiscountFacts.Run run = taxAndDiscount.newRun();
         // a seller who reviews drafts gets drafts: billed (the next run does not bill them again), not yet numbered
         Optional<Instant> reviewUntil = dryRun != null ? Optional.empty() : drafts.reviewUntil(tenantId, now);
+        // the time of one invoice (decided and issued), with its median and 99th percentile over the last hour
+        Timer perInvoice = Timer.builder("ratebook.billing.invoice")
+                .description("Deciding and issuing one invoice of a billing run").tag("tenant", tenantId.value())
+                .publishPercentiles(0.5, 0.99).percentilePrecision(2).distributionStatisticExpiry(Duration.ofHours(1))
+                .distributionStatisticBufferLength(1).register(meters);
         for (Map.Entry<Key, Due> entry : due.entrySet()) {
             Key key = entry.getKey();
             if (failed.containsKey(key.account())) {
                 continue; // its later dates wait too: its invoices follow each other, as its credit is used
             }
+            long started = System.nanoTime();
             try {
                 already += billOne(tenant, key, entry.getValue(), generations, credits, problems, run, reviewUntil,
-                        dryRun, issued);
+                        dryRun, issued, lookups);
+                if (dryRun == null) {
+                    perInvoice.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                }
             } catch (RuntimeException e) {
                 if (dryRun != null) {
                     throw e; // a preview shows the failure itself
@@ -256,18 +306,21 @@ public class BillingRun {
     private int billOne(Tenant tenant, Key key, Due due, Map<Map.Entry<UUID, LocalDate>, Integer> generations,
                         Map<AccountId, BigDecimal> credits, List<String> problems, TaxAndDiscountFacts.Run run,
                         Optional<Instant> reviewUntil, java.util.function.Consumer<IssueInvoiceCommand> dryRun,
-                        List<UUID> issued) {
+                        List<UUID> issued, Lookups lookups) {
         TenantId tenantId = tenant.id();
         {
-            Optional<String> paused = standings.billingPause(tenantId, key.account()); // the pack's dunning policy
-            if (paused.isPresent()) {
-                problems.add(paused.get() + "; " + key.invoiceDate() + " is invoiced when it ends");
-                return 0;
-            }
             // one more invoice for this account and date: after a void, or for spans that became due since
             int generation = generations.getOrDefault(Map.entry(key.account().value(), key.invoiceDate()), 0);
             InvoiceId invoiceId = InvoiceId.of(tenantId, key.account(), key.invoiceDate(), generation);
-            Optional<IssueInvoiceCommand> command = decide(tenant, invoiceId, key, due, credits, problems, run);
+            // what the decision reads (standing, account, coupons, balance) in one transaction, bound once
+            Optional<IssueInvoiceCommand> command = tenantScope.call(tenantId, () -> {
+                Optional<String> paused = standings.billingPause(tenantId, key.account()); // the pack's dunning policy
+                if (paused.isPresent()) {
+                    problems.add(paused.get() + "; " + key.invoiceDate() + " is invoiced when it ends");
+                    return Optional.<IssueInvoiceCommand>empty();
+                }
+                return decide(tenant, invoiceId, key, due, credits, problems, run, lookups);
+            });
             if (command.isEmpty()) {
                 return 0;
             }
@@ -322,7 +375,7 @@ public class BillingRun {
     private Map<Key, Due> dueItems(TenantId tenant, LocalDate runDate, AccountId onlyAccount, Instant now,
                                    Map<SubscriptionId, List<PhaseStart>> timelines, List<String> problems,
                                    Set<Key> billedBefore, Map<AccountId, BillingRunResult.AccountFailure> failed,
-                                   boolean preview) {
+                                   boolean preview, Lookups lookups) {
         // by date, then account: numbers follow invoice dates across accounts, and each account's invoices come
         // in date order, as its credit is used
         Map<Key, Due> due = new TreeMap<>((a, b) -> {
@@ -335,20 +388,34 @@ public class BillingRun {
         AccountId onlyPayer = onlyAccount == null ? null : payers.getOrDefault(onlyAccount, onlyAccount);
         // the latest calendar day anywhere on earth, so accounts ahead of UTC see their subscriptions too
         LocalDate latest = now == null ? runDate : runDate.plusDays(1);
-        for (SubscriptionView stored : subscriptions.activeOn(tenant, latest)) {
-            AccountId payer = payers.getOrDefault(stored.accountId(), stored.accountId());
-            if (onlyPayer != null && !onlyPayer.equals(payer)) {
-                continue;
-            }
-            SubscriptionView s = !timelines.containsKey(stored.subscriptionId()) ? stored
-                    : stored.withPhases(timelines.get(stored.subscriptionId()));
+        List<SubscriptionView> active = subscriptions.activeOn(tenant, latest);
+        int[] next = {0};
+        while (next[0] < active.size()) {
+            // the reads of a chunk of subscriptions share one transaction, bound to the tenant once, instead of one
+            // each (issue 14); they only read, so a chunk that a failure marked for rollback loses nothing
             try {
-                dueOf(tenant, s, payer, runDate, now, targets, problems, billedBefore, due);
-            } catch (RuntimeException e) {
-                if (preview) {
-                    throw e;
-                }
-                failed.putIfAbsent(payer, failure(payer, null, e));
+                tenantScope.run(tenant, () -> {
+                    for (int n = 0; n < DUE_CHUNK && next[0] < active.size(); n++) {
+                        SubscriptionView stored = active.get(next[0]++);
+                        AccountId payer = payers.getOrDefault(stored.accountId(), stored.accountId());
+                        if (onlyPayer != null && !onlyPayer.equals(payer)) {
+                            continue;
+                        }
+                        SubscriptionView s = !timelines.containsKey(stored.subscriptionId()) ? stored
+                                : stored.withPhases(timelines.get(stored.subscriptionId()));
+                        try {
+                            dueOf(tenant, s, payer, runDate, now, targets, problems, billedBefore, due, lookups);
+                        } catch (RuntimeException e) {
+                            if (preview) {
+                                throw e;
+                            }
+                            failed.putIfAbsent(payer, failure(payer, null, e));
+                            return; // a failed statement ends the transaction: the next subscription starts another
+                        }
+                    }
+                });
+            } catch (UnexpectedRollbackException e) {
+                // a subscription's failure (recorded above) marked the chunk's transaction rollback-only
             }
         }
         for (OneOffChargeProjection.Pending pending : oneOffCharges.pending(tenant, latest)) {
@@ -356,8 +423,8 @@ public class BillingRun {
             if (onlyPayer != null && !onlyPayer.equals(payer)) {
                 continue;
             }
-            LocalDate target = now == null ? runDate : targets.computeIfAbsent(payer, a -> accounts
-                    .find(tenant, a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
+            LocalDate target = now == null ? runDate : targets.computeIfAbsent(payer, a -> lookups
+                    .account(a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
             if (!pending.charge().on().isAfter(target)) {
                 Due forDay = due.computeIfAbsent(new Key(payer, pending.charge().on()), k -> new Due());
                 forDay.billedFor().put(pending.charge().chargeId(), pending.accountId());
@@ -370,15 +437,15 @@ public class BillingRun {
     /** What one subscription has due: its spans and repairs, added to {@code due} under its payer and dates. */
     private void dueOf(TenantId tenant, SubscriptionView s, AccountId payer, LocalDate runDate, Instant now,
                        Map<AccountId, LocalDate> targets, List<String> problems, Set<Key> billedBefore,
-                       Map<Key, Due> due) {
+                       Map<Key, Due> due, Lookups lookups) {
         {
-            LocalDate target = now == null ? runDate : targets.computeIfAbsent(payer, a -> accounts
-                    .find(tenant, a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
+            LocalDate target = now == null ? runDate : targets.computeIfAbsent(payer, a -> lookups
+                    .account(a).map(v -> LocalDate.ofInstant(now, ZoneId.of(v.timeZone()))).orElse(runDate));
             if (s.startDate().isAfter(target)) {
                 return;
             }
-            RulePack today = packs.inEffect(tenant, target);
-            Optional<List<ServiceState>> states = states(tenant, s, problems);
+            RulePack today = lookups.inEffect(target);
+            Optional<List<ServiceState>> states = states(s, problems, lookups);
             if (states.isEmpty()) {
                 return;
             }
@@ -442,14 +509,14 @@ public class BillingRun {
     }
 
     /** The subscription's phases as billing states, each priced by the pack in effect when it starts. */
-    private Optional<List<ServiceState>> states(TenantId tenant, SubscriptionView s, List<String> problems) {
+    private Optional<List<ServiceState>> states(SubscriptionView s, List<String> problems, Lookups lookups) {
         List<ServiceState> states = new ArrayList<>();
         for (PhaseStart phase : s.phases()) {
             if (!phase.bills()) {
                 states.add(ServiceState.stopped(phase.from()));
                 continue;
             }
-            RulePack pack = packs.inEffect(tenant, phase.from());
+            RulePack pack = lookups.inEffect(phase.from());
             Optional<CatalogPlan> row = pack.phase(phase.plan(), phase.phase(), s.currency());
             if (row.isEmpty()) {
                 problems.add("subscription " + s.subscriptionId() + ": phase '" + phase.phase() + "' of plan '"
@@ -465,14 +532,14 @@ public class BillingRun {
 
     private Optional<IssueInvoiceCommand> decide(Tenant tenant, InvoiceId invoiceId, Key key, Due due,
                                                  Map<AccountId, BigDecimal> credits, List<String> problems,
-                                                 TaxAndDiscountFacts.Run run) {
-        AccountView account = accounts.find(tenant.id(), key.account())
+                                                 TaxAndDiscountFacts.Run run, Lookups lookups) {
+        AccountView account = lookups.account(key.account())
                 .orElseThrow(() -> new IllegalStateException("subscription of unknown account " + key.account()));
-        RulePack pack = packs.inEffect(tenant.id(), key.invoiceDate());
+        RulePack pack = lookups.inEffect(key.invoiceDate());
         Currency currency = Currency.getInstance(account.currency());
         List<DecidedLine> decided = List.of();
         List<RuleFiring> trace = List.of();
-        PackRef packRef = new PackRef(pack.name(), pack.version(), pack.contentHash());
+        PackRef packRef = null; // the decision's trace names it: no SHA-256 of the pack per invoice
         List<UsageSpikeFlag> spikes = List.of();
         if (!due.periods().isEmpty() || !due.oneOffs().isEmpty() || !due.usage().isEmpty()) {
             InvoiceDecision decision = decisions.decide(pack, new InvoiceQuestion(
@@ -496,15 +563,18 @@ public class BillingRun {
         if (decided.isEmpty() && due.repairs().isEmpty()) {
             return Optional.empty();
         }
+        if (packRef == null) { // repairs only: no rules ran
+            packRef = new PackRef(pack.name(), pack.version(), pack.contentHash());
+        }
         Map<AccountId, String> childNames = new HashMap<>();
         due.billedFor().values().stream().filter(a -> !a.equals(key.account())).distinct().forEach(child ->
-                childNames.put(child, accounts.find(tenant.id(), child).map(AccountView::name)
+                childNames.put(child, lookups.account(child).map(AccountView::name)
                         .orElse(child.toString())));
         BigDecimal credit = credits.computeIfAbsent(key.account(),
                 a -> invoices.balance(tenant.id(), a.value(), account.currency()).credit());
         List<InvoiceLine> lines = InvoiceAssembler.assemble(new InvoiceAssembler.Input(key.account(), currency,
                 pack.rounding(), decided, due.periods(), due.repairs(), due.billedFor(), childNames, credit));
-        LocalDate dueDate = key.invoiceDate().plusDays(tenants.billingSettings(tenant.id()).paymentTermsDays());
+        LocalDate dueDate = key.invoiceDate().plusDays(lookups.settings().paymentTermsDays());
         return Optional.of(new IssueInvoiceCommand(tenant.id(), invoiceId, key.account(), key.invoiceDate(), dueDate,
                 account.currency(), lines, packRef, trace, new Party(tenant.name(), tenant.addressLines(),
                 tenant.taxId()), new Party(account.name(), account.addressLines(), account.taxId()), spikes));

@@ -46,7 +46,8 @@ public class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     public EmbeddedPostgres embeddedPostgres(@Value("${ratebook.embedded-db.data-dir:}") String dataDir,
                                              @Value("${ratebook.embedded-db.port:0}") int port,
-                                             @Value("${ratebook.embedded-db.durable:}") String durableSetting) {
+                                             @Value("${ratebook.embedded-db.durable:}") String durableSetting,
+                                             @Value("${ratebook.embedded-db.preload-libraries:}") String preload) {
         boolean durable = durableSetting.isBlank() ? !dataDir.isBlank() : Boolean.parseBoolean(durableSetting);
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
@@ -54,6 +55,10 @@ public class EmbeddedPostgresConfiguration {
                 // later -c options override zonky's -F
                 builder.setServerConfig("fsync", "on");
                 builder.setServerConfig("synchronous_commit", "on");
+            }
+            if (!preload.isBlank()) {
+                // e.g. pg_stat_statements, which the billing-at-scale benchmark counts statements with
+                builder.setServerConfig("shared_preload_libraries", preload);
             }
             if (port > 0) {
                 builder.setPort(port);

@@ -4,7 +4,10 @@ import org.ratebook.engine.BillingRejection;
 import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.projection.AccountDirectory;
 import org.ratebook.engine.account.projection.AccountView;
+import org.ratebook.engine.pricing.RunPacks;
 import org.ratebook.engine.pricing.TenantPacks;
+import org.ratebook.tenants.TenantScope;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.ratebook.engine.subscription.projection.SubscriptionProjection;
 import org.ratebook.engine.subscription.projection.SubscriptionView;
 import org.ratebook.engine.usage.Aggregation;
@@ -89,9 +92,13 @@ public class UsageDue {
     private final UsageQueries usage;
     private final BilledUsage billedUsage;
     private final TenantClocks clocks;
+    private final TenantScope tenantScope;
+
+    /** Subscriptions read in one transaction. */
+    private static final int CHUNK = 500;
 
     public UsageDue(SubscriptionProjection subscriptions, AccountDirectory accounts, TenantPacks packs, Meters meters,
-                    UsageQueries usage, BilledUsage billedUsage, TenantClocks clocks) {
+                    UsageQueries usage, BilledUsage billedUsage, TenantClocks clocks, TenantScope tenantScope) {
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.packs = packs;
@@ -99,6 +106,7 @@ public class UsageDue {
         this.usage = usage;
         this.billedUsage = billedUsage;
         this.clocks = clocks;
+        this.tenantScope = tenantScope;
     }
 
     public Result due(TenantId tenant, LocalDate target) {
@@ -110,12 +118,28 @@ public class UsageDue {
         }
         Instant now = clocks.of(tenant).instant();
         Map<AccountId, Optional<AccountView>> accountsSeen = new HashMap<>();
-        for (SubscriptionView s : subscriptions.activeOn(tenant, target)) {
+        TenantPacks runPacks = new RunPacks(packs); // asked per subscription: once per date for the whole run
+        List<SubscriptionView> active = subscriptions.activeOn(tenant, target);
+        int[] next = {0};
+        while (next[0] < active.size()) {
+            // a chunk of subscriptions is read in one transaction, bound to the tenant once (issue 14); it only
+            // reads, so a chunk that a failure marked for rollback loses nothing
             try {
-                dueOf(tenant, s, target, now, known, accountsSeen, due, problems);
-            } catch (RuntimeException e) {
-                // one subscription's usage that cannot be read or placed is its problem, not the whole run's
-                problems.add("usage of subscription " + s.subscriptionId() + " was not rated: " + e.getMessage());
+                tenantScope.run(tenant, () -> {
+                    for (int n = 0; n < CHUNK && next[0] < active.size(); n++) {
+                        SubscriptionView s = active.get(next[0]++);
+                        try {
+                            dueOf(tenant, s, target, now, known, accountsSeen, due, problems, runPacks);
+                        } catch (RuntimeException e) {
+                            // one subscription's usage that cannot be read or placed is its problem, not the run's
+                            problems.add("usage of subscription " + s.subscriptionId() + " was not rated: "
+                                    + e.getMessage());
+                            return; // a failed statement ends the transaction: the next subscription starts another
+                        }
+                    }
+                });
+            } catch (UnexpectedRollbackException e) {
+                // a subscription's failure (recorded above) marked the chunk's transaction rollback-only
             }
         }
         List<Due> result = new ArrayList<>();
@@ -125,7 +149,7 @@ public class UsageDue {
 
     private void dueOf(TenantId tenant, SubscriptionView s, LocalDate target, Instant now, Map<String, Meter> known,
                        Map<AccountId, Optional<AccountView>> accountsSeen, Map<Key, List<UsagePeriod>> due,
-                       List<String> problems) {
+                       List<String> problems, TenantPacks packs) {
         {
             Optional<AccountView> account = accountsSeen.computeIfAbsent(s.accountId(),
                     id -> accounts.find(tenant, id));
@@ -134,7 +158,7 @@ public class UsageDue {
                 return;
             }
             ZoneId zone = ZoneId.of(account.get().timeZone());
-            List<UsageWindow> windows = windows(tenant, s, target.plusDays(1)).stream()
+            List<UsageWindow> windows = windows(packs, tenant, s, target.plusDays(1)).stream()
                     .filter(w -> !w.to().isAfter(target) && !w.end(zone).isAfter(now)).toList();
             if (windows.isEmpty()) {
                 return;
@@ -143,7 +167,7 @@ public class UsageDue {
             Set<BilledUsage.Key> reread = new HashSet<>();
             for (int i = 0; i < windows.size(); i++) {
                 UsageWindow window = windows.get(i);
-                List<UsageCharge> charges = charges(tenant, s, window.to(), problems);
+                List<UsageCharge> charges = charges(packs, tenant, s, window.to(), problems);
                 for (UsageCharge charge : charges) {
                     Meter meter = known.get(charge.meter());
                     if (meter == null) {
@@ -185,6 +209,10 @@ public class UsageDue {
      * before {@code until}, the target date, as the billing run places the plan's charge.
      */
     List<UsageWindow> windows(TenantId tenant, SubscriptionView s, LocalDate until) {
+        return windows(packs, tenant, s, until);
+    }
+
+    private static List<UsageWindow> windows(TenantPacks packs, TenantId tenant, SubscriptionView s, LocalDate until) {
         Cadence cadence = Cadence.of(BillingPeriod.MONTHLY);
         try {
             cadence = packs.inEffect(tenant, s.startDate()).plan(s.plan(), s.currency()).map(CatalogPlan::cadence)
@@ -204,6 +232,11 @@ public class UsageDue {
 
     /** The usage charges of the subscription's plan in the pack in effect on {@code day}. */
     List<UsageCharge> charges(TenantId tenant, SubscriptionView s, LocalDate day, List<String> problems) {
+        return charges(packs, tenant, s, day, problems);
+    }
+
+    private static List<UsageCharge> charges(TenantPacks packs, TenantId tenant, SubscriptionView s, LocalDate day,
+                                             List<String> problems) {
         try {
             RulePack pack = packs.inEffect(tenant, day);
             return pack.usageCharges(s.plan(), s.currency());

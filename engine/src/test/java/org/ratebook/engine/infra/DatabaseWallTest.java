@@ -149,6 +149,33 @@ class DatabaseWallTest {
     }
 
     @Test
+    void aTransactionIsBoundOnceYetANewTransactionOrAnotherTenantIsAlwaysBoundAgain() {
+        // TenantScope skips binding a transaction it bound to the same tenant already (issue 14); a transaction
+        // started inside it (another connection) or a switch to another tenant must still be bound
+        TransactionTemplate requiresNew = new TransactionTemplate(transactionManager);
+        requiresNew.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        scope.run(red, () -> {
+            assertThat(scope.call(red, this::boundTenantAndRole)).isEqualTo("wall-red|ratebook_tenant");
+            String inner = requiresNew.execute(status -> {
+                assertThat(boundTenantAndRole()).isEqualTo("|ratebook_app"); // a new transaction starts unbound
+                return scope.call(red, this::boundTenantAndRole);
+            });
+            assertThat(inner).isEqualTo("wall-red|ratebook_tenant");
+            assertThat(scope.call(blue, this::boundTenantAndRole)).isEqualTo("wall-blue|ratebook_tenant");
+            assertThat(scope.call(red, this::boundTenantAndRole)).isEqualTo("wall-red|ratebook_tenant");
+        });
+        // and the next transaction on a pooled connection starts unbound again
+        String next = new TransactionTemplate(transactionManager).execute(status -> boundTenantAndRole());
+        assertThat(next).isEqualTo("|ratebook_app");
+        assertThat(scope.call(blue, this::boundTenantAndRole)).isEqualTo("wall-blue|ratebook_tenant");
+    }
+
+    private String boundTenantAndRole() {
+        return jdbc.queryForObject("SELECT coalesce(current_setting('ratebook.tenant_id', true), '') || '|' || "
+                + "current_user", String.class);
+    }
+
+    @Test
     void theTenantRoleSeesNothingWithoutATenantAndTheSystemPathRefusesInsideABoundTransaction() {
         Long seen = inTransaction(() -> {
             jdbc.execute("SET LOCAL ROLE ratebook_tenant");

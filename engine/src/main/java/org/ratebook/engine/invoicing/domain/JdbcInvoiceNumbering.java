@@ -30,7 +30,7 @@ public class JdbcInvoiceNumbering implements InvoiceNumbering {
     @Override
     public String next(TenantId tenant, LocalDate invoiceDate) {
         BillingSettings settings = tenants.billingSettings(tenant);
-        return next(tenant, invoiceDate, settings.invoicePrefix(), "");
+        return next(tenant, invoiceDate, settings, settings.invoicePrefix(), "");
     }
 
     /**
@@ -79,13 +79,14 @@ public class JdbcInvoiceNumbering implements InvoiceNumbering {
 
     @Override
     public String nextCreditNote(TenantId tenant, LocalDate issuedOn) {
-        return next(tenant, issuedOn, CREDIT_NOTE_PREFIX, CREDIT_NOTE_PREFIX + ":");
+        return next(tenant, issuedOn, tenants.billingSettings(tenant), CREDIT_NOTE_PREFIX, CREDIT_NOTE_PREFIX + ":");
     }
 
     static final String CREDIT_NOTE_PREFIX = "CN";
 
-    private String next(TenantId tenant, LocalDate invoiceDate, String prefix, String series) {
-        BillingSettings settings = tenants.billingSettings(tenant);
+    /** {@code settings} read once per number (they were read twice per invoice, issue 14). */
+    private String next(TenantId tenant, LocalDate invoiceDate, BillingSettings settings, String prefix,
+                        String series) {
         InvoiceNumberFormat format = new InvoiceNumberFormat(settings.invoiceNumberFormat());
         String sequence = series + format.sequenceKey(invoiceDate);
         tenantScope.bind(tenant);
