@@ -29,33 +29,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PeopleAndTenantsBrowserTest {
 
-    private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
-
-    static {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
-    }
-
     @LocalServerPort int port;
     @Autowired Operators operators;
     @Autowired PasswordEncoder passwords;
-
-    private static Playwright.CreateOptions playwrightOptions() {
-        Playwright.CreateOptions options = new Playwright.CreateOptions();
-        if (Files.isExecutable(SYSTEM_CHROMIUM)) {
-            options.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
-        }
-        return options;
-    }
-
-    private static BrowserType.LaunchOptions launchOptions() {
-        BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run", "--disable-sync"));
-        if (Files.isExecutable(SYSTEM_CHROMIUM)) {
-            launch.setExecutablePath(SYSTEM_CHROMIUM);
-        }
-        return launch;
-    }
 
     private Page signIn(Browser browser, String username, String password) {
         BrowserContext context = browser.newContext();
@@ -87,8 +63,8 @@ class PeopleAndTenantsBrowserTest {
         operators.create(operatorName, passwords.encode("operator-secret-" + suffix));
         String tenant = "acme-" + suffix;
 
-        try (Playwright playwright = Playwright.create(playwrightOptions());
-             Browser browser = playwright.chromium().launch(launchOptions())) {
+        try (Playwright playwright = Playwright.create(Chromium.playwrightOptions());
+             Browser browser = playwright.chromium().launch(Chromium.launchOptions())) {
             // the operator lands on his tenants and creates one with its first admin
             Page operator = signIn(browser, operatorName, "operator-secret-" + suffix);
             try {
@@ -143,16 +119,20 @@ class PeopleAndTenantsBrowserTest {
             analyst.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/people-analyst-refused.png"))
                     .setFullPage(true));
 
-            // the operator works on the new tenant without signing out (a second switch and a suspended tenant's
-            // sign-in are not proven in the browser yet: see IdentityApiTest for suspension over the API)
+            // the operator works on the new tenant without signing out (a second switch in the same page and a
+            // suspended tenant's sign-in are not proven in the browser: see the session note, issue 10, and
+            // IdentityApiTest for suspension over the API)
             operator.locator("#work-on-" + tenant).click();
-            // the start page the switch reloads is now the finance dashboard; the tenant's admin pages are a link away
-            operator.waitForTimeout(2_000); // the switch reloads the page; navigating during the reload aborts
+            // the switch reloads the start page; its menu then holds the tenant's admin pages (navigating before
+            // the reload has landed would race the switch)
             try {
-                operator.navigate("http://localhost:" + port + "/admin/users");
-            } catch (com.microsoft.playwright.PlaywrightException aborted) {
-                operator.navigate("http://localhost:" + port + "/admin/users");
+                assertThat(operator.locator("#main-menu")).containsText("Users and roles");
+            } catch (AssertionError e) {
+                operator.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/people-switch-failure.png")));
+                throw new AssertionError("after 'Work on' the operator's page at " + operator.url() + " shows: "
+                        + operator.locator("body").innerText(), e);
             }
+            operator.navigate("http://localhost:" + port + "/admin/users");
             assertThat(operator.locator("#main-menu")).containsText("Users and roles");
             assertThat(operator.locator("#users")).containsText("ann-" + suffix);
             operator.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/people-operator-works-on.png"))
@@ -165,8 +145,8 @@ class PeopleAndTenantsBrowserTest {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String name = "locky-" + suffix;
         operators.create(name, passwords.encode("right-password-" + suffix));
-        try (Playwright playwright = Playwright.create(playwrightOptions());
-             Browser browser = playwright.chromium().launch(launchOptions())) {
+        try (Playwright playwright = Playwright.create(Chromium.playwrightOptions());
+             Browser browser = playwright.chromium().launch(Chromium.launchOptions())) {
             for (int i = 0; i < 5; i++) {
                 Page wrong = signIn(browser, name, "wrong-" + i);
                 assertThat(wrong).hasURL(Pattern.compile(".*/login\\?error.*"));

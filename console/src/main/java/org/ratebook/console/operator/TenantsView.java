@@ -100,7 +100,14 @@ class TenantsView extends VerticalLayout {
 
     private HorizontalLayout actions(TenantSummary t) {
         Button workOn = new Button("Work on", e -> {
-            switcher.workOn(t.id());
+            try {
+                switcher.workOn(t.id());
+            } catch (RuntimeException refused) {
+                org.slf4j.LoggerFactory.getLogger(TenantsView.class).warn("The switch to {} was refused", t.id(), refused);
+                Notification.show("Could not work on " + t.id() + ": " + refused.getMessage(), 8000,
+                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                return;
+            }
             UI.getCurrent().getPage().setLocation(com.vaadin.flow.server.VaadinService.getCurrentRequest().getContextPath() + "/");
         });
         workOn.setId("work-on-" + t.id());
