@@ -184,24 +184,7 @@ public class InvoicesController {
         find(tenant, invoiceId);
         String reference = payments.creditNote(tenant, invoiceId, body.reference(), body.amount(), body.currency(),
                 body.reason());
-        ApiDtos.CreditNoteResponse note = null;
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (note == null && System.nanoTime() < deadline) {
-            note = invoices.creditNotes(tenant, invoiceId).stream().filter(c -> c.reference().equals(reference))
-                    .findFirst().map(ApiDtos.CreditNoteResponse::of).orElse(null);
-            if (note == null) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
-        if (note == null) {
-            throw new IllegalStateException("credit note " + reference + " was issued but is not readable yet");
-        }
-        return ResponseEntity.status(HttpStatus.CREATED).body(note);
+        return ResponseEntity.status(HttpStatus.CREATED).body(awaitCreditNote(tenant, invoiceId, reference, "credit note"));
     }
 
     @RequiresScope(Scope.BILLING)
@@ -218,24 +201,29 @@ public class InvoicesController {
         find(tenant, invoiceId);
         String reference = payments.adjustItem(tenant, invoiceId, lineNo, body.reference(), body.amount(),
                 body.reason());
-        ApiDtos.CreditNoteResponse note = null;
+        return ResponseEntity.status(HttpStatus.CREATED).body(awaitCreditNote(tenant, invoiceId, reference, "adjustment"));
+    }
+
+    /** The credit note just issued under {@code reference}, once the read model has it (at most {@link #WAIT}). */
+    private ApiDtos.CreditNoteResponse awaitCreditNote(TenantId tenant, UUID invoiceId, String reference, String what) {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (note == null && System.nanoTime() < deadline) {
-            note = invoices.creditNotes(tenant, invoiceId).stream().filter(c -> c.reference().equals(reference))
-                    .findFirst().map(ApiDtos.CreditNoteResponse::of).orElse(null);
-            if (note == null) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
+        while (true) {
+            ApiDtos.CreditNoteResponse note = invoices.creditNotes(tenant, invoiceId).stream()
+                    .filter(c -> c.reference().equals(reference)).findFirst().map(ApiDtos.CreditNoteResponse::of)
+                    .orElse(null);
+            if (note != null) {
+                return note;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new IllegalStateException(what + " " + reference + " was issued but is not readable yet");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(what + " " + reference + " was issued; waiting for it was interrupted");
             }
         }
-        if (note == null) {
-            throw new IllegalStateException("adjustment " + reference + " was issued but is not readable yet");
-        }
-        return ResponseEntity.status(HttpStatus.CREATED).body(note);
     }
 
     @RequiresScope(Scope.READ)
