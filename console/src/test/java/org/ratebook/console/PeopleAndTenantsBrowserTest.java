@@ -119,10 +119,12 @@ class PeopleAndTenantsBrowserTest {
             analyst.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/people-analyst-refused.png"))
                     .setFullPage(true));
 
-            // the operator works on the new tenant without signing out (a second switch in the same page and a
-            // suspended tenant's sign-in are not proven in the browser: see the session note, issue 10, and
-            // IdentityApiTest for suspension over the API)
-            operator.locator("#work-on-" + tenant).click();
+            // the operator works on the new tenant without signing out, then on another (a suspended tenant's
+            // sign-in is not proven in the browser: see IdentityApiTest for suspension over the API)
+            operator.locator("#work-on-tenant input").fill(tenant);
+            operator.locator("vaadin-combo-box-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText(tenant)).first().click();
+            operator.locator("#work-on").click();
             // the switch reloads the start page; its menu then holds the tenant's admin pages (navigating before
             // the reload has landed would race the switch)
             try {
@@ -137,6 +139,18 @@ class PeopleAndTenantsBrowserTest {
             assertThat(operator.locator("#users")).containsText("ann-" + suffix);
             operator.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/people-operator-works-on.png"))
                     .setFullPage(true));
+
+            // a second switch, to the demo tenant: its people, none of the new tenant's
+            operator.navigate("http://localhost:" + port + "/operator/tenants");
+            assertThat(operator.locator("#working-on")).containsText(tenant);
+            operator.locator("#work-on-tenant input").fill("demo");
+            operator.locator("vaadin-combo-box-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("demo ·")).first().click();
+            operator.locator("#work-on").click();
+            assertThat(operator.locator("#mrr")).isVisible(); // the switch opens the demo's dashboard
+            operator.navigate("http://localhost:" + port + "/admin/users");
+            assertThat(operator.locator("#users")).containsText("analyst");
+            assertThat(operator.locator("#users")).not().containsText("ann-" + suffix);
         }
     }
 

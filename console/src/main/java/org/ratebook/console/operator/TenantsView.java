@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -30,6 +31,7 @@ import org.ratebook.tenants.TenantAdministration;
 import org.ratebook.tenants.TenantAdministration.TenantSummary;
 
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * The operator's tenants: every tenant with its counts and status, a form to create one (live or sandbox) with its
@@ -44,6 +46,12 @@ class TenantsView extends VerticalLayout {
     private final TenantOnboarding onboarding;
     private final OperatorTenantSwitch switcher;
     private final Grid<TenantSummary> grid = new Grid<>();
+    /**
+     * The tenant to work on, chosen by id or name above the grid. (A "Work on" button in each row came first; in
+     * Chromium its clicks after the grid had been rendered once were not delivered to the server, with no error, so
+     * the operator could not switch a second time. The chooser's button is an ordinary one.)
+     */
+    private final ComboBox<TenantSummary> chooser = new ComboBox<>("Work on tenant");
 
     private final TextField id = new TextField("Tenant id");
     private final TextField name = new TextField("Name");
@@ -92,25 +100,30 @@ class TenantsView extends VerticalLayout {
         create.setId("create-tenant");
         FormLayout form = new FormLayout(id, name, country, admin, sandbox, clockStart);
 
-        add(new H2("Tenants"), working, grid, new H3("New tenant"),
+        chooser.setId("work-on-tenant");
+        chooser.setItemLabelGenerator(t -> t.id().value() + " · " + t.name());
+        chooser.setPlaceholder("tenant id or name");
+        chooser.setClearButtonVisible(true);
+        Button workOnChosen = new Button("Work on it", e -> {
+            if (chooser.getValue() == null) {
+                chooser.setInvalid(true);
+                chooser.setErrorMessage("Choose a tenant first");
+                return;
+            }
+            switchTo(chooser.getValue().id());
+        });
+        workOnChosen.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        workOnChosen.setId("work-on");
+        HorizontalLayout choose = new HorizontalLayout(chooser, workOnChosen);
+        choose.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+
+        add(new H2("Tenants"), working, choose, grid, new H3("New tenant"),
                 new Paragraph("Creates the tenant with the default rule pack and its first admin, who gets a one-time "
                         + "password shown once."), form, formError, create);
         refresh();
     }
 
     private HorizontalLayout actions(TenantSummary t) {
-        Button workOn = new Button("Work on", e -> {
-            try {
-                switcher.workOn(t.id());
-            } catch (RuntimeException refused) {
-                org.slf4j.LoggerFactory.getLogger(TenantsView.class).warn("The switch to {} was refused", t.id(), refused);
-                Notification.show("Could not work on " + t.id() + ": " + refused.getMessage(), 8000,
-                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-                return;
-            }
-            UI.getCurrent().getPage().setLocation(com.vaadin.flow.server.VaadinService.getCurrentRequest().getContextPath() + "/");
-        });
-        workOn.setId("work-on-" + t.id());
         boolean active = t.status() == TenantAdministration.Status.ACTIVE;
         Button status = new Button(active ? "Suspend" : "Reactivate", e -> {
             onboarding.setStatus(t.id(), active ? TenantAdministration.Status.SUSPENDED
@@ -123,7 +136,7 @@ class TenantsView extends VerticalLayout {
         if (active) {
             status.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
-        return new HorizontalLayout(workOn, status);
+        return new HorizontalLayout(status);
     }
 
     private void create() {
@@ -158,6 +171,21 @@ class TenantsView extends VerticalLayout {
     }
 
     private void refresh() {
-        grid.setItems(onboarding.list());
+        List<TenantSummary> tenants = onboarding.list();
+        grid.setItems(tenants);
+        chooser.setItems(tenants);
+    }
+
+    /** Works on {@code tenant} and opens its start page; a refusal is said in words. */
+    private void switchTo(org.ratebook.tenants.TenantId tenant) {
+        try {
+            switcher.workOn(tenant);
+        } catch (RuntimeException refused) {
+            org.slf4j.LoggerFactory.getLogger(TenantsView.class).warn("The switch to {} was refused", tenant, refused);
+            Notification.show("Could not work on " + tenant + ": " + refused.getMessage(), 8000,
+                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        UI.getCurrent().getPage().setLocation(com.vaadin.flow.server.VaadinService.getCurrentRequest().getContextPath() + "/");
     }
 }
