@@ -389,6 +389,8 @@ public class InvoicePage extends VerticalLayout implements BeforeEnterObserver {
         BigDecimalField amount = new BigDecimalField("Amount before tax (" + c + ")");
         amount.setHelperText("Empty: all the line still has");
         amount.setId("adjust-amount");
+        // the preview follows the amount while it is typed, not only when the field is left
+        amount.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
         line.setWidthFull();
         amount.setWidthFull();
         TextField reason = new TextField("Reason (printed on the credit note)");
