@@ -7,20 +7,27 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.svg.SVGGraphics2D;
+import org.apache.batik.svggen.SVGGraphics2D;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Dimension;
 import java.awt.Rectangle;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Charts drawn on the server with JFreeChart into SVG with JFreeSVG (decision 023): no browser add-on, no npm, the
+ * Charts drawn on the server with JFreeChart into SVG with Apache Batik's SVG generator (decision 023; Apache-2.0, where
+ * JFreeSVG, used before, is GPLv3): no browser add-on, no npm, the
  * same markup in every browser, and the numbers stay in the table beside each chart.
  */
 final class SvgCharts {
+
+    private static final String SVG_NS = "http://www.w3.org/2000/svg";
 
     private static final Color[] PALETTE = {new Color(0x1676f3), new Color(0x2bb673), new Color(0xf5a623),
             new Color(0xe5484d), new Color(0x8e4ec6), new Color(0x12a594)};
@@ -74,8 +81,23 @@ final class SvgCharts {
     }
 
     private static String svg(JFreeChart chart, int width, int height) {
-        SVGGraphics2D g = new SVGGraphics2D(width, height);
-        chart.draw(g, new Rectangle(0, 0, width, height));
-        return g.getSVGElement();
+        try {
+            Document document = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .getDOMImplementation().createDocument(SVG_NS, "svg", null);
+            SVGGraphics2D g = new SVGGraphics2D(document);
+            g.setSVGCanvasSize(new Dimension(width, height));
+            chart.draw(g, new Rectangle(0, 0, width, height));
+            Element root = g.getRoot();
+            root.setAttribute("viewBox", "0 0 " + width + " " + height);
+            root.setAttribute("role", "img");
+            // the element alone, without an XML declaration: it goes into the page's markup as it is
+            javax.xml.transform.Transformer out = javax.xml.transform.TransformerFactory.newInstance().newTransformer();
+            out.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
+            StringWriter markup = new StringWriter();
+            out.transform(new javax.xml.transform.dom.DOMSource(root), new javax.xml.transform.stream.StreamResult(markup));
+            return markup.toString();
+        } catch (javax.xml.parsers.ParserConfigurationException | javax.xml.transform.TransformerException e) {
+            throw new IllegalStateException("the chart could not be written as SVG", e);
+        }
     }
 }
