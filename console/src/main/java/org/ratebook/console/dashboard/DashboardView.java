@@ -64,14 +64,13 @@ class DashboardView extends VerticalLayout {
         LocalDate today = finance.today();
         add(new H2("Dashboard"), new Paragraph("As of " + f.date(today) + ". Amounts before tax, per currency."));
 
-        List<FinanceMetrics.MrrMonth> mrr = metrics.mrr(tenant, today, 12);
-        add(mrr(mrr));
-        List<FinanceMetrics.Revenue> byCustomer = metrics.revenueByCustomer(tenant, today.minusMonths(12), 10);
-        add(revenue("revenue-by-customer", "Revenue by customer, last 12 months", "Customer", byCustomer));
-        List<FinanceMetrics.Revenue> byProduct = metrics.revenueByProduct(tenant, today.minusMonths(12), 10);
-        add(revenue("revenue-by-product", "Revenue by product, last 12 months", "Product", byProduct));
-        add(receivables(metrics.receivables(tenant, today)));
-        add(overdue(metrics.overdueAccounts(tenant, today, 20)));
+        FinanceMetrics.Dashboard figures = metrics.dashboard(tenant, today);
+        add(mrr(figures.mrr()));
+        add(revenue("revenue-by-customer", "Revenue by customer, last 12 months", "Customer",
+                figures.revenueByCustomer()));
+        add(revenue("revenue-by-product", "Revenue by product, last 12 months", "Product", figures.revenueByProduct()));
+        add(receivables(figures.receivables()));
+        add(overdue(figures.overdueAccounts()));
         add(spikes(spikes.latest(tenant, 10)));
         add(publications(packs.versions(tenant)));
     }

@@ -19,6 +19,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Metrics of one tenant as of a day (the tenant's today). Money is per currency, never summed across currencies.
@@ -49,6 +54,11 @@ public class FinanceMetrics {
                           int daysPastDue, String dunningState) {
     }
 
+    /** Everything the dashboard shows, as of one day. */
+    public record Dashboard(List<MrrMonth> mrr, List<Revenue> revenueByCustomer, List<Revenue> revenueByProduct,
+                            List<AgeBucket> receivables, List<Overdue> overdueAccounts) {
+    }
+
     public static final List<String> BUCKETS = List.of("not due", "1–30 days", "31–60 days", "61–90 days",
             "over 90 days");
 
@@ -60,35 +70,59 @@ public class FinanceMetrics {
         this.scope = scope;
     }
 
+    /**
+     * The dashboard's reads for {@code today}: MRR for 12 months, revenue by customer and by product for the last 12
+     * months (top 10), receivables by age and the 20 most overdue accounts. MRR, the longest read, runs on its own
+     * thread and connection beside the other four, so the page waits for the longest read rather than for the sum
+     * (each read is one query in its own transaction; there is nothing to keep consistent between them).
+     */
+    public Dashboard dashboard(TenantId tenant, LocalDate today) {
+        try (ExecutorService beside = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<List<MrrMonth>> mrr = beside.submit(() -> mrr(tenant, today, 12));
+            List<Revenue> byCustomer = revenueByCustomer(tenant, today.minusMonths(12), 10);
+            List<Revenue> byProduct = revenueByProduct(tenant, today.minusMonths(12), 10);
+            List<AgeBucket> receivables = receivables(tenant, today);
+            List<Overdue> overdue = overdueAccounts(tenant, today, 20);
+            return new Dashboard(mrr.get(), byCustomer, byProduct, receivables, overdue);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the dashboard", e);
+        }
+    }
+
     /** MRR and its movement for the {@code months} months up to the one of {@code today}, oldest first. */
     public List<MrrMonth> mrr(TenantId tenant, LocalDate today, int months) {
         YearMonth last = YearMonth.from(today);
         YearMonth first = last.minusMonths(months); // one more month: the movement into the first month shown
         record Point(YearMonth month, UUID account, String currency, BigDecimal mrr) {
         }
-        List<Point> points = scope.call(tenant, () -> jdbc.query("""
-                WITH months AS (
-                    SELECT generate_series(?::date, ?::date, interval '1 month')::date AS m
-                )
+        // each line is spread over the months whose 15th it covers (one for a monthly line, twelve for a year), so the
+        // rows joined grow with the lines, not with lines × months shown
+        List<Point> points = report(tenant, () -> jdbc.query("""
                 SELECT m.m, i.account_id, i.currency,
                        sum(CASE WHEN mo.n > 0 AND (l.period_from + make_interval(months => mo.n))::date = l.period_to
                                 THEN l.amount / mo.n
                                 ELSE l.amount * ? / (l.period_to - l.period_from) END) AS mrr
-                FROM months m
-                JOIN invoice_lines l ON l.tenant_id = ? AND l.item_type IN ('RECURRING', 'REPAIR')
-                                    AND l.period_from <= m.m + 14 AND l.period_to > m.m + 14
-                                    AND l.period_to > l.period_from
+                FROM invoice_lines l
                 JOIN invoices i ON i.tenant_id = l.tenant_id AND i.invoice_id = l.invoice_id
                                AND i.status IN ('FINALIZED', 'PAID')
+                CROSS JOIN LATERAL (SELECT s::date AS m FROM generate_series(
+                        greatest(date_trunc('month', (l.period_from - 14)::timestamp), ?::timestamp),
+                        least((l.period_to - 15)::timestamp, ?::timestamp), interval '1 month') s) m
                 CROSS JOIN LATERAL (SELECT (extract(year FROM age(l.period_to, l.period_from)) * 12
                                             + extract(month FROM age(l.period_to, l.period_from)))::int AS n) mo
+                WHERE l.tenant_id = ? AND l.item_type IN ('RECURRING', 'REPAIR') AND l.period_to > l.period_from
+                  AND l.period_to > ?::date + 14 AND l.period_from <= ?::date + 14
+                  AND m.m + 14 >= l.period_from AND m.m + 14 < l.period_to
                 GROUP BY m.m, i.account_id, i.currency""",
                 (rs, n) -> new Point(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getObject(2, UUID.class),
                         rs.getString(3).trim(), rs.getBigDecimal(4)),
-                java.sql.Date.valueOf(first.atDay(1)), java.sql.Date.valueOf(last.atDay(1)), MONTH_DAYS,
-                tenant.value()));
+                MONTH_DAYS, java.sql.Date.valueOf(first.atDay(1)), java.sql.Date.valueOf(last.atDay(1)),
+                tenant.value(), java.sql.Date.valueOf(first.atDay(1)), java.sql.Date.valueOf(last.atDay(1))));
         // an account with MRR before the window shown counts as reactivated, not new, when it comes back
-        Set<String> everBefore = new HashSet<>(scope.call(tenant, () -> jdbc.queryForList("""
+        Set<String> everBefore = new HashSet<>(report(tenant, () -> jdbc.queryForList("""
                 SELECT DISTINCT i.account_id::text || '|' || i.currency FROM invoice_lines l
                 JOIN invoices i ON i.tenant_id = l.tenant_id AND i.invoice_id = l.invoice_id
                 WHERE l.tenant_id = ? AND l.item_type = 'RECURRING' AND i.status IN ('FINALIZED', 'PAID')
@@ -149,7 +183,7 @@ public class FinanceMetrics {
 
     /** Net revenue (before tax) invoiced since {@code from}, by customer, largest first. */
     public List<Revenue> revenueByCustomer(TenantId tenant, LocalDate from, int limit) {
-        return scope.call(tenant, () -> jdbc.query("""
+        return report(tenant, () -> jdbc.query("""
                 SELECT account_id::text, max(buyer ->> 'name'), currency, sum(subtotal), count(*)
                 FROM invoices WHERE tenant_id = ? AND status IN ('FINALIZED', 'PAID') AND invoice_date >= ?
                 GROUP BY account_id, currency ORDER BY sum(subtotal) DESC LIMIT ?""",
@@ -158,7 +192,7 @@ public class FinanceMetrics {
 
     /** Net revenue invoiced since {@code from}, by plan (usage by meter, one-off charges together), largest first. */
     public List<Revenue> revenueByProduct(TenantId tenant, LocalDate from, int limit) {
-        return scope.call(tenant, () -> jdbc.query("""
+        return report(tenant, () -> jdbc.query("""
                 SELECT coalesce(s.plan, l.meter, initcap(replace(l.item_type, '_', ' '))) AS product,
                        coalesce(s.plan, l.meter, initcap(replace(l.item_type, '_', ' '))),
                        i.currency, sum(l.amount), count(DISTINCT i.invoice_id)
@@ -173,7 +207,7 @@ public class FinanceMetrics {
 
     /** What open invoices still ask for, by how long past due they are on {@code today}. */
     public List<AgeBucket> receivables(TenantId tenant, LocalDate today) {
-        List<AgeBucket> rows = scope.call(tenant, () -> jdbc.query("""
+        List<AgeBucket> rows = report(tenant, () -> jdbc.query("""
                 SELECT CASE WHEN d <= 0 THEN 0 WHEN d <= 30 THEN 1 WHEN d <= 60 THEN 2 WHEN d <= 90 THEN 3 ELSE 4 END,
                        currency, sum(due), count(*)
                 FROM (SELECT ?::date - coalesce(due_date, invoice_date) AS d, currency,
@@ -194,7 +228,7 @@ public class FinanceMetrics {
 
     /** Accounts with invoices past due on {@code today}, most overdue first. */
     public List<Overdue> overdueAccounts(TenantId tenant, LocalDate today, int limit) {
-        return scope.call(tenant, () -> jdbc.query("""
+        return report(tenant, () -> jdbc.query("""
                 SELECT i.account_id, a.name, i.currency, sum(i.total - i.amount_paid - i.amount_credited),
                        min(i.due_date), coalesce(max(st.state), 'GOOD')
                 FROM invoices i
@@ -211,6 +245,19 @@ public class FinanceMetrics {
                             scaled(rs.getBigDecimal(4), currency), oldest,
                             (int) java.time.temporal.ChronoUnit.DAYS.between(oldest, today), rs.getString(6));
                 }, tenant.value(), java.sql.Date.valueOf(today), limit));
+    }
+
+    /**
+     * Runs one of the dashboard's reads in a transaction bound to the tenant, without PostgreSQL's JIT compiler. The
+     * planner guesses millions of rows for these month-by-line reads (a set-returning function counts as 1,000 rows)
+     * and then spends longer compiling the query than running it: at 100,000 invoice lines the MRR read took
+     * 1.78 s with JIT, 0.6 s of it compiling, and 0.59 s without (issue 15, docs/benchmarks.md).
+     */
+    private <T> T report(TenantId tenant, Supplier<T> work) {
+        return scope.call(tenant, () -> {
+            jdbc.execute("SET LOCAL jit = off");
+            return work.get();
+        });
     }
 
     private static Revenue revenue(java.sql.ResultSet rs) throws java.sql.SQLException {

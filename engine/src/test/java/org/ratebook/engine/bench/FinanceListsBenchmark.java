@@ -108,13 +108,15 @@ class FinanceListsBenchmark {
                 () -> metrics.revenueByProduct(tenant, today.minusMonths(12), 10)));
         report.add(time("dashboard part: receivables by age", 3, 10, () -> metrics.receivables(tenant, today)));
         report.add(time("dashboard part: overdue accounts", 3, 10, () -> metrics.overdueAccounts(tenant, today, 20)));
-        report.add(time("dashboard: MRR 12 months, revenue by customer and product, receivables, overdue", 3, 20, () -> {
+        report.add(time("dashboard, the five reads one after the other", 3, 20, () -> {
             metrics.mrr(tenant, today, 12);
             metrics.revenueByCustomer(tenant, today.minusMonths(12), 10);
             metrics.revenueByProduct(tenant, today.minusMonths(12), 10);
             metrics.receivables(tenant, today);
             return metrics.overdueAccounts(tenant, today, 20);
         }));
+        report.add(time("dashboard, as the page reads it (MRR beside the other four)", 3, 20,
+                () -> metrics.dashboard(tenant, today)));
         report.forEach(System.out::println);
         assertThat(accounts.page(tenant, AccountListing.Filter.NONE, null, 50).items()).hasSize(50);
     }
@@ -184,7 +186,10 @@ class FinanceListsBenchmark {
                        DATE '2026-11-01', DATE '2026-11-01', '[]', '[]', '[]', 'standard', 1, repeat('a', 64), 'bench',
                        'EUR', 10, 50, 1, 50, 1
                 FROM generate_series(10, ?, 10) g""", t, ROWS);
-        jdbc.execute("ANALYZE accounts; ANALYZE invoices; ANALYZE invoice_lines; ANALYZE subscriptions; "
-                + "ANALYZE account_standings");
+        // as autovacuum leaves tables in service: hint bits set, visibility map and statistics current (without it
+        // the first reads after the seeding write hint bits and the parts timed first look slower than the rest)
+        for (String table : List.of("accounts", "invoices", "invoice_lines", "subscriptions", "account_standings")) {
+            jdbc.execute("VACUUM ANALYZE " + table);
+        }
     }
 }
