@@ -140,7 +140,10 @@ public class AccountListing {
             if (!STATES.contains(f.status())) {
                 throw new IllegalArgumentException("status '" + f.status() + "' is none of " + STATES);
             }
-            where.append(" AND coalesce(s.state, 'GOOD') = ?");
+            // an account in good standing may have no standing row; every other state has one, and saying so lets
+            // PostgreSQL start from the few accounts in that state (the standings' state index) instead of walking
+            // every account by name until a page of them is found (208 ms at 100,000 accounts, issue 15)
+            where.append("GOOD".equals(f.status()) ? " AND coalesce(s.state, 'GOOD') = ?" : " AND s.state = ?");
             args.add(f.status());
         }
         if (f.minBalance() != null) {
