@@ -1,5 +1,8 @@
 package org.ratebook.console.security;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.ratebook.console.ui.LoginView;
 import org.ratebook.tenants.ApiKeys;
@@ -83,7 +86,28 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain console(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, LoginThrottle throttle,
+                                ObjectProvider<ClientRegistrationRepository> identityProviders,
+                                ConsoleUsers users, TenantAdministration tenants,
+                                @Value("${ratebook.oidc.username-claim:email}") String usernameClaim) throws Exception {
+        // OpenID Connect sign-in beside the password, when the installation names a provider
+        // (spring.security.oauth2.client.registration.*, README): the person comes from the provider, the tenant and
+        // roles from the Ratebook user of that name (OidcConsoleUsers); a refusal goes back to the sign-in page
+        // with its reason
+        if (identityProviders.getIfAvailable() != null) {
+            http.oauth2Login(oidc -> oidc.loginPage("/login")
+                    .userInfoEndpoint(u -> u.oidcUserService(new OidcConsoleUsers(users, tenants, usernameClaim)))
+                    .failureHandler((request, response, e) -> {
+                        String code = e instanceof OAuth2AuthenticationException refused
+                                ? refused.getError().getErrorCode() : "provider";
+                        String reason = switch (code) {
+                            case "disabled", "suspended" -> code;
+                            case "unknown", "unverified" -> "oidc-" + code;
+                            default -> "oidc-provider";
+                        };
+                        response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+                    }));
+        }
         // loginPage here too, before Vaadin's configurer sets it: without it Spring's own generated login page
         // would answer /login; failureHandler after it, so the page's default "?error" handler is replaced
         http.formLogin(form -> form.loginPage("/login").failureHandler(new LoginFailures(throttle)))

@@ -18,13 +18,26 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
 
-    public LoginView() {
+    public LoginView(org.springframework.beans.factory.ObjectProvider<
+            org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> identityProviders) {
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
         add(new H1("Ratebook"), new Paragraph("Rules-driven billing. Sign in with your console account."), login);
+        // the installation's identity providers, if it names any: a full page load to Spring's authorization endpoint
+        if (identityProviders.getIfAvailable() instanceof Iterable<?> registrations) {
+            for (Object r : registrations) {
+                var registration = (org.springframework.security.oauth2.client.registration.ClientRegistration) r;
+                com.vaadin.flow.component.html.Anchor provider = new com.vaadin.flow.component.html.Anchor(
+                        "oauth2/authorization/" + registration.getRegistrationId(),
+                        "Sign in with " + registration.getClientName());
+                provider.setId("sign-in-with-" + registration.getRegistrationId());
+                provider.setRouterIgnore(true);
+                add(provider);
+            }
+        }
     }
 
     @Override
@@ -46,6 +59,21 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             case "disabled" -> {
                 message.setTitle("This user is disabled");
                 message.setMessage("Your admin has disabled this user. Ask them to enable it again.");
+            }
+            case "oidc-unknown" -> {
+                message.setTitle("No Ratebook user for this sign-in");
+                message.setMessage("Your identity provider signed you in, but no Ratebook user has your e-mail address. "
+                        + "Ask your tenant admin to create one with that address as its username.");
+            }
+            case "oidc-unverified" -> {
+                message.setTitle("E-mail address not verified");
+                message.setMessage("Your identity provider has not verified your e-mail address. Verify it there, "
+                        + "then sign in again.");
+            }
+            case "oidc-provider" -> {
+                message.setTitle("The identity provider's sign-in failed");
+                message.setMessage("The sign-in through your identity provider did not complete. Try again, or sign in "
+                        + "with your Ratebook password.");
             }
             case "suspended" -> {
                 message.setTitle("This tenant is suspended");
