@@ -189,6 +189,39 @@ public class BillingRun {
     }
 
     /**
+     * Bills one account at the instant {@code now}, by its own calendar (as {@link #runAt} bills every account):
+     * the unit of work of a billing run shared by nodes ({@link BillingRunJobs}).
+     */
+    public BillingRunResult runAccountAt(TenantId tenantId, AccountId account, Instant now) {
+        return run(tenantId, LocalDate.ofInstant(now, ZoneOffset.UTC), account, now);
+    }
+
+    /** An account and invoice date that a run for a target has to invoice. */
+    public record DueKey(AccountId account, LocalDate invoiceDate) {
+    }
+
+    /**
+     * What a run for {@code targetDate} (or, when {@code now} is not null, for the instant {@code now}, each account
+     * by its own calendar) has to invoice, without deciding or issuing anything: the keys a shared run plans. An
+     * account whose due items cannot be worked out is planned for the target date, so its failure is reported by
+     * whichever node works it.
+     */
+    public List<DueKey> due(TenantId tenantId, LocalDate targetDate, Instant now) {
+        barrier.awaitCaughtUp(READ_MODEL_WAIT);
+        List<String> problems = new ArrayList<>();
+        Map<AccountId, BillingRunResult.AccountFailure> failed = new java.util.LinkedHashMap<>();
+        Lookups lookups = new Lookups(tenantId);
+        UsageDue.Result dueUsage = usageDue.due(tenantId, now == null ? targetDate : targetDate.plusDays(1));
+        Map<Key, Due> due = dueItems(tenantId, targetDate, null, now, Map.of(), problems, new HashSet<>(), failed,
+                false, lookups);
+        addUsage(tenantId, dueUsage, null, due, problems);
+        List<DueKey> keys = new ArrayList<>();
+        due.keySet().forEach(k -> keys.add(new DueKey(k.account(), k.invoiceDate())));
+        failed.keySet().forEach(a -> keys.add(new DueKey(a, targetDate)));
+        return keys;
+    }
+
+    /**
      * Bills what is due at the instant {@code now}, each account by its own calendar: an account in US/Pacific
      * is still on the previous day when it is already past midnight in UTC, and is billed for that day.
      */
@@ -249,7 +282,7 @@ public class BillingRun {
         addUsage(tenantId, dueUsage, onlyAccount, due, problems);
         billedBefore.removeAll(due.keySet());
 
-        List<UUID> issued = new ArrayList<>();
+        List<BillingRunResult.Issued> issued = new ArrayList<>();
         int already = billedBefore.size();
         Map<AccountId, BigDecimal> credits = new HashMap<>();
         TaxAndDiscountFacts.Run run = taxAndDiscount.newRun();
@@ -283,7 +316,8 @@ public class BillingRun {
                 : " on " + f.invoiceDate()) + " was not billed: " + f.reason()));
         log.info("Billing run for {} on {}: {} issued, {} already invoiced, {} problems, {} accounts failed", tenantId,
                 targetDate, issued.size(), already, problems.size(), failed.size());
-        return new BillingRunResult(tenantId, targetDate, issued, already, problems, List.copyOf(failed.values()));
+        return new BillingRunResult(tenantId, targetDate, issued.stream().map(BillingRunResult.Issued::invoiceId)
+                .toList(), already, problems, List.copyOf(failed.values()), issued);
     }
 
     private static BillingRunResult.AccountFailure failure(AccountId account, LocalDate invoiceDate,
@@ -306,7 +340,7 @@ public class BillingRun {
     private int billOne(Tenant tenant, Key key, Due due, Map<Map.Entry<UUID, LocalDate>, Integer> generations,
                         Map<AccountId, BigDecimal> credits, List<String> problems, TaxAndDiscountFacts.Run run,
                         Optional<Instant> reviewUntil, java.util.function.Consumer<IssueInvoiceCommand> dryRun,
-                        List<UUID> issued, Lookups lookups) {
+                        List<BillingRunResult.Issued> issued, Lookups lookups) {
         TenantId tenantId = tenant.id();
         {
             // one more invoice for this account and date: after a void, or for spans that became due since
@@ -337,7 +371,9 @@ public class BillingRun {
                 } else {
                     commands.sendAndWait(command.get());
                 }
-                issued.add(invoiceId.value());
+                issued.add(new BillingRunResult.Issued(invoiceId.value(), key.account(), key.invoiceDate(),
+                        command.get().currency(), command.get().lines().stream()
+                        .map(l -> l.amount().add(l.taxAmount())).reduce(BigDecimal.ZERO, BigDecimal::add)));
                 credits.computeIfPresent(key.account(), (a, c) -> c.subtract(creditMoved(command.get())));
                 meters.counter("ratebook.invoices.issued", "tenant", tenantId.value()).increment();
             } catch (RuntimeException e) {
