@@ -288,10 +288,9 @@ public class BillingRunJobs {
                 run.tenant().value(), run.runId())).stream().findFirst().orElse(null));
     }
 
-    /** Invoices one account of the run through the per-account path of {@link BillingRun}. */
-    BillingRunResult invoice(Ref run, AccountId account) {
-        return run.targetAt() == null ? billingRun.runAccount(run.tenant(), account, run.targetDate())
-                : billingRun.runAccountAt(run.tenant(), account, run.targetAt());
+    /** Invoices a claimed chunk of accounts through the per-account path of {@link BillingRun}, in one call. */
+    BillingRunResult invoice(Ref run, java.util.Set<AccountId> accounts) {
+        return billingRun.runAccounts(run.tenant(), accounts, run.targetDate(), run.targetAt());
     }
 
     /**

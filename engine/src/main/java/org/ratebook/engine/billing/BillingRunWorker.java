@@ -25,9 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * This node's share of the billing runs that are running (decision 027): it polls for running runs, claims a chunk of
- * a run's items with a lease, invoices the chunk's accounts one by one, and polls again. Every node runs one, so the
+ * a run's items with a lease, invoices the chunk's accounts in one call of {@link BillingRun}, and claims again. Every node runs one, so the
  * nodes on one database share every run; a node that dies leaves its claims to expire, and another takes them.
- * The lease is renewed after every account, so a live node keeps what it works on.
+ * A chunk is small (a few accounts), so it is invoiced well within its lease.
  */
 @Component
 @ConditionalOnProperty(name = "ratebook.billing.worker.enabled", havingValue = "true", matchIfMissing = true)
@@ -48,7 +48,7 @@ public class BillingRunWorker implements SmartLifecycle {
                             @Value("${ratebook.node.id:}") String node,
                             @Value("${ratebook.billing.worker.lease:PT60S}") Duration lease,
                             @Value("${ratebook.billing.worker.poll:PT1S}") Duration poll,
-                            @Value("${ratebook.billing.worker.chunk:10}") int chunk) {
+                            @Value("${ratebook.billing.worker.chunk:20}") int chunk) {
         this.jobs = jobs;
         // pid@host: two nodes on one machine are two nodes
         this.node = node == null || node.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : node;
@@ -125,23 +125,27 @@ public class BillingRunWorker implements SmartLifecycle {
                 }
                 return;
             }
-            for (AccountId account : claimed.keySet()) {
-                if (Thread.currentThread().isInterrupted() || !jobs.isRunning(run)) {
-                    jobs.release(run, node); // cancelled (or stopping): what is not invoiced waits for a resume
-                    return;
+            if (Thread.currentThread().isInterrupted() || !jobs.isRunning(run)) {
+                jobs.release(run, node); // cancelled (or stopping): what is not invoiced waits for a resume
+                return;
+            }
+            try {
+                // one call per chunk: what BillingRun reads for the whole tenant is read once per chunk
+                BillingRunResult result = jobs.invoice(run, claimed.keySet());
+                Instant leaseUntil = jobs.clock().instant().plus(lease);
+                for (AccountId account : claimed.keySet()) {
+                    jobs.record(run, node, account, result, leaseUntil);
                 }
-                try {
-                    BillingRunResult result = jobs.invoice(run, account);
-                    jobs.record(run, node, account, result, jobs.clock().instant().plus(lease));
-                } catch (RuntimeException e) {
-                    if (databaseAway(e)) {
-                        throw e; // not the account's fault: its lease runs out and it is claimed again
-                    }
-                    log.warn("Billing run {}: account {} failed", run.runId(), account, e);
+            } catch (RuntimeException e) {
+                if (databaseAway(e)) {
+                    throw e; // not the accounts' fault: the lease runs out and the chunk is claimed again
+                }
+                log.warn("Billing run {}: a chunk of {} accounts failed", run.runId(), claimed.size(), e);
+                for (AccountId account : claimed.keySet()) {
                     jobs.failed(run, node, account, e);
                 }
-                accountsWorked.incrementAndGet();
             }
+            accountsWorked.addAndGet(claimed.size());
         }
     }
 

@@ -107,7 +107,7 @@ class BillingRunJobsTest {
         assertThat(claimed).hasSize(4);
         assertThat(jobs.claim(run, "other-node", now, now.plusSeconds(5), 100)).as("nothing left to claim").isEmpty();
         AccountId firstAccount = claimed.keySet().iterator().next();
-        jobs.record(run, "dead-node", firstAccount, jobs.invoice(run, firstAccount), now.minusSeconds(1));
+        jobs.record(run, "dead-node", firstAccount, jobs.invoice(run, java.util.Set.of(firstAccount)), now.minusSeconds(1));
 
         worker.start();
         BillingRunJobs.Progress done = awaitFinished(runId);
@@ -124,7 +124,7 @@ class BillingRunJobsTest {
         Map<AccountId, List<LocalDate>> claimed = jobs.claim(run, "test-node", now, now.plusSeconds(60), 3);
         assertThat(claimed).hasSize(1);
         AccountId account = claimed.keySet().iterator().next();
-        jobs.record(run, "test-node", account, jobs.invoice(run, account), now.plusSeconds(60));
+        jobs.record(run, "test-node", account, jobs.invoice(run, java.util.Set.of(account)), now.plusSeconds(60));
 
         assertThat(jobs.cancel(tenant, runId).state()).isEqualTo("cancelled");
         assertThat(jobs.cancel(tenant, runId).state()).as("cancelling again changes nothing").isEqualTo("cancelled");
