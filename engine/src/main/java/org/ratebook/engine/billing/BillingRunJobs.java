@@ -81,17 +81,33 @@ public class BillingRunJobs {
      * start the same run share it.
      */
     public UUID start(TenantId tenant, LocalDate targetDate, Instant at, String requestedBy) {
+        return start(tenant, targetDate, at, requestedBy, true).orElseThrow();
+    }
+
+    /**
+     * As {@link #start(TenantId, LocalDate, Instant, String)}, but records no run when nothing is due: the hourly
+     * scheduler's way, so an idle tenant does not leave a finished empty run behind every hour.
+     */
+    public Optional<UUID> startIfDue(TenantId tenant, Instant at, String requestedBy) {
+        return start(tenant, null, at, requestedBy, false);
+    }
+
+    private Optional<UUID> start(TenantId tenant, LocalDate targetDate, Instant at, String requestedBy,
+                                 boolean evenIfNothingIsDue) {
         LocalDate date = at == null ? targetDate : LocalDate.ofInstant(at, ZoneOffset.UTC);
         String target = at == null ? targetDate.toString() : at.toString();
         Optional<UUID> running = runningFor(tenant, target);
         if (running.isPresent()) {
-            return running.get();
+            return running;
         }
         // planned outside the insert's transaction: it reads a lot, and only the rows below must be atomic
         List<BillingRun.DueKey> due = billingRun.due(tenant, date, at);
+        if (due.isEmpty() && !evenIfNothingIsDue) {
+            return Optional.empty();
+        }
         Instant now = clock.instant();
         UUID runId = UUID.randomUUID();
-        return scope.call(tenant, () -> {
+        return Optional.of(scope.call(tenant, () -> {
             // a second node starting the same target waits here on the unique index until the first commits, and
             // then finds that run, already planned
             List<UUID> inserted = jdbc.queryForList("""
@@ -123,7 +139,7 @@ public class BillingRunJobs {
             }
             meters.counter("ratebook.billing.runs.started", "tenant", tenant.value()).increment();
             return runId;
-        });
+        }));
     }
 
     private Optional<UUID> runningFor(TenantId tenant, String target) {

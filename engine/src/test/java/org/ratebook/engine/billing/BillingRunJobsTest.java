@@ -151,6 +151,19 @@ class BillingRunJobsTest {
         assertThatThrownBy(() -> jobs.cancel(other, runId)).isInstanceOf(NotFoundException.class);
     }
 
+    @Test
+    void theHourlyStartOfEveryNodeIsOneRunAndNoRunIsRecordedWhenNothingIsDue() throws Exception {
+        Instant now = clock.instant(); // 15 January 2026, the day the subscriptions start
+        UUID onOneNode = jobs.startIfDue(tenant, now, "scheduler").orElseThrow();
+        assertThat(jobs.startIfDue(tenant, now, "scheduler")).as("the other node's scheduler").contains(onOneNode);
+        worker.start();
+        BillingRunJobs.Progress done = awaitFinished(onOneNode);
+        assertThat(done.targetAt()).isEqualTo(now);
+        assertThat(done.invoices()).isEqualTo(4);
+        assertExactlyOnceAndGapless(4);
+        assertThat(jobs.startIfDue(tenant, now, "scheduler")).as("started again: nothing is due any more").isEmpty();
+    }
+
     private BillingRunJobs.Ref ref(UUID runId) {
         return jobs.running().stream().filter(r -> r.runId().equals(runId)).findFirst().orElseThrow();
     }
