@@ -371,6 +371,14 @@ public class BillingRunJobs {
                 node, reason, run.tenant().value(), run.runId(), account.value(), node));
     }
 
+    /** Extends the leases of the node's claims of a run: the node is alive and working on them. */
+    void renew(Ref run, String node, Instant leaseUntil) {
+        scope.run(run.tenant(), () -> jdbc.update("""
+                UPDATE billing_run_items SET lease_until = ?
+                WHERE tenant_id = ? AND run_id = ? AND state = 'claimed' AND claimed_by = ?""",
+                Timestamp.from(leaseUntil), run.tenant().value(), run.runId(), node));
+    }
+
     /** Gives back the node's claims of a run (it was cancelled): they are due again when the run resumes. */
     void release(Ref run, String node) {
         scope.run(run.tenant(), () -> jdbc.update("""

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * This node's share of the billing runs that are running (decision 027): it polls for running runs, claims a chunk of
  * a run's items with a lease, invoices the chunk's accounts in one call of {@link BillingRun}, and claims again. Every node runs one, so the
  * nodes on one database share every run; a node that dies leaves its claims to expire, and another takes them.
- * A chunk is small (a few accounts), so it is invoiced well within its lease.
+ * While a chunk is being invoiced, a heartbeat renews the node's claims, so only a dead node's claims run out.
  */
 @Component
 @ConditionalOnProperty(name = "ratebook.billing.worker.enabled", havingValue = "true", matchIfMissing = true)
@@ -43,6 +43,10 @@ public class BillingRunWorker implements SmartLifecycle {
     private final AtomicLong open = new AtomicLong();
     private final AtomicLong accountsWorked = new AtomicLong();
     private volatile ScheduledExecutorService executor;
+    /** Set by {@link #stop()}: finish the chunk at hand, claim no more. */
+    private volatile boolean stopping;
+    /** The run whose chunk this node is invoicing now; its claims' leases are renewed while it works. */
+    private volatile BillingRunJobs.Ref working;
 
     public BillingRunWorker(BillingRunJobs jobs, ObjectProvider<MeterRegistry> meters,
                             @Value("${ratebook.node.id:}") String node,
@@ -70,25 +74,52 @@ public class BillingRunWorker implements SmartLifecycle {
 
     @Override
     public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        stopping = false;
+        ScheduledExecutorService e = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "billing-run-worker");
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(this::pollOnce, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        e.scheduleWithFixedDelay(this::pollOnce, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        // the heartbeat: a live node keeps its claims however long a chunk takes (a read model to wait for, a slow
+        // pack); a dead node stops renewing, and its claims are free a lease later
+        long beat = Math.max(100, lease.toMillis() / 3);
+        e.scheduleWithFixedDelay(this::renew, beat, beat, TimeUnit.MILLISECONDS);
+        executor = e;
     }
 
+    /**
+     * Stops claiming, lets the chunk at hand finish (for up to a lease), then stops. A chunk cut short is not the
+     * accounts' failure: its claims are given back or expire, and another node (or this one again) works them.
+     */
     @Override
     public void stop() {
         ScheduledExecutorService e = executor;
         executor = null;
         if (e != null) {
-            e.shutdownNow();
+            stopping = true;
+            e.shutdown();
             try {
-                e.awaitTermination(10, TimeUnit.SECONDS);
+                if (!e.awaitTermination(lease.toMillis(), TimeUnit.MILLISECONDS)) {
+                    e.shutdownNow();
+                    e.awaitTermination(10, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException interrupted) {
+                e.shutdownNow();
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    private void renew() {
+        BillingRunJobs.Ref run = working;
+        if (run == null) {
+            return;
+        }
+        try {
+            jobs.renew(run, node, jobs.clock().instant().plus(lease));
+        } catch (RuntimeException e) {
+            log.warn("Billing run worker {}: could not renew its lease: {}", node, e.toString());
         }
     }
 
@@ -106,6 +137,9 @@ public class BillingRunWorker implements SmartLifecycle {
                 return;
             }
             for (BillingRunJobs.Ref run : running) {
+                if (stopping) {
+                    return;
+                }
                 work(run);
             }
             open.set(jobs.open());
@@ -116,7 +150,7 @@ public class BillingRunWorker implements SmartLifecycle {
     }
 
     private void work(BillingRunJobs.Ref run) {
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!stopping && !Thread.currentThread().isInterrupted()) {
             Instant now = jobs.clock().instant();
             Map<AccountId, List<LocalDate>> claimed = jobs.claim(run, node, now, now.plus(lease), chunk);
             if (claimed.isEmpty()) {
@@ -125,10 +159,11 @@ public class BillingRunWorker implements SmartLifecycle {
                 }
                 return;
             }
-            if (Thread.currentThread().isInterrupted() || !jobs.isRunning(run)) {
+            if (stopping || Thread.currentThread().isInterrupted() || !jobs.isRunning(run)) {
                 jobs.release(run, node); // cancelled (or stopping): what is not invoiced waits for a resume
                 return;
             }
+            working = run;
             try {
                 // one call per chunk: what BillingRun reads for the whole tenant is read once per chunk
                 BillingRunResult result = jobs.invoice(run, claimed.keySet());
@@ -140,10 +175,19 @@ public class BillingRunWorker implements SmartLifecycle {
                 if (databaseAway(e)) {
                     throw e; // not the accounts' fault: the lease runs out and the chunk is claimed again
                 }
+                if (stopping || Thread.currentThread().isInterrupted()) {
+                    log.info("Billing run {}: node {} stopped in the middle of a chunk; it is given back", run.runId(),
+                            node);
+                    Thread.interrupted(); // the release below needs a connection
+                    jobs.release(run, node);
+                    return;
+                }
                 log.warn("Billing run {}: a chunk of {} accounts failed", run.runId(), claimed.size(), e);
                 for (AccountId account : claimed.keySet()) {
                     jobs.failed(run, node, account, e);
                 }
+            } finally {
+                working = null;
             }
             accountsWorked.addAndGet(claimed.size());
         }
