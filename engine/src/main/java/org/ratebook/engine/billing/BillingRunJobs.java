@@ -266,22 +266,35 @@ public class BillingRunJobs {
     }
 
     /**
-     * Claims up to {@code limit} items of a running run for {@code node} until {@code leaseUntil}: items due, and
-     * items whose lease has run out (their node died or stalled). Items that another node is claiming at this moment
-     * are skipped, not waited for. Returns the claimed items by account, in account order.
+     * Claims every open item of up to {@code limit} accounts of a running run for {@code node} until
+     * {@code leaseUntil}: items due, and items whose lease has run out (their node died). An account is claimed whole
+     * (all its open dates), so no two nodes ever invoice one account at the same time: its invoices follow each other
+     * and use its credit in date order, as in a run on one node. Accounts another node is claiming at this moment are
+     * skipped, not waited for. Returns the claimed items by account, in account order.
      */
     Map<AccountId, List<LocalDate>> claim(Ref run, String node, Instant now, Instant leaseUntil, int limit) {
         Map<AccountId, List<LocalDate>> claimed = new LinkedHashMap<>();
-        // materialized: as a plain subquery the planner may scan it again per row updated, and each scan would skip
-        // the rows just claimed and lock the next ones (a chunk of 3 claimed all 12)
+        // a: the first open accounts that no other transaction is claiming (a transaction-scoped advisory lock per
+        // run and account; SKIP LOCKED on the rows alone could split one account's dates between two nodes).
+        // c: their open rows, locked; the row lock re-checks the state, so an account claimed by a transaction that
+        // committed a moment ago is not claimed again. Both MATERIALIZED: as a plain subquery the planner may scan c
+        // again per row updated, and each scan would lock the next rows (a chunk of 3 claimed all 12).
         scope.run(run.tenant(), () -> jdbc.query("""
-                WITH c AS MATERIALIZED (
+                WITH a AS MATERIALIZED (
+                    SELECT account_id FROM (
+                        SELECT DISTINCT account_id FROM billing_run_items
+                        WHERE tenant_id = ? AND run_id = ?
+                          AND (state = 'due' OR (state = 'claimed' AND lease_until < ?))
+                        ORDER BY account_id) open
+                    WHERE pg_try_advisory_xact_lock(hashtextextended(? || account_id::text, 0))
+                    LIMIT ?),
+                c AS MATERIALIZED (
                     SELECT account_id, invoice_date FROM billing_run_items
-                    WHERE tenant_id = ? AND run_id = ?
+                    WHERE tenant_id = ? AND run_id = ? AND account_id IN (SELECT account_id FROM a)
                       AND (state = 'due' OR (state = 'claimed' AND lease_until < ?))
                       AND EXISTS (SELECT 1 FROM billing_runs r
                                   WHERE r.tenant_id = ? AND r.run_id = ? AND r.state = 'running')
-                    ORDER BY account_id, invoice_date LIMIT ? FOR UPDATE SKIP LOCKED)
+                    FOR UPDATE SKIP LOCKED)
                 UPDATE billing_run_items i SET state = 'claimed', claimed_by = ?, lease_until = ?
                 FROM c
                 WHERE i.tenant_id = ? AND i.run_id = ? AND i.account_id = c.account_id
@@ -289,7 +302,8 @@ public class BillingRunJobs {
                 RETURNING i.account_id, i.invoice_date""", rs -> {
             claimed.computeIfAbsent(new AccountId(rs.getObject("account_id", UUID.class)), a -> new ArrayList<>())
                     .add(rs.getDate("invoice_date").toLocalDate());
-        }, run.tenant().value(), run.runId(), Timestamp.from(now), run.tenant().value(), run.runId(), limit, node,
+        }, run.tenant().value(), run.runId(), Timestamp.from(now), run.runId().toString(), limit,
+                run.tenant().value(), run.runId(), Timestamp.from(now), run.tenant().value(), run.runId(), node,
                 Timestamp.from(leaseUntil), run.tenant().value(), run.runId()));
         // the statement returns rows in no particular order: an account's dates in order, accounts in order
         Map<AccountId, List<LocalDate>> ordered = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));

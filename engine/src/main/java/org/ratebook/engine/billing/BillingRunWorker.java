@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * This node's share of the billing runs that are running (decision 027): it polls for running runs, claims a chunk of
- * a run's items with a lease, invoices the chunk's accounts in one call of {@link BillingRun}, and claims again. Every node runs one, so the
+ * accounts (each whole: all its open items) with a lease, invoices them in one call of {@link BillingRun}, and claims
+ * again. Every node runs one, so the
  * nodes on one database share every run; a node that dies leaves its claims to expire, and another takes them.
  * While a chunk is being invoiced, a heartbeat renews the node's claims, so only a dead node's claims run out.
  */

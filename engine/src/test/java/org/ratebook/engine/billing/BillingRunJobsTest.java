@@ -121,8 +121,9 @@ class BillingRunJobsTest {
         UUID runId = jobs.start(tenant, TARGET, null, "test");
         BillingRunJobs.Ref run = ref(runId);
         Instant now = clock.instant();
-        Map<AccountId, List<LocalDate>> claimed = jobs.claim(run, "test-node", now, now.plusSeconds(60), 3);
-        assertThat(claimed).hasSize(1);
+        Map<AccountId, List<LocalDate>> claimed = jobs.claim(run, "test-node", now, now.plusSeconds(60), 1);
+        assertThat(claimed).as("one account, claimed whole").hasSize(1)
+                .allSatisfy((account, dates) -> assertThat(dates).hasSize(3));
         AccountId account = claimed.keySet().iterator().next();
         jobs.record(run, "test-node", account, jobs.invoice(run, java.util.Set.of(account)), now.plusSeconds(60));
 
@@ -149,6 +150,37 @@ class BillingRunJobsTest {
         assertThatThrownBy(() -> jobs.find(other, runId)).as("another tenant's run does not exist for it")
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> jobs.cancel(other, runId)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void nodesClaimingAtTheSameTimeNeverSplitAnAccountBetweenThem() throws Exception {
+        UUID runId = jobs.start(tenant, TARGET, null, "test");
+        BillingRunJobs.Ref run = ref(runId);
+        Instant now = clock.instant();
+        Map<AccountId, String> claimedBy = new java.util.concurrent.ConcurrentHashMap<>();
+        List<String> split = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(3);
+        List<Callable<Void>> claimers = new java.util.ArrayList<>();
+        for (String node : List.of("n1", "n2", "n3")) {
+            claimers.add(() -> {
+                Map<AccountId, List<LocalDate>> got;
+                while (!(got = jobs.claim(run, node, now, now.plusSeconds(60), 1)).isEmpty()) {
+                    got.forEach((account, dates) -> {
+                        if (dates.size() != 3 || claimedBy.putIfAbsent(account, node) != null) {
+                            split.add(account + " " + dates + " by " + node);
+                        }
+                    });
+                }
+                return null;
+            });
+        }
+        for (var f : nodes.invokeAll(claimers)) {
+            f.get();
+        }
+        nodes.shutdown();
+        jobs.cancel(tenant, runId); // the claims would hold until their lease ends
+        assertThat(split).as("accounts claimed in part, or twice").isEmpty();
+        assertThat(claimedBy).hasSize(4);
     }
 
     @Test
