@@ -60,6 +60,14 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A control step the billing run's state does not allow (cancelling a finished run). */
+    @ExceptionHandler(org.ratebook.engine.billing.BillingRunConflict.class)
+    ProblemDetail conflict(org.ratebook.engine.billing.BillingRunConflict e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Not possible in the run's state");
+        return problem;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

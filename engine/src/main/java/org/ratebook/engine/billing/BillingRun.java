@@ -185,7 +185,52 @@ public class BillingRun {
      * and new charge, or a pause's last span in arrear, do not wait for the next daily run.
      */
     public BillingRunResult runAccount(TenantId tenantId, AccountId account, LocalDate targetDate) {
-        return run(tenantId, targetDate, account);
+        return run(tenantId, targetDate, Set.of(account));
+    }
+
+    /**
+     * Bills one account at the instant {@code now}, by its own calendar (as {@link #runAt} bills every account):
+     * the unit of work of a billing run shared by nodes ({@link BillingRunJobs}).
+     */
+    public BillingRunResult runAccountAt(TenantId tenantId, AccountId account, Instant now) {
+        return run(tenantId, LocalDate.ofInstant(now, ZoneOffset.UTC), Set.of(account), now);
+    }
+
+    /**
+     * Bills a set of accounts at once, for {@code targetDate} or, when {@code now} is not null, each by its own
+     * calendar at that instant: a chunk of a billing run shared by nodes ({@link BillingRunJobs}). What is read for
+     * the whole tenant (the read model barrier, invoice counts, usage due, the active subscriptions) is read once
+     * per chunk instead of once per account.
+     */
+    public BillingRunResult runAccounts(TenantId tenantId, Set<AccountId> accounts, LocalDate targetDate,
+                                        Instant now) {
+        return run(tenantId, now == null ? targetDate : LocalDate.ofInstant(now, ZoneOffset.UTC), Set.copyOf(accounts),
+                now);
+    }
+
+    /** An account and invoice date that a run for a target has to invoice. */
+    public record DueKey(AccountId account, LocalDate invoiceDate) {
+    }
+
+    /**
+     * What a run for {@code targetDate} (or, when {@code now} is not null, for the instant {@code now}, each account
+     * by its own calendar) has to invoice, without deciding or issuing anything: the keys a shared run plans. An
+     * account whose due items cannot be worked out is planned for the target date, so its failure is reported by
+     * whichever node works it.
+     */
+    public List<DueKey> due(TenantId tenantId, LocalDate targetDate, Instant now) {
+        barrier.awaitCaughtUp(READ_MODEL_WAIT);
+        List<String> problems = new ArrayList<>();
+        Map<AccountId, BillingRunResult.AccountFailure> failed = new java.util.LinkedHashMap<>();
+        Lookups lookups = new Lookups(tenantId);
+        UsageDue.Result dueUsage = usageDue.due(tenantId, now == null ? targetDate : targetDate.plusDays(1));
+        Map<Key, Due> due = dueItems(tenantId, targetDate, null, now, Map.of(), problems, new HashSet<>(), failed,
+                false, lookups);
+        addUsage(tenantId, dueUsage, null, due, problems);
+        List<DueKey> keys = new ArrayList<>();
+        due.keySet().forEach(k -> keys.add(new DueKey(k.account(), k.invoiceDate())));
+        failed.keySet().forEach(a -> keys.add(new DueKey(a, targetDate)));
+        return keys;
     }
 
     /**
@@ -196,8 +241,8 @@ public class BillingRun {
         return run(tenantId, LocalDate.ofInstant(now, ZoneOffset.UTC), null, now);
     }
 
-    private BillingRunResult run(TenantId tenantId, LocalDate targetDate, AccountId onlyAccount) {
-        return run(tenantId, targetDate, onlyAccount, null);
+    private BillingRunResult run(TenantId tenantId, LocalDate targetDate, Set<AccountId> onlyAccounts) {
+        return run(tenantId, targetDate, onlyAccounts, null);
     }
 
     /**
@@ -209,11 +254,11 @@ public class BillingRun {
                                              Map<SubscriptionId, List<PhaseStart>> timelines) {
         barrier.awaitCaughtUp(READ_MODEL_WAIT);
         List<IssueInvoiceCommand> planned = new ArrayList<>();
-        doRun(tenantId, targetDate, account, null, timelines, planned::add);
+        doRun(tenantId, targetDate, Set.of(account), null, timelines, planned::add);
         return planned;
     }
 
-    private BillingRunResult run(TenantId tenantId, LocalDate targetDate, AccountId onlyAccount, Instant now) {
+    private BillingRunResult run(TenantId tenantId, LocalDate targetDate, Set<AccountId> onlyAccounts, Instant now) {
         Timer.Sample sample = Timer.start(meters);
         try {
             barrier.awaitCaughtUp(READ_MODEL_WAIT);
@@ -221,14 +266,14 @@ public class BillingRun {
             if (drafts.finalizeReviewed(tenantId, now) > 0) {
                 barrier.awaitCaughtUp(READ_MODEL_WAIT); // whoever reads after the run sees them finalized
             }
-            return doRun(tenantId, targetDate, onlyAccount, now, Map.of(), null);
+            return doRun(tenantId, targetDate, onlyAccounts, now, Map.of(), null);
         } finally {
             sample.stop(Timer.builder("ratebook.billing.run").description("Duration of one tenant's billing run")
                     .tag("tenant", tenantId.value()).register(meters));
         }
     }
 
-    private BillingRunResult doRun(TenantId tenantId, LocalDate targetDate, AccountId onlyAccount, Instant now,
+    private BillingRunResult doRun(TenantId tenantId, LocalDate targetDate, Set<AccountId> onlyAccounts, Instant now,
                                    Map<SubscriptionId, List<PhaseStart>> timelines,
                                    java.util.function.Consumer<IssueInvoiceCommand> dryRun) {
         Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
@@ -244,12 +289,12 @@ public class BillingRun {
         UsageDue.Result dueUsage = usageDue.due(tenantId, now == null ? targetDate : targetDate.plusDays(1));
         // an account whose due items cannot be worked out is not billed at all this run (not half of it)
         Map<AccountId, BillingRunResult.AccountFailure> failed = new java.util.LinkedHashMap<>();
-        Map<Key, Due> due = dueItems(tenantId, targetDate, onlyAccount, now, timelines, problems, billedBefore,
+        Map<Key, Due> due = dueItems(tenantId, targetDate, onlyAccounts, now, timelines, problems, billedBefore,
                 failed, dryRun != null, lookups);
-        addUsage(tenantId, dueUsage, onlyAccount, due, problems);
+        addUsage(tenantId, dueUsage, onlyAccounts, due, problems);
         billedBefore.removeAll(due.keySet());
 
-        List<UUID> issued = new ArrayList<>();
+        List<BillingRunResult.Issued> issued = new ArrayList<>();
         int already = billedBefore.size();
         Map<AccountId, BigDecimal> credits = new HashMap<>();
         TaxAndDiscountFacts.Run run = taxAndDiscount.newRun();
@@ -283,7 +328,8 @@ public class BillingRun {
                 : " on " + f.invoiceDate()) + " was not billed: " + f.reason()));
         log.info("Billing run for {} on {}: {} issued, {} already invoiced, {} problems, {} accounts failed", tenantId,
                 targetDate, issued.size(), already, problems.size(), failed.size());
-        return new BillingRunResult(tenantId, targetDate, issued, already, problems, List.copyOf(failed.values()));
+        return new BillingRunResult(tenantId, targetDate, issued.stream().map(BillingRunResult.Issued::invoiceId)
+                .toList(), already, problems, List.copyOf(failed.values()), issued);
     }
 
     private static BillingRunResult.AccountFailure failure(AccountId account, LocalDate invoiceDate,
@@ -306,7 +352,7 @@ public class BillingRun {
     private int billOne(Tenant tenant, Key key, Due due, Map<Map.Entry<UUID, LocalDate>, Integer> generations,
                         Map<AccountId, BigDecimal> credits, List<String> problems, TaxAndDiscountFacts.Run run,
                         Optional<Instant> reviewUntil, java.util.function.Consumer<IssueInvoiceCommand> dryRun,
-                        List<UUID> issued, Lookups lookups) {
+                        List<BillingRunResult.Issued> issued, Lookups lookups) {
         TenantId tenantId = tenant.id();
         {
             // one more invoice for this account and date: after a void, or for spans that became due since
@@ -337,7 +383,9 @@ public class BillingRun {
                 } else {
                     commands.sendAndWait(command.get());
                 }
-                issued.add(invoiceId.value());
+                issued.add(new BillingRunResult.Issued(invoiceId.value(), key.account(), key.invoiceDate(),
+                        command.get().currency(), command.get().lines().stream()
+                        .map(l -> l.amount().add(l.taxAmount())).reduce(BigDecimal.ZERO, BigDecimal::add)));
                 credits.computeIfPresent(key.account(), (a, c) -> c.subtract(creditMoved(command.get())));
                 meters.counter("ratebook.invoices.issued", "tenant", tenantId.value()).increment();
             } catch (RuntimeException e) {
@@ -372,7 +420,7 @@ public class BillingRun {
      * convention and rounding. Spans and repairs of billed time are grouped by account and invoice date (a
      * repair is due the day the change takes effect, which is never before the day it was made).
      */
-    private Map<Key, Due> dueItems(TenantId tenant, LocalDate runDate, AccountId onlyAccount, Instant now,
+    private Map<Key, Due> dueItems(TenantId tenant, LocalDate runDate, Set<AccountId> onlyAccounts, Instant now,
                                    Map<SubscriptionId, List<PhaseStart>> timelines, List<String> problems,
                                    Set<Key> billedBefore, Map<AccountId, BillingRunResult.AccountFailure> failed,
                                    boolean preview, Lookups lookups) {
@@ -385,7 +433,7 @@ public class BillingRun {
         Map<AccountId, LocalDate> targets = new HashMap<>();
         // an account whose invoices go to its parent is billed on the parent's consolidated invoice
         Map<AccountId, AccountId> payers = parents.payers(tenant);
-        AccountId onlyPayer = onlyAccount == null ? null : payers.getOrDefault(onlyAccount, onlyAccount);
+        Set<AccountId> onlyPayers = payersOf(onlyAccounts, payers);
         // the latest calendar day anywhere on earth, so accounts ahead of UTC see their subscriptions too
         LocalDate latest = now == null ? runDate : runDate.plusDays(1);
         List<SubscriptionView> active = subscriptions.activeOn(tenant, latest);
@@ -398,7 +446,7 @@ public class BillingRun {
                     for (int n = 0; n < DUE_CHUNK && next[0] < active.size(); n++) {
                         SubscriptionView stored = active.get(next[0]++);
                         AccountId payer = payers.getOrDefault(stored.accountId(), stored.accountId());
-                        if (onlyPayer != null && !onlyPayer.equals(payer)) {
+                        if (onlyPayers != null && !onlyPayers.contains(payer)) {
                             continue;
                         }
                         SubscriptionView s = !timelines.containsKey(stored.subscriptionId()) ? stored
@@ -420,7 +468,7 @@ public class BillingRun {
         }
         for (OneOffChargeProjection.Pending pending : oneOffCharges.pending(tenant, latest)) {
             AccountId payer = payers.getOrDefault(pending.accountId(), pending.accountId());
-            if (onlyPayer != null && !onlyPayer.equals(payer)) {
+            if (onlyPayers != null && !onlyPayers.contains(payer)) {
                 continue;
             }
             LocalDate target = now == null ? runDate : targets.computeIfAbsent(payer, a -> lookups
@@ -432,6 +480,16 @@ public class BillingRun {
             }
         }
         return due;
+    }
+
+    /** The accounts that pay for {@code accounts} (a parent for its branches); null (every account) for null. */
+    private static Set<AccountId> payersOf(Set<AccountId> accounts, Map<AccountId, AccountId> payers) {
+        if (accounts == null) {
+            return null;
+        }
+        Set<AccountId> result = new HashSet<>();
+        accounts.forEach(a -> result.add(payers.getOrDefault(a, a)));
+        return result;
     }
 
     /** What one subscription has due: its spans and repairs, added to {@code due} under its payer and dates. */
@@ -477,17 +535,17 @@ public class BillingRun {
      * only usage due gets its own entry in {@code due}, so it is invoiced too.
      */
     /** Usage due goes on the invoice of its day, of the account that pays (a parent receiving its branches'). */
-    private void addUsage(TenantId tenant, UsageDue.Result result, AccountId onlyAccount, Map<Key, Due> due,
+    private void addUsage(TenantId tenant, UsageDue.Result result, Set<AccountId> onlyAccounts, Map<Key, Due> due,
                           List<String> problems) {
         problems.addAll(result.problems());
         if (result.due().isEmpty()) {
             return;
         }
         Map<AccountId, AccountId> payers = parents.payers(tenant);
-        AccountId onlyPayer = onlyAccount == null ? null : payers.getOrDefault(onlyAccount, onlyAccount);
+        Set<AccountId> onlyPayers = payersOf(onlyAccounts, payers);
         for (UsageDue.Due d : result.due()) {
             AccountId payer = payers.getOrDefault(d.account(), d.account());
-            if (onlyPayer != null && !onlyPayer.equals(payer)) {
+            if (onlyPayers != null && !onlyPayers.contains(payer)) {
                 continue;
             }
             Due forDay = due.computeIfAbsent(new Key(payer, d.invoiceDate()), k -> new Due());

@@ -3,6 +3,7 @@ package org.ratebook.engine.billing;
 import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.tenants.TenantId;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +16,11 @@ import java.util.UUID;
  * that throws, a pack that is too slow, a command that fails) is that account's, and the others are billed.
  */
 public record BillingRunResult(TenantId tenantId, LocalDate targetDate, List<UUID> issued, int alreadyInvoiced,
-                               List<String> problems, List<AccountFailure> failures) {
+                               List<String> problems, List<AccountFailure> failures, List<Issued> invoices) {
+
+    /** An invoice the run issued (or drafted): for whom, for which date, and its total with tax. */
+    public record Issued(UUID invoiceId, AccountId account, LocalDate invoiceDate, String currency, BigDecimal total) {
+    }
 
     /** An account the run left unbilled, the invoice date it was billing (null: before any), and why. */
     public record AccountFailure(AccountId account, LocalDate invoiceDate, String reason) {
@@ -29,6 +34,12 @@ public record BillingRunResult(TenantId tenantId, LocalDate targetDate, List<UUI
         issued = List.copyOf(issued);
         problems = List.copyOf(problems);
         failures = List.copyOf(failures);
+        invoices = List.copyOf(invoices);
+    }
+
+    public BillingRunResult(TenantId tenantId, LocalDate targetDate, List<UUID> issued, int alreadyInvoiced,
+                            List<String> problems, List<AccountFailure> failures) {
+        this(tenantId, targetDate, issued, alreadyInvoiced, problems, failures, List.of());
     }
 
     public BillingRunResult(TenantId tenantId, LocalDate targetDate, List<UUID> issued, int alreadyInvoiced,
