@@ -204,8 +204,66 @@ public class BillingRun {
      */
     public BillingRunResult runAccounts(TenantId tenantId, Set<AccountId> accounts, LocalDate targetDate,
                                         Instant now) {
-        return run(tenantId, now == null ? targetDate : LocalDate.ofInstant(now, ZoneOffset.UTC), Set.copyOf(accounts),
-                now);
+        return runChunk(chunks(tenantId, targetDate, now), accounts, false);
+    }
+
+    /**
+     * What one node reuses across the chunks of a shared run it works, one after another (decision 027): the tenant,
+     * the packs in effect, the accounts and settings as read once ({@link Lookups}), which account pays for which,
+     * and the invoice read model caught up once. A run on one node sees one snapshot of these too; a pack published
+     * or a parent changed while the node works the run applies from its next round. Not thread-safe: one per worker
+     * round.
+     */
+    public final class Chunks {
+        private final Tenant tenant;
+        private final LocalDate targetDate;
+        private final Instant now;
+        private final Lookups lookups;
+        private final Map<AccountId, AccountId> payers;
+
+        private Chunks(Tenant tenant, LocalDate targetDate, Instant now) {
+            this.tenant = tenant;
+            this.targetDate = targetDate;
+            this.now = now;
+            this.lookups = new Lookups(tenant.id());
+            this.payers = parents.payers(tenant.id());
+        }
+    }
+
+    /**
+     * Starts a node's round of chunks of a shared run for {@code targetDate} (or the instant {@code now}, each account
+     * by its own calendar): finalizes the drafts whose review ended, and waits once for the invoice read model to
+     * show every invoice stored so far. The chunks' accounts are claimed whole and by one node at a time, so what
+     * the chunks after this one issue are other accounts' invoices, which a chunk need not wait for; only a chunk
+     * that took over a dead node's claims waits again (see {@link #runChunk}).
+     */
+    public Chunks chunks(TenantId tenantId, LocalDate targetDate, Instant now) {
+        Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
+        barrier.awaitCaughtUp(READ_MODEL_WAIT);
+        if (drafts.finalizeReviewed(tenantId, now) > 0) {
+            barrier.awaitCaughtUp(READ_MODEL_WAIT);
+        }
+        return new Chunks(tenant, now == null ? targetDate : LocalDate.ofInstant(now, ZoneOffset.UTC), now);
+    }
+
+    /**
+     * Bills a chunk of accounts of a shared run, reading only what these accounts (and the branches they pay for)
+     * have due: their subscriptions, usage and invoice counts, in set-based queries. {@code takenOver}: some of the
+     * chunk's items were claimed from a node whose lease ran out, which may have issued invoices for these accounts
+     * that the read model does not show yet; the chunk then waits for the read model as it is now.
+     */
+    public BillingRunResult runChunk(Chunks chunks, Set<AccountId> accounts, boolean takenOver) {
+        Timer.Sample sample = Timer.start(meters);
+        try {
+            if (takenOver) {
+                barrier.awaitCaughtUp(READ_MODEL_WAIT);
+            }
+            return doRun(chunks.tenant.id(), chunks.targetDate, Set.copyOf(accounts), chunks.now, Map.of(), null,
+                    chunks);
+        } finally {
+            sample.stop(Timer.builder("ratebook.billing.run").description("Duration of one tenant's billing run")
+                    .tag("tenant", chunks.tenant.id().value()).register(meters));
+        }
     }
 
     /** An account and invoice date that a run for a target has to invoice. */
@@ -224,9 +282,10 @@ public class BillingRun {
         Map<AccountId, BillingRunResult.AccountFailure> failed = new java.util.LinkedHashMap<>();
         Lookups lookups = new Lookups(tenantId);
         UsageDue.Result dueUsage = usageDue.due(tenantId, now == null ? targetDate : targetDate.plusDays(1));
+        Map<AccountId, AccountId> payers = parents.payers(tenantId);
         Map<Key, Due> due = dueItems(tenantId, targetDate, null, now, Map.of(), problems, new HashSet<>(), failed,
-                false, lookups);
-        addUsage(tenantId, dueUsage, null, due, problems);
+                false, lookups, payers, null);
+        addUsage(dueUsage, null, due, problems, payers);
         List<DueKey> keys = new ArrayList<>();
         due.keySet().forEach(k -> keys.add(new DueKey(k.account(), k.invoiceDate())));
         failed.keySet().forEach(a -> keys.add(new DueKey(a, targetDate)));
@@ -254,7 +313,7 @@ public class BillingRun {
                                              Map<SubscriptionId, List<PhaseStart>> timelines) {
         barrier.awaitCaughtUp(READ_MODEL_WAIT);
         List<IssueInvoiceCommand> planned = new ArrayList<>();
-        doRun(tenantId, targetDate, Set.of(account), null, timelines, planned::add);
+        doRun(tenantId, targetDate, Set.of(account), null, timelines, planned::add, null);
         return planned;
     }
 
@@ -266,7 +325,7 @@ public class BillingRun {
             if (drafts.finalizeReviewed(tenantId, now) > 0) {
                 barrier.awaitCaughtUp(READ_MODEL_WAIT); // whoever reads after the run sees them finalized
             }
-            return doRun(tenantId, targetDate, onlyAccounts, now, Map.of(), null);
+            return doRun(tenantId, targetDate, onlyAccounts, now, Map.of(), null, null);
         } finally {
             sample.stop(Timer.builder("ratebook.billing.run").description("Duration of one tenant's billing run")
                     .tag("tenant", tenantId.value()).register(meters));
@@ -275,23 +334,29 @@ public class BillingRun {
 
     private BillingRunResult doRun(TenantId tenantId, LocalDate targetDate, Set<AccountId> onlyAccounts, Instant now,
                                    Map<SubscriptionId, List<PhaseStart>> timelines,
-                                   java.util.function.Consumer<IssueInvoiceCommand> dryRun) {
-        Tenant tenant = tenants.find(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
+                                   java.util.function.Consumer<IssueInvoiceCommand> dryRun, Chunks chunks) {
+        Tenant tenant = chunks != null ? chunks.tenant
+                : tenants.find(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
         List<String> problems = new ArrayList<>();
-        Lookups lookups = new Lookups(tenantId);
+        Lookups lookups = chunks != null ? chunks.lookups : new Lookups(tenantId);
+        Map<AccountId, AccountId> payers = chunks != null ? chunks.payers : parents.payers(tenantId);
+        // some accounts (a chunk of a shared run, one account): only theirs and their branches' items are read
+        Set<AccountId> onlyPayers = payersOf(onlyAccounts, payers);
+        Set<AccountId> members = membersOf(onlyPayers, payers);
         Set<Key> billedBefore = new HashSet<>();
         // invoice counts are read before what was billed: a run that sees another run's invoice in the billed
         // items also counts it, and one that does not picks the same invoice id and collides; read the other way
         // round, a run could bill a span again under the next generation's id
-        Map<Map.Entry<UUID, LocalDate>, Integer> generations = invoices.invoiceCounts(tenantId);
+        Map<Map.Entry<UUID, LocalDate>, Integer> generations = onlyPayers == null ? invoices.invoiceCounts(tenantId)
+                : invoices.invoiceCounts(tenantId, onlyPayers.stream().map(AccountId::value).toList());
         // at an instant, accounts ahead of UTC are on the next day already; usage periods end at each account's own
         // midnight, which UsageDue checks against the clock
-        UsageDue.Result dueUsage = usageDue.due(tenantId, now == null ? targetDate : targetDate.plusDays(1));
+        UsageDue.Result dueUsage = usageDue.due(tenantId, now == null ? targetDate : targetDate.plusDays(1), members);
         // an account whose due items cannot be worked out is not billed at all this run (not half of it)
         Map<AccountId, BillingRunResult.AccountFailure> failed = new java.util.LinkedHashMap<>();
         Map<Key, Due> due = dueItems(tenantId, targetDate, onlyAccounts, now, timelines, problems, billedBefore,
-                failed, dryRun != null, lookups);
-        addUsage(tenantId, dueUsage, onlyAccounts, due, problems);
+                failed, dryRun != null, lookups, payers, members);
+        addUsage(dueUsage, onlyAccounts, due, problems, payers);
         billedBefore.removeAll(due.keySet());
 
         List<BillingRunResult.Issued> issued = new ArrayList<>();
@@ -423,7 +488,8 @@ public class BillingRun {
     private Map<Key, Due> dueItems(TenantId tenant, LocalDate runDate, Set<AccountId> onlyAccounts, Instant now,
                                    Map<SubscriptionId, List<PhaseStart>> timelines, List<String> problems,
                                    Set<Key> billedBefore, Map<AccountId, BillingRunResult.AccountFailure> failed,
-                                   boolean preview, Lookups lookups) {
+                                   boolean preview, Lookups lookups, Map<AccountId, AccountId> payers,
+                                   Set<AccountId> members) {
         // by date, then account: numbers follow invoice dates across accounts, and each account's invoices come
         // in date order, as its credit is used
         Map<Key, Due> due = new TreeMap<>((a, b) -> {
@@ -432,11 +498,11 @@ public class BillingRun {
         });
         Map<AccountId, LocalDate> targets = new HashMap<>();
         // an account whose invoices go to its parent is billed on the parent's consolidated invoice
-        Map<AccountId, AccountId> payers = parents.payers(tenant);
         Set<AccountId> onlyPayers = payersOf(onlyAccounts, payers);
         // the latest calendar day anywhere on earth, so accounts ahead of UTC see their subscriptions too
         LocalDate latest = now == null ? runDate : runDate.plusDays(1);
-        List<SubscriptionView> active = subscriptions.activeOn(tenant, latest);
+        List<SubscriptionView> active = members == null ? subscriptions.activeOn(tenant, latest)
+                : subscriptions.activeOn(tenant, latest, members);
         int[] next = {0};
         while (next[0] < active.size()) {
             // the reads of a chunk of subscriptions share one transaction, bound to the tenant once, instead of one
@@ -492,6 +558,23 @@ public class BillingRun {
         return result;
     }
 
+    /**
+     * The accounts whose items go on the invoices of {@code payers}: the payers themselves and the branches whose
+     * invoices go to them; null (every account) for null.
+     */
+    private static Set<AccountId> membersOf(Set<AccountId> onlyPayers, Map<AccountId, AccountId> payers) {
+        if (onlyPayers == null) {
+            return null;
+        }
+        Set<AccountId> result = new HashSet<>(onlyPayers);
+        payers.forEach((branch, payer) -> {
+            if (onlyPayers.contains(payer)) {
+                result.add(branch);
+            }
+        });
+        return result;
+    }
+
     /** What one subscription has due: its spans and repairs, added to {@code due} under its payer and dates. */
     private void dueOf(TenantId tenant, SubscriptionView s, AccountId payer, LocalDate runDate, Instant now,
                        Map<AccountId, LocalDate> targets, List<String> problems, Set<Key> billedBefore,
@@ -535,13 +618,12 @@ public class BillingRun {
      * only usage due gets its own entry in {@code due}, so it is invoiced too.
      */
     /** Usage due goes on the invoice of its day, of the account that pays (a parent receiving its branches'). */
-    private void addUsage(TenantId tenant, UsageDue.Result result, Set<AccountId> onlyAccounts, Map<Key, Due> due,
-                          List<String> problems) {
+    private void addUsage(UsageDue.Result result, Set<AccountId> onlyAccounts, Map<Key, Due> due,
+                          List<String> problems, Map<AccountId, AccountId> payers) {
         problems.addAll(result.problems());
         if (result.due().isEmpty()) {
             return;
         }
-        Map<AccountId, AccountId> payers = parents.payers(tenant);
         Set<AccountId> onlyPayers = payersOf(onlyAccounts, payers);
         for (UsageDue.Due d : result.due()) {
             AccountId payer = payers.getOrDefault(d.account(), d.account());

@@ -273,7 +273,23 @@ public class BillingRunJobs {
      * skipped, not waited for. Returns the claimed items by account, in account order.
      */
     Map<AccountId, List<LocalDate>> claim(Ref run, String node, Instant now, Instant leaseUntil, int limit) {
+        return claimChunk(run, node, now, leaseUntil, limit).items();
+    }
+
+    /**
+     * A claimed chunk: its items by account, in account order, and whether any of them was taken over from a node
+     * whose lease had run out (that node may have issued some of their invoices a moment before it died).
+     */
+    record Claim(Map<AccountId, List<LocalDate>> items, boolean takenOver) {
+        boolean isEmpty() {
+            return items.isEmpty();
+        }
+    }
+
+    /** As {@link #claim}, saying whether items were taken over from a dead node. */
+    Claim claimChunk(Ref run, String node, Instant now, Instant leaseUntil, int limit) {
         Map<AccountId, List<LocalDate>> claimed = new LinkedHashMap<>();
+        boolean[] takenOver = {false};
         // a: the first open accounts that no other transaction is claiming (a transaction-scoped advisory lock per
         // run and account; SKIP LOCKED on the rows alone could split one account's dates between two nodes).
         // c: their open rows, locked; the row lock re-checks the state, so an account claimed by a transaction that
@@ -289,7 +305,7 @@ public class BillingRunJobs {
                     WHERE pg_try_advisory_xact_lock(hashtextextended(? || account_id::text, 0))
                     LIMIT ?),
                 c AS MATERIALIZED (
-                    SELECT account_id, invoice_date FROM billing_run_items
+                    SELECT account_id, invoice_date, state AS was FROM billing_run_items
                     WHERE tenant_id = ? AND run_id = ? AND account_id IN (SELECT account_id FROM a)
                       AND (state = 'due' OR (state = 'claimed' AND lease_until < ?))
                       AND EXISTS (SELECT 1 FROM billing_runs r
@@ -299,7 +315,8 @@ public class BillingRunJobs {
                 FROM c
                 WHERE i.tenant_id = ? AND i.run_id = ? AND i.account_id = c.account_id
                   AND i.invoice_date = c.invoice_date
-                RETURNING i.account_id, i.invoice_date""", rs -> {
+                RETURNING i.account_id, i.invoice_date, c.was""", rs -> {
+            takenOver[0] |= "claimed".equals(rs.getString("was"));
             claimed.computeIfAbsent(new AccountId(rs.getObject("account_id", UUID.class)), a -> new ArrayList<>())
                     .add(rs.getDate("invoice_date").toLocalDate());
         }, run.tenant().value(), run.runId(), Timestamp.from(now), run.runId().toString(), limit,
@@ -308,7 +325,7 @@ public class BillingRunJobs {
         // the statement returns rows in no particular order: an account's dates in order, accounts in order
         Map<AccountId, List<LocalDate>> ordered = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
         claimed.forEach((a, dates) -> ordered.put(a, dates.stream().sorted().toList()));
-        return ordered;
+        return new Claim(ordered, takenOver[0]);
     }
 
     /** Whether the run is still running (a cancel stops a worker between accounts). */
@@ -321,6 +338,28 @@ public class BillingRunJobs {
     /** Invoices a claimed chunk of accounts through the per-account path of {@link BillingRun}, in one call. */
     BillingRunResult invoice(Ref run, java.util.Set<AccountId> accounts) {
         return billingRun.runAccounts(run.tenant(), accounts, run.targetDate(), run.targetAt());
+    }
+
+    /**
+     * What a worker keeps for one round of chunks of a run (pack in effect, settings, accounts, the read model
+     * caught up once): see {@link BillingRun#chunks}.
+     */
+    BillingRun.Chunks chunks(Ref run) {
+        return billingRun.chunks(run.tenant(), run.targetDate(), run.targetAt());
+    }
+
+    /** Invoices a claimed chunk with what the round has read already. */
+    BillingRunResult invoice(BillingRun.Chunks chunks, Claim claim) {
+        return billingRun.runChunk(chunks, claim.items().keySet(), claim.takenOver());
+    }
+
+    /**
+     * Records what invoicing a chunk did, for each of its accounts as {@link #record} does, in one transaction
+     * bound to the tenant once (not one per account).
+     */
+    void recordChunk(Ref run, String node, java.util.Collection<AccountId> accounts, BillingRunResult result,
+                     Instant leaseUntil) {
+        scope.run(run.tenant(), () -> accounts.forEach(a -> record(run, node, a, result, leaseUntil)));
     }
 
     /**

@@ -53,7 +53,7 @@ public class BillingRunWorker implements SmartLifecycle {
                             @Value("${ratebook.node.id:}") String node,
                             @Value("${ratebook.billing.worker.lease:PT60S}") Duration lease,
                             @Value("${ratebook.billing.worker.poll:PT1S}") Duration poll,
-                            @Value("${ratebook.billing.worker.chunk:20}") int chunk) {
+                            @Value("${ratebook.billing.worker.chunk:50}") int chunk) {
         this.jobs = jobs;
         // pid@host: two nodes on one machine are two nodes
         this.node = node == null || node.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : node;
@@ -151,9 +151,13 @@ public class BillingRunWorker implements SmartLifecycle {
     }
 
     private void work(BillingRunJobs.Ref run) {
+        // what the chunks of this round share (pack in effect, settings, accounts, the read model caught up once):
+        // read with the first chunk claimed
+        BillingRun.Chunks round = null;
         while (!stopping && !Thread.currentThread().isInterrupted()) {
             Instant now = jobs.clock().instant();
-            Map<AccountId, List<LocalDate>> claimed = jobs.claim(run, node, now, now.plus(lease), chunk);
+            BillingRunJobs.Claim claim = jobs.claimChunk(run, node, now, now.plus(lease), chunk);
+            Map<AccountId, List<LocalDate>> claimed = claim.items();
             if (claimed.isEmpty()) {
                 if (jobs.finishIfDone(run)) {
                     log.info("Billing run {} of {} finished", run.runId(), run.tenant());
@@ -166,12 +170,12 @@ public class BillingRunWorker implements SmartLifecycle {
             }
             working = run;
             try {
-                // one call per chunk: what BillingRun reads for the whole tenant is read once per chunk
-                BillingRunResult result = jobs.invoice(run, claimed.keySet());
-                Instant leaseUntil = jobs.clock().instant().plus(lease);
-                for (AccountId account : claimed.keySet()) {
-                    jobs.record(run, node, account, result, leaseUntil);
+                if (round == null) {
+                    round = jobs.chunks(run);
                 }
+                // one call per chunk, reading only the chunk's accounts; what does not change is read once per round
+                BillingRunResult result = jobs.invoice(round, claim);
+                jobs.recordChunk(run, node, claimed.keySet(), result, jobs.clock().instant().plus(lease));
             } catch (RuntimeException e) {
                 if (databaseAway(e)) {
                     throw e; // not the accounts' fault: the lease runs out and the chunk is claimed again

@@ -110,6 +110,14 @@ public class UsageDue {
     }
 
     public Result due(TenantId tenant, LocalDate target) {
+        return due(tenant, target, null);
+    }
+
+    /**
+     * As {@link #due(TenantId, LocalDate)}, for the subscriptions of the given accounts only (every account for
+     * null): a chunk of a shared billing run reads its own accounts' usage, not the whole tenant's (decision 027).
+     */
+    public Result due(TenantId tenant, LocalDate target, java.util.Collection<AccountId> onlyAccounts) {
         Map<Key, List<UsagePeriod>> due = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         Map<String, Meter> known = meters.indexed(tenant);
@@ -119,7 +127,8 @@ public class UsageDue {
         Instant now = clocks.of(tenant).instant();
         Map<AccountId, Optional<AccountView>> accountsSeen = new HashMap<>();
         TenantPacks runPacks = new RunPacks(packs); // asked per subscription: once per date for the whole run
-        List<SubscriptionView> active = subscriptions.activeOn(tenant, target);
+        List<SubscriptionView> active = onlyAccounts == null ? subscriptions.activeOn(tenant, target)
+                : subscriptions.activeOn(tenant, target, onlyAccounts);
         int[] next = {0};
         while (next[0] < active.size()) {
             // a chunk of subscriptions is read in one transaction, bound to the tenant once (issue 14); it only

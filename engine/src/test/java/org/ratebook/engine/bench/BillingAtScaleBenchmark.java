@@ -135,7 +135,7 @@ public final class BillingAtScaleBenchmark {
         System.exit(0); // the engine's framework threads need not be waited for once the context is closed
     }
 
-    private static void setUp(ConfigurableApplicationContext context, TenantId tenant) {
+    static void setUp(ConfigurableApplicationContext context, TenantId tenant) {
         context.getBean(TenantRegistry.class).createSandbox(new Tenant(tenant, "Scale Hosting GmbH",
                 List.of("Hauptstr. 1", "10115 Berlin"), "DE123456789"), FEBRUARY);
         Path hosting = Path.of("../tenants/packs/hosting");
@@ -155,15 +155,29 @@ public final class BillingAtScaleBenchmark {
     }
 
     static AccountId account(int g) {
-        return new AccountId(UUID.nameUUIDFromBytes(("a" + g).getBytes()));
+        return account("", g);
     }
 
     static SubscriptionId subscription(int g) {
-        return new SubscriptionId(UUID.nameUUIDFromBytes(("s" + g).getBytes()));
+        return subscription("", g);
+    }
+
+    /** An account of a seeding {@code prefix}: two tenants seeded in one event store need ids of their own. */
+    static AccountId account(String prefix, int g) {
+        return new AccountId(UUID.nameUUIDFromBytes((prefix + "a" + g).getBytes()));
+    }
+
+    static SubscriptionId subscription(String prefix, int g) {
+        return new SubscriptionId(UUID.nameUUIDFromBytes((prefix + "s" + g).getBytes()));
     }
 
     private static void seed(ConfigurableApplicationContext context, TenantId tenant, int accounts, int threads,
                              Connection admin) throws Exception {
+        seed(context, tenant, accounts, threads, admin, "");
+    }
+
+    static void seed(ConfigurableApplicationContext context, TenantId tenant, int accounts, int threads,
+                     Connection admin, String prefix) throws Exception {
         CommandGateway commands = context.getBean(CommandGateway.class);
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -175,7 +189,7 @@ public final class BillingAtScaleBenchmark {
                 for (int g = worker; g < accounts; g += threads) {
                     boolean french = g % 3 != 0;
                     boolean business = g % 3 == 2;
-                    commands.sendAndWait(new CreateAccountCommand(tenant, account(g),
+                    commands.sendAndWait(new CreateAccountCommand(tenant, account(prefix, g),
                             "Customer " + g + (business ? " SARL" : ""), "billing" + g + "@example.com", "EUR",
                             french ? "FR" : "DE", french ? "Europe/Paris" : "Europe/Berlin", 1,
                             List.of("Rue " + g), business ? "FR" + String.format("%011d", g) : null,
@@ -187,7 +201,8 @@ public final class BillingAtScaleBenchmark {
                         default -> "Dedicated-1";
                     };
                     int quantity = plan.equals("VPS-L") ? 2 + g % 8 : 1;
-                    commands.sendAndWait(new CreateSubscriptionCommand(tenant, subscription(g), account(g), plan,
+                    commands.sendAndWait(new CreateSubscriptionCommand(tenant, subscription(prefix, g),
+                            account(prefix, g), plan,
                             quantity, FEB_1));
                     int n = done.incrementAndGet();
                     if (n % 1000 == 0) {
@@ -323,7 +338,7 @@ public final class BillingAtScaleBenchmark {
 
     private static final ProgressConnections PROGRESS = new ProgressConnections();
 
-    private static long invoices(Connection admin, TenantId tenant) throws SQLException {
+    static long invoices(Connection admin, TenantId tenant) throws SQLException {
         try (var s = admin.prepareStatement("SELECT count(*) FROM invoices WHERE tenant_id = ?")) {
             s.setString(1, tenant.value());
             try (ResultSet rs = s.executeQuery()) {
@@ -365,7 +380,7 @@ public final class BillingAtScaleBenchmark {
     }
 
     /** Every invoice of the tenant once, numbered 1..n without a gap. */
-    private static void checkNumbers(Connection admin, TenantId tenant, long expected) throws SQLException {
+    static void checkNumbers(Connection admin, TenantId tenant, long expected) throws SQLException {
         try (var s = admin.prepareStatement("""
                 SELECT count(*), count(DISTINCT number), count(DISTINCT (account_id, invoice_date)),
                        max(substring(number FROM '[0-9]+$')::int)
@@ -404,7 +419,7 @@ public final class BillingAtScaleBenchmark {
                 .getProcessCpuTime();
     }
 
-    private static String load() {
+    static String load() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (Exception e) {

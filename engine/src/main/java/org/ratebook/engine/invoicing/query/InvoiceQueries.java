@@ -78,6 +78,20 @@ public class InvoiceQueries {
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** As {@link #invoiceCounts(TenantId)}, for the given accounts only (a chunk of a shared billing run). */
+    public Map<Map.Entry<UUID, LocalDate>, Integer> invoiceCounts(TenantId tenant, java.util.Collection<UUID> accounts) {
+        if (accounts.isEmpty()) {
+            return Map.of();
+        }
+        UUID[] ids = accounts.stream().distinct().toArray(UUID[]::new);
+        return tenantScope.call(tenant, () -> jdbc.query("""
+                SELECT account_id, invoice_date, count(*) FROM invoices WHERE tenant_id = ? AND account_id = ANY (?)
+                GROUP BY account_id, invoice_date""",
+                (rs, n) -> Map.entry(Map.entry(rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate()),
+                        rs.getInt(3)), tenant.value(), ids))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     public int invoiceCount(TenantId tenant, UUID accountId, LocalDate invoiceDate) {
         return tenantScope.call(tenant, () -> jdbc.queryForObject("""
                 SELECT count(*) FROM invoices WHERE tenant_id = ? AND account_id = ? AND invoice_date = ?""",
