@@ -280,16 +280,20 @@ public class BillingRunJobs {
      * A claimed chunk: its items by account, in account order, and whether any of them was taken over from a node
      * whose lease had run out (that node may have issued some of their invoices a moment before it died).
      */
-    record Claim(Map<AccountId, List<LocalDate>> items, boolean takenOver) {
+    record Claim(Map<AccountId, List<LocalDate>> items, Map<AccountId, List<LocalDate>> takenOverItems) {
         boolean isEmpty() {
             return items.isEmpty();
+        }
+
+        boolean takenOver() {
+            return !takenOverItems.isEmpty();
         }
     }
 
     /** As {@link #claim}, saying whether items were taken over from a dead node. */
     Claim claimChunk(Ref run, String node, Instant now, Instant leaseUntil, int limit) {
         Map<AccountId, List<LocalDate>> claimed = new LinkedHashMap<>();
-        boolean[] takenOver = {false};
+        Map<AccountId, List<LocalDate>> takenOver = new LinkedHashMap<>();
         // a: the first open accounts that no other transaction is claiming (a transaction-scoped advisory lock per
         // run and account; SKIP LOCKED on the rows alone could split one account's dates between two nodes).
         // c: their open rows, locked; the row lock re-checks the state, so an account claimed by a transaction that
@@ -316,7 +320,10 @@ public class BillingRunJobs {
                 WHERE i.tenant_id = ? AND i.run_id = ? AND i.account_id = c.account_id
                   AND i.invoice_date = c.invoice_date
                 RETURNING i.account_id, i.invoice_date, c.was""", rs -> {
-            takenOver[0] |= "claimed".equals(rs.getString("was"));
+            if ("claimed".equals(rs.getString("was"))) {
+                takenOver.computeIfAbsent(new AccountId(rs.getObject("account_id", UUID.class)),
+                        a -> new ArrayList<>()).add(rs.getDate("invoice_date").toLocalDate());
+            }
             claimed.computeIfAbsent(new AccountId(rs.getObject("account_id", UUID.class)), a -> new ArrayList<>())
                     .add(rs.getDate("invoice_date").toLocalDate());
         }, run.tenant().value(), run.runId(), Timestamp.from(now), run.runId().toString(), limit,
@@ -325,7 +332,7 @@ public class BillingRunJobs {
         // the statement returns rows in no particular order: an account's dates in order, accounts in order
         Map<AccountId, List<LocalDate>> ordered = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
         claimed.forEach((a, dates) -> ordered.put(a, dates.stream().sorted().toList()));
-        return new Claim(ordered, takenOver[0]);
+        return new Claim(ordered, Map.copyOf(takenOver));
     }
 
     /** Whether the run is still running (a cancel stops a worker between accounts). */
@@ -357,9 +364,9 @@ public class BillingRunJobs {
      * Records what invoicing a chunk did, for each of its accounts as {@link #record} does, in one transaction
      * bound to the tenant once (not one per account).
      */
-    void recordChunk(Ref run, String node, java.util.Collection<AccountId> accounts, BillingRunResult result,
-                     Instant leaseUntil) {
-        scope.run(run.tenant(), () -> accounts.forEach(a -> record(run, node, a, result, leaseUntil)));
+    void recordChunk(Ref run, String node, Claim claim, BillingRunResult result, Instant leaseUntil) {
+        scope.run(run.tenant(), () -> claim.items().keySet().forEach(a -> record(run, node, a, result, leaseUntil,
+                claim.takenOverItems().getOrDefault(a, List.of()))));
     }
 
     /**
@@ -368,6 +375,19 @@ public class BillingRunJobs {
      * the node's remaining claims get a fresh lease.
      */
     void record(Ref run, String node, AccountId account, BillingRunResult result, Instant leaseUntil) {
+        record(run, node, account, result, leaseUntil, List.of());
+    }
+
+    /**
+     * As {@link #record(Ref, String, AccountId, BillingRunResult, Instant)}; {@code takenOver}: the account's dates
+     * whose claims were taken over from a node whose lease ran out. That node may have issued their invoices and
+     * died before it recorded them; found issued now, such an item is done with the invoice the read model shows
+     * for it (the chunk waited for the read model, see {@link BillingRun#runChunk}), not skipped, so the run counts
+     * every invoice it issued. An item that was due (never claimed before) and is found invoiced was invoiced by
+     * someone else (by hand, another run) and stays skipped.
+     */
+    private void record(Ref run, String node, AccountId account, BillingRunResult result, Instant leaseUntil,
+                        List<LocalDate> takenOver) {
         String tenant = run.tenant().value();
         scope.run(run.tenant(), () -> {
             for (BillingRunResult.Issued issued : result.invoices()) {
@@ -388,6 +408,21 @@ public class BillingRunJobs {
             }
             List<BillingRunResult.AccountFailure> failures = result.failures().stream()
                     .filter(f -> f.account().equals(account)).toList();
+            if (failures.isEmpty()) {
+                for (LocalDate date : takenOver) {
+                    int n = jdbc.update("""
+                            UPDATE billing_run_items i SET state = 'done', worked_by = ?, invoice_id = v.invoice_id,
+                                   currency = v.currency, amount = v.total, claimed_by = NULL, lease_until = NULL
+                            FROM (SELECT invoice_id, currency, total FROM invoices
+                                  WHERE tenant_id = ? AND account_id = ? AND invoice_date = ?
+                                    AND status NOT IN ('VOID', 'DISCARDED')
+                                  ORDER BY number DESC LIMIT 1) v
+                            WHERE i.tenant_id = ? AND i.run_id = ? AND i.account_id = ? AND i.invoice_date = ?
+                              AND i.state = 'claimed' AND i.claimed_by = ?""", node, tenant, account.value(),
+                            Date.valueOf(date), tenant, run.runId(), account.value(), Date.valueOf(date), node);
+                    meters.counter("ratebook.billing.run.items", "tenant", tenant, "outcome", "done").increment(n);
+                }
+            }
             String problems = result.problems().isEmpty() ? null : truncate(String.join("; ", result.problems()));
             if (!failures.isEmpty()) {
                 String reason = truncate(failures.stream().map(BillingRunResult.AccountFailure::reason).distinct()

@@ -175,7 +175,7 @@ public class BillingRunWorker implements SmartLifecycle {
                 }
                 // one call per chunk, reading only the chunk's accounts; what does not change is read once per round
                 BillingRunResult result = jobs.invoice(round, claim);
-                jobs.recordChunk(run, node, claimed.keySet(), result, jobs.clock().instant().plus(lease));
+                jobs.recordChunk(run, node, claim, result, jobs.clock().instant().plus(lease));
             } catch (RuntimeException e) {
                 if (databaseAway(e)) {
                     throw e; // not the accounts' fault: the lease runs out and the chunk is claimed again

@@ -108,6 +108,10 @@ class BillingRunJobsTest {
         assertThat(jobs.claim(run, "other-node", now, now.plusSeconds(5), 100)).as("nothing left to claim").isEmpty();
         AccountId firstAccount = claimed.keySet().iterator().next();
         jobs.record(run, "dead-node", firstAccount, jobs.invoice(run, java.util.Set.of(firstAccount)), now.minusSeconds(1));
+        // ... and issued a second account's invoices, dying before it recorded them: the worker taking over finds
+        // them issued, and the run still counts them as its own (done, with the invoice), not as skipped
+        AccountId secondAccount = claimed.keySet().stream().skip(1).findFirst().orElseThrow();
+        assertThat(jobs.invoice(run, java.util.Set.of(secondAccount)).invoices()).hasSize(3);
 
         worker.start();
         BillingRunJobs.Progress done = awaitFinished(runId);
