@@ -85,4 +85,31 @@ class BillingDepthApiTest {
         // Pro 49.00 x 16/31 = 25.29, Starter 19.00 x 16/31 = 9.81 back, April 49.00
         assertThat(invoiceTotals()).containsExactly("2026-03-01 19.00", "2026-04-01 64.48");
     }
+
+    @Test
+    void automaticInvoicingSwitchedOffHoldsTheAccountsInvoicesAndSwitchedBackOnInvoicesThemAtOnce() {
+        advanceTo("2026-03-02");
+        String path = "/api/v1/accounts/" + account + "/automatic-invoicing";
+        assertThat(api.get(path).json().get("off").asBoolean()).isFalse();
+        ApiClient.Response bad = api.put(path, "{\"reason\":\"no state given\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(api.put("/api/v1/accounts/" + UUID.randomUUID() + "/automatic-invoicing", "{\"on\":false}")
+                .status()).isEqualTo(404);
+
+        JsonNode off = api.put(path, "{\"on\":false,\"reason\":\"contract under review\"}").json();
+        assertThat(off.get("off").asBoolean()).isTrue();
+        assertThat(off.get("offSince").asText()).isEqualTo("2026-03-02");
+
+        advanceTo("2026-05-15");
+        assertThat(invoiceTotals()).as("April and May held").containsExactly("2026-03-01 19.00");
+
+        JsonNode on = api.put(path, "{\"on\":true}").json();
+        assertThat(on.get("off").asBoolean()).isFalse();
+        assertThat(on.get("onSince").asText()).isEqualTo("2026-05-15");
+        assertThat(on.get("invoiced")).hasSize(1);
+        assertThat(on.get("invoiced").get(0).get("total").asText()).isEqualTo("38.00");
+        assertThat(api.put(path, "{\"on\":true}").json().get("invoiced")).as("nothing twice").isEmpty();
+        assertThat(invoiceTotals()).containsExactly("2026-03-01 19.00", "2026-05-15 38.00");
+    }
 }

@@ -400,6 +400,19 @@ public final class ApiDtos {
         }
     }
 
+    @Schema(description = "Switch the account's automatic invoicing off (Kill Bill's AUTO_INVOICING_OFF) or back on")
+    public record AutomaticInvoicingRequest(
+            @NotNull @Schema(example = "false", description = "false: billing runs hold the account's invoices; true: back on, and what was held is invoiced at once") Boolean on,
+            @jakarta.validation.constraints.Size(max = 500) @Schema(example = "Contract under review", description = "Why it is switched off (optional)") String reason) {
+    }
+
+    public record AutomaticInvoicingResponse(UUID accountId,
+                                             @Schema(description = "true while billing runs hold the account's invoices") boolean off,
+                                             @Schema(description = "The account's day it was switched off; null while on") LocalDate offSince,
+                                             @Schema(description = "The account's day it was last switched back on; null if never") LocalDate onSince,
+                                             @Schema(description = "Invoices issued at once when switched back on (what was held)") List<InvoiceSummary> invoiced) {
+    }
+
     public record AccountCreditRequest(
             @Schema(description = "Your id for this credit; sending it again changes nothing twice") String reference,
             @NotNull @Schema(example = "10.00", description = "A positive amount, a decimal string, in the currency's minor units at most") BigDecimal amount,
