@@ -36,12 +36,14 @@ class BillingDepthApiTest {
     @Autowired JdbcTemplate jdbc;
 
     private ApiClient api;
+    private TenantId tenantId;
     private String account;
     private String subscription;
 
     @BeforeEach
     void customerOnStarter() {
         TenantId tenant = TenantId.of("depth-" + UUID.randomUUID().toString().substring(0, 8));
+        tenantId = tenant;
         tenants.createSandbox(new Tenant(tenant, "Depth Hosting", List.of(), null), Instant.parse("2026-03-01T00:00:00Z"));
         packs.importShipped(tenant, RulePackLoader.DEFAULT_PACK, LocalDate.of(2000, 1, 1));
         api = new ApiClient(port, apiKeys.issue(tenant, "test"));
@@ -111,5 +113,76 @@ class BillingDepthApiTest {
         assertThat(on.get("invoiced").get(0).get("total").asText()).isEqualTo("38.00");
         assertThat(api.put(path, "{\"on\":true}").json().get("invoiced")).as("nothing twice").isEmpty();
         assertThat(invoiceTotals()).containsExactly("2026-03-01 19.00", "2026-05-15 38.00");
+    }
+
+    @Test
+    void aDunningTableWithAnUnpaidBalanceIsUploadedOverTheApiAndWarnsTheCustomerOnceItOwesThatMuch() throws Exception {
+        ApiClient bob = new ApiClient(port, apiKeys.issue(tenantId, "bob"));
+        byte[] exported = api.get("/api/v1/rule-packs/1/export").body();
+        String header = "state,days_past_due,min_overdue_balance,currency,min_unpaid_invoices,actions,min_unpaid_balance\n";
+        String thresholdRule = java.nio.file.Files.readString(
+                java.nio.file.Path.of("../tenants/packs/msp/rules/suspension.drl"));
+
+        ApiClient.Response bad = api.post("/api/v1/rule-packs/drafts", "application/zip", zipWith(exported, java.util.Map.of(
+                "dunning/thresholds.csv", header + "WARNED,,,EUR,,BLOCK_PLAN_CHANGES,lots\n",
+                "rules/suspension.drl", thresholdRule)));
+        assertThat(bad.status()).as(bad.text()).isEqualTo(422);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(bad.text()).contains("min_unpaid_balance");
+
+        ApiClient.Response draft = api.post("/api/v1/rule-packs/drafts", "application/zip", zipWith(exported,
+                java.util.Map.of("dunning/thresholds.csv", header + "WARNED,,,EUR,,BLOCK_PLAN_CHANGES,38.00\n",
+                        "rules/suspension.drl", thresholdRule)));
+        assertThat(draft.status()).as(draft.text()).isEqualTo(201);
+        int ready = draft.json().get("version").asInt();
+        assertThat(bob.post("/api/v1/rule-packs/" + ready + "/approve", "").status()).isEqualTo(200);
+        ApiClient.Response published = bob.post("/api/v1/rule-packs/" + ready + "/publish",
+                "{\"effectiveFrom\":\"2026-03-01\"}");
+        assertThat(published.status()).as(published.text()).isEqualTo(200);
+
+        advanceTo("2026-03-31");
+        assertThat(api.get("/api/v1/accounts/" + account + "/standing").json().get("state").asText())
+                .as("EUR 19.00 unpaid").isEqualTo("GOOD");
+        advanceTo("2026-04-01");
+        JsonNode standing = api.get("/api/v1/accounts/" + account + "/standing").json();
+        assertThat(standing.get("state").asText()).as("EUR 38.00 unpaid").isEqualTo("WARNED");
+        assertThat(standing.get("why").get("unpaidBalance").asText()).isEqualTo("38.00");
+        assertThat(standing.get("why").get("rules").toString())
+                .isEqualTo("[\"A threshold of the seller's dunning table is reached\"]");
+    }
+
+    /** The exported pack folder with some files replaced or added, and a dunning thresholds table declared. */
+    private static byte[] zipWith(byte[] zip, java.util.Map<String, String> files) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+             var copy = new java.util.zip.ZipOutputStream(out)) {
+            java.util.Set<String> written = new java.util.HashSet<>();
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                String name = entry.getName();
+                String relative = name.contains("/") && !files.containsKey(name)
+                        ? name.substring(name.indexOf('/') + 1) : name;
+                String key = files.containsKey(name) ? name : files.containsKey(relative) ? relative : null;
+                if (relative.equals("pack.properties") || name.equals("pack.properties")) {
+                    // the table is read from the file pack.properties names for it
+                    content = (new String(content, java.nio.charset.StandardCharsets.UTF_8)
+                            + "\ndunning.thresholds=dunning/thresholds.csv\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                copy.putNextEntry(new java.util.zip.ZipEntry(name));
+                copy.write(key == null ? content : files.get(key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                copy.closeEntry();
+                if (key != null) {
+                    written.add(key);
+                }
+            }
+            for (var file : files.entrySet()) {
+                if (!written.contains(file.getKey())) {
+                    copy.putNextEntry(new java.util.zip.ZipEntry(file.getKey()));
+                    copy.write(file.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    copy.closeEntry();
+                }
+            }
+        }
+        return out.toByteArray();
     }
 }
