@@ -145,6 +145,17 @@ class InvoiceGeneratorTest {
     }
 
     @Test
+    void inArrearAChangeWithoutProrationBillsTheOldPriceForTheWholePeriodAndTheNewOneFromTheNext() {
+        Ledger ledger = new Ledger(DayCount.ACTUAL, 1).from("2024-03-01", "basic", "evergreen", 1, true,
+                BillingPeriod.MONTHLY, BillingMode.IN_ARREAR);
+        ledger.states.add(ServiceState.billing(LocalDate.parse("2024-03-16"), "hosting", "evergreen", 1, true,
+                BillingPeriod.MONTHLY, BillingMode.IN_ARREAR).withProration(ProrationBehaviour.NONE));
+        assertThat(ledger.bill("2024-03-16")).isEmpty();
+        assertThat(ledger.bill("2024-04-01")).containsExactly("RECURRING 2024-03-01..2024-04-01 19.95");
+        assertThat(ledger.bill("2024-05-01")).containsExactly("RECURRING 2024-04-01..2024-05-01 100.00");
+    }
+
+    @Test
     void aChangeOfBillingPeriodIsProratedAtOnceEvenWhenItsProrationWasToBeCarried() {
         Ledger ledger = new Ledger(DayCount.ACTUAL, 1).trial("2012-04-01", "pistol")
                 .monthly("2012-05-01", "pistol", "evergreen");
