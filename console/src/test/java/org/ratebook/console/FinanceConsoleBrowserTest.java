@@ -129,7 +129,7 @@ class FinanceConsoleBrowserTest {
     }
 
     @Test
-    void anAnalystGivesACustomerCreditAndAdjustsOneLineOfItsInvoiceAfterThePreview() throws IOException {
+    void anAnalystGivesACustomerCreditSwitchesItsInvoicingOffAndOnAndAdjustsOneLineOfItsInvoice() throws IOException {
         Page page = signIn();
         page.locator("#main-menu").getByText("Customers").click();
         page.locator("#customer-search input").fill("hooli");
@@ -142,6 +142,16 @@ class FinanceConsoleBrowserTest {
         assertThat(page.locator("#credit-effect")).containsText("its next invoices use it");
         page.locator("#confirm-credit").click();
         assertThat(page.getByText("Credit of €5.00 given to Hooli Nordic AB")).isVisible();
+
+        // automatic invoicing switched off and back on (decision 028); back on, nothing was held
+        assertThat(page.locator("#automatic-invoicing-state")).hasText("Automatic invoicing is on.");
+        page.locator("#switch-automatic-invoicing").click();
+        page.locator("#automatic-invoicing-reason input").fill("Contract under review");
+        page.locator("#confirm-automatic-invoicing").click();
+        assertThat(page.locator("#automatic-invoicing-state")).containsText("Automatic invoicing is off since");
+        page.locator("#switch-automatic-invoicing").click();
+        page.locator("#confirm-automatic-invoicing").click();
+        assertThat(page.locator("#automatic-invoicing-state")).hasText("Automatic invoicing is on.");
 
         page.locator("#tab-invoices").click();
         page.locator("#account-invoices vaadin-grid-cell-content").filter(new Locator.FilterOptions()

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Playwright;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ratebook.console.demo.DemoData;
 import org.ratebook.tenants.ConsoleUser;
@@ -15,8 +16,6 @@ import org.ratebook.tenants.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -34,21 +33,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OidcSignInBrowserTest {
 
+    /** The port the shared test context names for the provider (src/test/resources/application.properties). */
+    private static final int PROVIDER_PORT = 47089;
     private static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
 
-    static {
-        PROVIDER.start();
-    }
-
-    @DynamicPropertySource
-    static void identityProvider(DynamicPropertyRegistry registry) {
-        String prefix = "spring.security.oauth2.client.";
-        registry.add(prefix + "registration.company.client-id", () -> "ratebook-console");
-        registry.add(prefix + "registration.company.client-secret", () -> "console-secret");
-        registry.add(prefix + "registration.company.client-name", () -> "Company login");
-        registry.add(prefix + "registration.company.scope", () -> "openid,email");
-        registry.add(prefix + "registration.company.provider", () -> "company");
-        registry.add(prefix + "provider.company.issuer-uri", () -> PROVIDER.issuerUrl("company").toString());
+    @BeforeAll
+    static void startProvider() {
+        PROVIDER.start(PROVIDER_PORT);
     }
 
     @AfterAll

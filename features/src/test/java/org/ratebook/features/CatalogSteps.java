@@ -27,9 +27,12 @@ public class CatalogSteps {
     private final BillingWorld world;
     private final RulePackImports packs;
 
-    public CatalogSteps(BillingWorld world, RulePackImports packs) {
+    private final ScenarioPack pack;
+
+    public CatalogSteps(BillingWorld world, RulePackImports packs, ScenarioPack pack) {
         this.world = world;
         this.packs = packs;
+        this.pack = pack;
     }
 
     @Given("the seller bills with this catalog, counting days {word}:")
@@ -44,7 +47,7 @@ public class CatalogSteps {
         RulePackContent content = new RulePackContent("scenario catalog", plans,
                 RulePackLoader.defaultPack().sources(), DayCount.valueOf(dayCount.toUpperCase(Locale.ROOT)),
                 RoundingMode.HALF_UP, null, null, List.of(), List.of(), BillingAlignment.parse(alignment));
-        packs.importContent(world.theSeller(), content, LocalDate.of(2000, 1, 1));
+        pack.use(content); // imported from 2000-01-01, and known to steps that add rules to it
     }
 
     /** The "billed" column as a price table writes it: "monthly", "annual", "every 6 months", "2 weeks". */

@@ -91,18 +91,26 @@ public class DunningSteps {
         sources.removeIf(s -> s.category() == RuleCategory.SUSPENSION);
         sources.add(new DrlSource(RuleCategory.SUSPENSION, "rules/suspension.drl",
                 java.nio.file.Files.readString(THRESHOLD_RULE)));
-        StringBuilder csv = new StringBuilder(
-                "state,days_past_due,min_overdue_balance,currency,min_unpaid_invoices,actions\n");
+        // the column of a minimum unpaid balance (decision 028) only when the scenario uses it: tables written
+        // before keep their text
+        boolean unpaidColumn = table.asMaps().getFirst().containsKey("unpaid at least");
+        StringBuilder csv = new StringBuilder("state,days_past_due,min_overdue_balance,currency,min_unpaid_invoices,"
+                + "actions" + (unpaidColumn ? ",min_unpaid_balance" : "") + "\n");
         for (Map<String, String> row : table.asMaps()) {
             java.util.Optional<Money> balance = cell(row, "overdue at least").map(Money::parse);
+            java.util.Optional<Money> unpaid = cell(row, "unpaid at least").map(Money::parse);
             csv.append(String.join(",", row.get("state").strip().toUpperCase(Locale.ROOT),
                     cell(row, "days past due").orElse("0"),
                     balance.map(m -> m.amount().toPlainString()).orElse(""),
-                    balance.map(Money::currency).orElse(""),
+                    balance.or(() -> unpaid).map(Money::currency).orElse(""),
                     cell(row, "unpaid invoices at least").orElse(""),
                     cell(row, "actions").map(a -> Arrays.stream(a.split(","))
                             .map(words -> words.strip().toUpperCase(Locale.ROOT).replace(' ', '_'))
-                            .collect(Collectors.joining("|"))).orElse(""))).append('\n');
+                            .collect(Collectors.joining("|"))).orElse("")));
+            if (unpaidColumn) {
+                csv.append(',').append(unpaid.map(m -> m.amount().toPlainString()).orElse(""));
+            }
+            csv.append('\n');
         }
         RulePackId pack = new RulePackId(world.theSeller());
         int version = commands.sendAndWait(new SaveRulePackDraftCommand(pack, new RulePackContent(

@@ -17,6 +17,7 @@ import org.ratebook.engine.subscription.api.SubscriptionId;
 import org.ratebook.engine.subscription.projection.SubscriptionProjection;
 import org.ratebook.engine.subscription.projection.SubscriptionView;
 import org.ratebook.rules.fact.ChangeTiming;
+import org.ratebook.rules.fact.ProrationBehaviour;
 import org.ratebook.tenants.TenantScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -83,6 +84,47 @@ public class LifecycleSteps {
     @When("{string} changes to {int} seats from the next billing day")
     public void changeSeatsAtEndOfTerm(String customer, int seats) {
         change(customer, id -> new ChangeQuantityCommand(seller(customer), id, seats, ChangeTiming.END_OF_TERM, null));
+    }
+
+    @When("{string} changes to the {string} plan at once, invoicing the proration now")
+    public void changePlanInvoicingNow(String customer, String plan) {
+        changePlanProrating(customer, plan, ProrationBehaviour.ALWAYS_INVOICE);
+    }
+
+    @When("{string} changes to the {string} plan at once, carrying the proration to the next invoice")
+    public void changePlanCarrying(String customer, String plan) {
+        changePlanProrating(customer, plan, ProrationBehaviour.CREATE_PRORATIONS);
+    }
+
+    @When("{string} changes to the {string} plan at once, without proration")
+    public void changePlanWithoutProration(String customer, String plan) {
+        changePlanProrating(customer, plan, ProrationBehaviour.NONE);
+    }
+
+    private void changePlanProrating(String customer, String plan, ProrationBehaviour behaviour) {
+        change(customer, id -> new ChangePlanCommand(seller(customer), id, plan, ChangeTiming.IMMEDIATE, null, null,
+                behaviour));
+    }
+
+    @When("{string} changes to {int} seats at once, carrying the proration to the next invoice")
+    public void changeSeatsCarrying(String customer, int seats) {
+        change(customer, id -> new ChangeQuantityCommand(seller(customer), id, seats, ChangeTiming.IMMEDIATE, null,
+                ProrationBehaviour.CREATE_PRORATIONS));
+    }
+
+    @Then("the change's proration is {word} by the rule {string}")
+    public void prorationByRule(String behaviour, String rule) {
+        JsonNode event = lastEvent();
+        assertThat(event.path("proration").asText()).as("proration behaviour of the change").isEqualTo(behaviour);
+        assertThat(event.path("prorationDecidedBy").asText()).as("rule that chose it").isEqualTo(rule);
+    }
+
+    @Then("the change's proration is {word} as the request said")
+    public void prorationByRequest(String behaviour) {
+        JsonNode event = lastEvent();
+        assertThat(event.path("proration").asText()).as("proration behaviour of the change").isEqualTo(behaviour);
+        assertThat(event.path("prorationDecidedBy").isNull() || event.path("prorationDecidedBy").isMissingNode())
+                .as("no rule chose it").isTrue();
     }
 
     @When("{string} cancels its subscription at once")

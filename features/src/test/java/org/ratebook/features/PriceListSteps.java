@@ -85,6 +85,22 @@ public class PriceListSteps {
                 c.tables(), c.taxSettings()));
     }
 
+    /** Change-policy rules (category CHANGE) added to the scenario's pack, beside the shipped ones. */
+    @Given("the seller's change policy also says:")
+    public void changeRules(String drl) {
+        RulePackContent c = pack.current();
+        List<DrlSource> all = new ArrayList<>(c.sources());
+        all.add(new DrlSource(RuleCategory.CHANGE, "rules/change-scenario-" + (all.size() + 1) + ".drl", """
+                package scenario.change;
+                import org.ratebook.rules.fact.ChangeKind;
+                import org.ratebook.rules.fact.PlanChange;
+                import org.ratebook.rules.fact.ProrationBehaviour;
+                global org.ratebook.rules.decision.ChangeOutput change;
+                """ + drl));
+        pack.use(new RulePackContent(c.name(), c.plans(), all, c.dayCount(), c.rounding(), c.tables(),
+                c.taxSettings(), c.usageCharges(), c.usageTiers(), c.alignment()));
+    }
+
     @Given("the seller publishes from {date} a version where {string} costs {money}")
     public void publishesPrice(LocalDate from, String plan, Money price) {
         publish(from, plan, price, null);

@@ -143,6 +143,33 @@ class DunningThresholdsTest {
     }
 
     @Test
+    void anUnpaidBalanceThresholdPerCurrencyIsReachedAtItsAmountDueOrNot() {
+        RulePack pack = withThresholds("""
+                state,days_past_due,min_overdue_balance,currency,min_unpaid_invoices,actions,min_unpaid_balance
+                WARNED,,,EUR,,BLOCK_PLAN_CHANGES,147.00
+                WARNED,,,USD,,BLOCK_PLAN_CHANGES,100.00
+                """);
+        AccountStanding euros = new AccountStanding("acc-1", "EUR", TODAY, null, 0, new BigDecimal("146.99"), 1,
+                BigDecimal.ZERO, 0, DunningState.GOOD, null);
+        assertThat(service.decideStanding(pack, euros).state()).as("a cent short, nothing past due")
+                .isEqualTo(DunningState.GOOD);
+        AccountStanding exactly = new AccountStanding("acc-1", "EUR", TODAY, null, 0, new BigDecimal("147.00"), 1,
+                BigDecimal.ZERO, 0, DunningState.GOOD, null);
+        StandingDecision warned = service.decideStanding(pack, exactly);
+        assertThat(warned.state()).isEqualTo(DunningState.WARNED);
+        assertThat(warned.trace().fired()).singleElement().satisfies(f -> assertThat(f.matched())
+                .anySatisfy(m -> assertThat(m).contains("threshold WARNED at 0 days past due, EUR 147.00 unpaid")));
+        AccountStanding dollars = new AccountStanding("acc-1", "USD", TODAY, null, 0, new BigDecimal("146.99"), 1,
+                BigDecimal.ZERO, 0, DunningState.GOOD, null);
+        assertThat(service.decideStanding(pack, dollars).state()).as("the USD row").isEqualTo(DunningState.WARNED);
+        assertThatThrownBy(() -> withThresholds("""
+                state,days_past_due,min_overdue_balance,currency,min_unpaid_invoices,actions,min_unpaid_balance
+                WARNED,,,EUR,,BLOCK_PLAN_CHANGES,lots
+                """)).isInstanceOf(RulePackFormatException.class)
+                .hasMessageContaining("dunning.thresholds line 2").hasMessageContaining("min_unpaid_balance");
+    }
+
+    @Test
     void aMalformedRowIsRefusedWithItsTableAndLine() {
         assertThatThrownBy(() -> withThresholds("""
                 state,days_past_due,min_overdue_balance,currency,min_unpaid_invoices,actions

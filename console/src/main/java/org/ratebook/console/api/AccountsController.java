@@ -54,10 +54,13 @@ public class AccountsController {
     private final OneOffCharges oneOffCharges;
     private final AccountParents parents;
     private final org.ratebook.engine.payment.AccountCredits credits;
+    private final org.ratebook.engine.billing.AutomaticInvoicing automaticInvoicing;
 
     public AccountsController(CommandGateway commands, AccountDirectory accounts, InvoiceQueries invoices,
                               BillingRun billingRun, TenantClocks clocks, OneOffCharges oneOffCharges,
-                              AccountParents parents, org.ratebook.engine.payment.AccountCredits credits) {
+                              AccountParents parents, org.ratebook.engine.payment.AccountCredits credits,
+                              org.ratebook.engine.billing.AutomaticInvoicing automaticInvoicing) {
+        this.automaticInvoicing = automaticInvoicing;
         this.credits = credits;
         this.commands = commands;
         this.accounts = accounts;
@@ -142,6 +145,33 @@ public class AccountsController {
         invoices.awaitCreditEntry(tenant, id, java.time.Duration.ofSeconds(10));
         return ResponseEntity.status(201).body(new ApiDtos.AccountCreditResponse(id, ApiDtos.BalanceResponse.of(
                 accountId, invoices.balance(tenant, accountId, account.currency()))));
+    }
+
+    @RequiresScope(Scope.READ)
+    @GetMapping("/{accountId}/automatic-invoicing")
+    @Operation(summary = "Whether automatic invoicing of the account is switched off, and since when")
+    public ApiDtos.AutomaticInvoicingResponse automaticInvoicing(@PathVariable UUID accountId) {
+        var state = automaticInvoicing.of(CurrentCaller.tenant(), new AccountId(accountId));
+        return new ApiDtos.AutomaticInvoicingResponse(accountId, state.off(), state.offSince(), state.onSince(),
+                List.of());
+    }
+
+    @RequiresScope(Scope.BILLING)
+    @PutMapping("/{accountId}/automatic-invoicing")
+    @Operation(summary = "Switch automatic invoicing of the account off or back on (Kill Bill's AUTO_INVOICING_OFF)",
+            description = "Off: billing runs hold the account's invoices (nothing is issued, nothing lost). Back on: "
+                    + "everything held goes on one invoice of the account's today, issued at once; nothing is "
+                    + "invoiced twice. Switching to the state it is in changes nothing. Unknown account: 404.")
+    public ApiDtos.AutomaticInvoicingResponse switchAutomaticInvoicing(@PathVariable UUID accountId,
+            @Valid @RequestBody ApiDtos.AutomaticInvoicingRequest body) {
+        TenantId tenant = CurrentCaller.tenant();
+        var switched = automaticInvoicing.switchTo(tenant, new AccountId(accountId), body.on(), body.reason(),
+                CurrentCaller.name());
+        List<UUID> issued = switched.billing() == null ? List.of() : switched.billing().issued();
+        invoices.awaitVisible(tenant, issued, java.time.Duration.ofSeconds(10));
+        return new ApiDtos.AutomaticInvoicingResponse(accountId, switched.state().off(), switched.state().offSince(),
+                switched.state().onSince(), issued.stream().flatMap(i -> invoices.find(tenant, i).stream())
+                .map(ApiDtos.InvoiceSummary::of).toList());
     }
 
     @RequiresScope(Scope.READ)

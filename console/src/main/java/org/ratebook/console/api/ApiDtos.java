@@ -155,22 +155,38 @@ public final class ApiDtos {
     @Schema(description = "When a change without a date takes effect; left out, the seller's change policy rules decide")
     public enum Timing { IMMEDIATE, END_OF_TERM }
 
+    @Schema(description = "Stripe's proration_behavior: ALWAYS_INVOICE invoices the proration on the day of the change, "
+            + "CREATE_PRORATIONS carries it to the next billing day's invoice, NONE bills the new price from the next "
+            + "period without proration")
+    public enum ProrationBehaviour { ALWAYS_INVOICE, CREATE_PRORATIONS, NONE }
+
     public record ChangePlanRequest(
             @NotBlank @Schema(example = "Starter") String plan,
             Timing timing,
             @Schema(description = "The day it takes effect (today or later); overrides timing") LocalDate effectiveOn,
             @Schema(example = "EDU", description = "Price list the new plan is bought from from then on; default: the subscription's own list (or the seller's rules choose). Unknown list: 422")
-            String priceList) {
+            String priceList,
+            @Schema(description = "What a change in the middle of a paid period does with its proration; left out, the seller's change policy rules decide (invoiced at once if none does)")
+            ProrationBehaviour prorationBehaviour) {
 
         public ChangePlanRequest(String plan, Timing timing, LocalDate effectiveOn) {
-            this(plan, timing, effectiveOn, null);
+            this(plan, timing, effectiveOn, null, null);
+        }
+
+        public ChangePlanRequest(String plan, Timing timing, LocalDate effectiveOn, String priceList) {
+            this(plan, timing, effectiveOn, priceList, null);
         }
     }
 
     public record ChangeQuantityRequest(
             @NotNull @Schema(example = "10") Integer quantity,
             Timing timing,
-            @Schema(description = "The day it takes effect (today or later); overrides timing") LocalDate effectiveOn) {
+            @Schema(description = "The day it takes effect (today or later); overrides timing") LocalDate effectiveOn,
+            @Schema(description = "As for a plan change") ProrationBehaviour prorationBehaviour) {
+
+        public ChangeQuantityRequest(Integer quantity, Timing timing, LocalDate effectiveOn) {
+            this(quantity, timing, effectiveOn, null);
+        }
     }
 
     public record CancelRequest(
@@ -382,6 +398,19 @@ public final class ApiDtos {
             return new PaymentResponse(p.paymentId(), p.kind(), money(p.amount()), money(p.applied()),
                     money(p.overpaid()), p.currency(), p.onDate(), p.method(), p.reference());
         }
+    }
+
+    @Schema(description = "Switch the account's automatic invoicing off (Kill Bill's AUTO_INVOICING_OFF) or back on")
+    public record AutomaticInvoicingRequest(
+            @NotNull @Schema(example = "false", description = "false: billing runs hold the account's invoices; true: back on, and what was held is invoiced at once") Boolean on,
+            @jakarta.validation.constraints.Size(max = 500) @Schema(example = "Contract under review", description = "Why it is switched off (optional)") String reason) {
+    }
+
+    public record AutomaticInvoicingResponse(UUID accountId,
+                                             @Schema(description = "true while billing runs hold the account's invoices") boolean off,
+                                             @Schema(description = "The account's day it was switched off; null while on") LocalDate offSince,
+                                             @Schema(description = "The account's day it was last switched back on; null if never") LocalDate onSince,
+                                             @Schema(description = "Invoices issued at once when switched back on (what was held)") List<InvoiceSummary> invoiced) {
     }
 
     public record AccountCreditRequest(

@@ -78,12 +78,7 @@ public class BillingRunsController {
                     + "target that is running already answers with that run. Follow it at the Location.")
     public ResponseEntity<BillingRunProgress> start(@RequestBody(required = false) BillingRunRequest body) {
         TenantId tenant = CurrentCaller.tenant();
-        LocalDate today = LocalDate.now(clocks.of(tenant));
-        LocalDate target = body == null || body.targetDate() == null ? today : body.targetDate();
-        if (target.isAfter(today)) {
-            throw new BillingRejection("targetDate " + target + " is in the future (today is " + today
-                    + "); billing ahead of time is not allowed");
-        }
+        LocalDate target = target(tenant, body);
         Instant at = body == null || body.targetDate() == null ? clocks.of(tenant).instant() : null;
         UUID runId = jobs.start(tenant, target, at, CurrentCaller.name());
         return ResponseEntity.accepted().location(URI.create("/api/v1/billing-runs/" + runId))
@@ -122,12 +117,7 @@ public class BillingRunsController {
                     + "again.")
     public BillingRunResponse run(@RequestBody(required = false) BillingRunRequest body) {
         TenantId tenant = CurrentCaller.tenant();
-        LocalDate today = LocalDate.now(clocks.of(tenant));
-        LocalDate target = body == null || body.targetDate() == null ? today : body.targetDate();
-        if (target.isAfter(today)) {
-            throw new BillingRejection("targetDate " + target + " is in the future (today is " + today
-                    + "); billing ahead of time is not allowed");
-        }
+        LocalDate target = target(tenant, body);
         // without a date, bill what is due now, each account by its own calendar (as the hourly scheduler does):
         // at 23:30 UTC a Berlin account is already on the next day and a Los Angeles one is not
         BillingRunResult result = body == null || body.targetDate() == null
@@ -138,5 +128,16 @@ public class BillingRunsController {
         List<InvoiceSummary> issued = result.issued().stream()
                 .flatMap(id -> invoices.find(tenant, id).stream()).map(InvoiceSummary::of).toList();
         return BillingRunResponse.of(result, issued);
+    }
+
+    /** The request's target date, or the tenant's today; never a day ahead of the tenant's clock. */
+    private LocalDate target(TenantId tenant, BillingRunRequest body) {
+        LocalDate today = LocalDate.now(clocks.of(tenant));
+        LocalDate target = body == null || body.targetDate() == null ? today : body.targetDate();
+        if (target.isAfter(today)) {
+            throw new BillingRejection("targetDate " + target + " is in the future (today is " + today
+                    + "); billing ahead of time is not allowed");
+        }
+        return target;
     }
 }

@@ -22,6 +22,7 @@ import org.ratebook.engine.subscription.api.PauseSubscriptionCommand;
 import org.ratebook.engine.subscription.api.ReinstateSubscriptionCommand;
 import org.ratebook.engine.subscription.api.ResumeSubscriptionCommand;
 import org.ratebook.rules.fact.ChangeTiming;
+import org.ratebook.rules.fact.ProrationBehaviour;
 import java.time.Duration;
 import java.util.List;
 import org.ratebook.console.api.ApiDtos.SubscriptionResponse;
@@ -94,7 +95,7 @@ public class SubscriptionsController {
         TenantId tenant = CurrentCaller.tenant();
         SubscriptionId id = new SubscriptionId(subscriptionId);
         return changed(tenant, changes.apply(tenant, id, new ChangePlanCommand(tenant, id, body.plan(),
-                timing(body.timing()), body.effectiveOn(), body.priceList())));
+                timing(body.timing()), body.effectiveOn(), body.priceList(), proration(body.prorationBehaviour()))));
     }
 
     @RequiresScope(Scope.BILLING)
@@ -106,7 +107,7 @@ public class SubscriptionsController {
         TenantId tenant = CurrentCaller.tenant();
         SubscriptionId id = new SubscriptionId(subscriptionId);
         return changed(tenant, changes.apply(tenant, id, new ChangeQuantityCommand(tenant, id, body.quantity(),
-                timing(body.timing()), body.effectiveOn())));
+                timing(body.timing()), body.effectiveOn(), proration(body.prorationBehaviour()))));
     }
 
     @RequiresScope(Scope.BILLING)
@@ -163,7 +164,7 @@ public class SubscriptionsController {
         TenantId tenant = CurrentCaller.tenant();
         SubscriptionId id = new SubscriptionId(subscriptionId);
         return preview(changes.preview(tenant, id, new ChangePlanCommand(tenant, id, body.plan(),
-                timing(body.timing()), body.effectiveOn(), body.priceList())));
+                timing(body.timing()), body.effectiveOn(), body.priceList(), proration(body.prorationBehaviour()))));
     }
 
     @RequiresScope(Scope.BILLING)
@@ -174,7 +175,7 @@ public class SubscriptionsController {
         TenantId tenant = CurrentCaller.tenant();
         SubscriptionId id = new SubscriptionId(subscriptionId);
         return preview(changes.preview(tenant, id, new ChangeQuantityCommand(tenant, id, body.quantity(),
-                timing(body.timing()), body.effectiveOn())));
+                timing(body.timing()), body.effectiveOn(), proration(body.prorationBehaviour()))));
     }
 
     @RequiresScope(Scope.BILLING)
@@ -195,6 +196,10 @@ public class SubscriptionsController {
                 preview.outcome().timeline().stream().map(p -> new ApiDtos.TimelineEntry(p.from(), p.plan(),
                         p.phase(), p.quantity())).toList(),
                 preview.invoices().stream().map(ApiDtos.InvoicePreview::of).toList());
+    }
+
+    private static ProrationBehaviour proration(ApiDtos.ProrationBehaviour behaviour) {
+        return behaviour == null ? null : ProrationBehaviour.valueOf(behaviour.name());
     }
 
     private static ChangeTiming timing(ApiDtos.Timing timing) {

@@ -124,6 +124,7 @@ public class AccountPage extends VerticalLayout implements BeforeEnterObserver {
             credit.setId("give-credit");
             add(new HorizontalLayout(charge, coupon, credit));
         }
+        add(automaticInvoicing(account));
 
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
@@ -596,6 +597,61 @@ public class AccountPage extends VerticalLayout implements BeforeEnterObserver {
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.setId("confirm-credit");
         dialog.add(new VerticalLayout(amount, reason, effect));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    /**
+     * Automatic invoicing of the account (Kill Bill's AUTO_INVOICING_OFF): its state, and for those who may act a
+     * button to switch it, with a confirm dialog that says what switching does.
+     */
+    private HorizontalLayout automaticInvoicing(AccountView account) {
+        var state = finance.automaticInvoicing(accountId);
+        Span text = new Span(state.off()
+                ? "Automatic invoicing is off since " + Ui.date(state.offSince()) + ": billing runs hold its invoices."
+                : "Automatic invoicing is on.");
+        text.setId("automatic-invoicing-state");
+        HorizontalLayout row = new HorizontalLayout(Ui.badge(state.off() ? "INVOICING OFF" : "INVOICING ON"), text);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (finance.mayAct()) {
+            Button toggle = new Button(state.off() ? "Switch automatic invoicing on" : "Switch automatic invoicing off",
+                    e -> automaticInvoicingDialog(account, !state.off()));
+            toggle.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            toggle.setId("switch-automatic-invoicing");
+            row.add(toggle);
+        }
+        return row;
+    }
+
+    private void automaticInvoicingDialog(AccountView account, boolean switchOff) {
+        Dialog dialog = new Dialog((switchOff ? "Switch off" : "Switch on") + " automatic invoicing of "
+                + account.name());
+        Paragraph effect = new Paragraph(switchOff
+                ? "Billing runs will hold this customer's invoices: nothing is issued and nothing is lost until "
+                + "automatic invoicing is switched back on."
+                : "Everything held is invoiced now, on one invoice of today; then billing carries on as usual.");
+        TextField reason = new TextField("Reason (optional)");
+        reason.setMaxLength(500);
+        reason.setId("automatic-invoicing-reason");
+        Button confirm = new Button(switchOff ? "Switch off" : "Switch on", e -> {
+            try {
+                int issued = finance.switchAutomaticInvoicing(accountId, !switchOff, reason.getValue());
+                dialog.close();
+                Ui.done("Automatic invoicing of " + account.name() + " switched " + (switchOff ? "off" : "on")
+                        + (issued > 0 ? "; " + issued + " invoice(s) issued" : ""));
+                render();
+            } catch (RuntimeException ex) {
+                reason.setInvalid(true);
+                reason.setErrorMessage(Ui.reason(ex));
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.setId("confirm-automatic-invoicing");
+        VerticalLayout body = new VerticalLayout(effect);
+        if (switchOff) {
+            body.add(reason);
+        }
+        dialog.add(body);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
         dialog.open();
     }

@@ -88,8 +88,10 @@ public class FinanceActions {
                           TenantScope scope, InvoiceQueries invoices, AccountStandings standings,
                           UsageEstimates estimates, TenantPacks packs, TenantClocks clocks, CommandGateway commands,
                           SubscriptionChanges changes, InvoicePayments payments, OneOffCharges oneOffCharges,
-                          Coupons coupons, org.ratebook.engine.payment.AccountCredits credits) {
+                          Coupons coupons, org.ratebook.engine.payment.AccountCredits credits,
+                          org.ratebook.engine.billing.AutomaticInvoicing automaticInvoicing) {
         this.credits = credits;
+        this.automaticInvoicing = automaticInvoicing;
         this.access = access;
         this.accountListing = accountListing;
         this.invoiceListing = invoiceListing;
@@ -108,6 +110,8 @@ public class FinanceActions {
         this.oneOffCharges = oneOffCharges;
         this.coupons = coupons;
     }
+
+    private final org.ratebook.engine.billing.AutomaticInvoicing automaticInvoicing;
 
     public boolean mayAct() {
         return access.mayAct();
@@ -356,6 +360,29 @@ public class FinanceActions {
                 .noneMatch(c -> c.reference().equals(reference))) {
             sleep();
         }
+    }
+
+    /** Whether automatic invoicing of the account is switched off (Kill Bill's AUTO_INVOICING_OFF), since when. */
+    public org.ratebook.engine.account.projection.AccountProjection.AutomaticInvoicing automaticInvoicing(
+            UUID accountId) {
+        return automaticInvoicing.of(access.reader(), new org.ratebook.engine.account.api.AccountId(accountId));
+    }
+
+    /**
+     * Switches automatic invoicing of the account off or back on, as the signed-in user; back on, what was held is
+     * invoiced at once. Returns how many invoices that issued.
+     */
+    public int switchAutomaticInvoicing(UUID accountId, boolean on, String reason) {
+        TenantId tenant = access.actor();
+        String by = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
+                .getName();
+        var switched = automaticInvoicing.switchTo(tenant, new org.ratebook.engine.account.api.AccountId(accountId),
+                on, reason, by);
+        if (switched.billing() == null) {
+            return 0;
+        }
+        invoices.awaitVisible(tenant, switched.billing().issued(), WAIT);
+        return switched.billing().issued().size();
     }
 
     /** Gives the account credit by hand (a goodwill credit), recorded as given by the signed-in user. */

@@ -222,7 +222,7 @@ public final class DecisionReplay {
                 return Optional.empty();
             }
             states.add(ServiceState.billing(phase.from(), phase.plan(), phase.phase(), phase.quantity(),
-                    row.get().recurring(), row.get().cadence(), row.get().mode()));
+                    row.get().recurring(), row.get().cadence(), row.get().mode()).withProration(phase.proration()));
         }
         return Optional.of(states);
     }

@@ -269,6 +269,8 @@ public class EventHistory {
             case CreditNoteIssuedEvent e -> e.issuedOn();
             case org.ratebook.engine.account.api.AccountCreditGivenEvent e -> e.givenOn();
             case org.ratebook.engine.account.api.AccountCreditTakenEvent e -> e.takenOn();
+            case org.ratebook.engine.account.api.AutomaticInvoicingSwitchedOffEvent e -> e.switchedOffOn();
+            case org.ratebook.engine.account.api.AutomaticInvoicingSwitchedOnEvent e -> e.switchedOnOn();
             case DunningStateChangedEvent e -> e.on();
             case AccountSuspendedEvent e -> e.on();
             case AccountReinstatedEvent e -> e.on();
@@ -290,7 +292,8 @@ public class EventHistory {
             "InvoiceFinalizedEvent", "InvoiceDraftDiscardedEvent", "InvoiceVoidedEvent", "InvoicePaidEvent",
             "PaymentRecordedEvent", "PaymentRefundedEvent", "CreditNoteIssuedEvent", "DunningStateChangedEvent",
             "AccountSuspendedEvent", "AccountReinstatedEvent", "AccountTerminatedEvent", "PaymentReminderSentEvent",
-            "CouponRedeemedEvent", "OneOffChargeAddedEvent", "AccountCreditGivenEvent", "AccountCreditTakenEvent");
+            "CouponRedeemedEvent", "OneOffChargeAddedEvent", "AccountCreditGivenEvent", "AccountCreditTakenEvent",
+            "AutomaticInvoicingSwitchedOffEvent", "AutomaticInvoicingSwitchedOnEvent");
 
     static String money(BigDecimal amount, String currency) {
         return (amount == null ? "?" : amount.toPlainString()) + " " + (currency == null ? "" : currency);

@@ -71,6 +71,9 @@ final class EventSummaries {
                     + money(e.amount(), e.currency()) + " given (" + e.reason() + ")";
             case org.ratebook.engine.account.api.AccountCreditTakenEvent e -> "Credit of "
                     + money(e.amount(), e.currency()) + " taken back (" + e.reason() + ")";
+            case org.ratebook.engine.account.api.AutomaticInvoicingSwitchedOffEvent e ->
+                    "Automatic invoicing switched off" + (e.reason() == null ? "" : " (" + e.reason() + ")");
+            case org.ratebook.engine.account.api.AutomaticInvoicingSwitchedOnEvent e -> "Automatic invoicing switched on";
             case DunningStateChangedEvent e -> "Dunning state " + e.from() + " → " + e.to();
             case AccountSuspendedEvent e -> "Account suspended" + (e.billingPaused() ? ", billing paused" : "");
             case AccountReinstatedEvent e -> "Account reinstated (" + e.from() + " → " + e.to() + ")";

@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.projection.AccountDirectory;
 import org.ratebook.engine.account.projection.AccountParents;
+import org.ratebook.engine.account.projection.AccountProjection;
 import org.ratebook.engine.account.projection.AccountView;
 import org.ratebook.engine.dunning.AccountStandings;
 import org.ratebook.engine.invoicing.InvoiceDrafts;
@@ -102,6 +103,7 @@ public class BillingRun {
     private final UsageDue usageDue;
     private final InvoiceDrafts drafts;
     private final TenantScope tenantScope;
+    private final AccountProjection accountProjection;
 
     public BillingRun(SubscriptionProjection subscriptions, AccountDirectory accounts, InvoiceQueries invoices,
                       TenantPacks packs, TenantRegistry tenants,
@@ -109,7 +111,7 @@ public class BillingRun {
                       BilledItems billedItems, InvoiceProjectionBarrier barrier,
                       OneOffChargeProjection oneOffCharges, AccountStandings standings, AccountParents parents,
                       TaxAndDiscountFacts taxAndDiscount, UsageDue usageDue, InvoiceDrafts drafts,
-                      TenantScope tenantScope) {
+                      TenantScope tenantScope, AccountProjection accountProjection) {
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.invoices = invoices;
@@ -127,6 +129,7 @@ public class BillingRun {
         this.usageDue = usageDue;
         this.drafts = drafts;
         this.tenantScope = tenantScope;
+        this.accountProjection = accountProjection;
     }
 
     private record Key(AccountId account, LocalDate invoiceDate) {
@@ -286,6 +289,8 @@ public class BillingRun {
         Map<Key, Due> due = dueItems(tenantId, targetDate, null, now, Map.of(), problems, new HashSet<>(), failed,
                 false, lookups, payers, null);
         addUsage(dueUsage, null, due, problems, payers);
+        // accounts whose automatic invoicing is off are not planned (their invoices are held, decision 028)
+        holdOrRelease(tenantId, due, now == null ? targetDate : targetDate.plusDays(1), problems);
         List<DueKey> keys = new ArrayList<>();
         due.keySet().forEach(k -> keys.add(new DueKey(k.account(), k.invoiceDate())));
         failed.keySet().forEach(a -> keys.add(new DueKey(a, targetDate)));
@@ -357,6 +362,7 @@ public class BillingRun {
         Map<Key, Due> due = dueItems(tenantId, targetDate, onlyAccounts, now, timelines, problems, billedBefore,
                 failed, dryRun != null, lookups, payers, members);
         addUsage(dueUsage, onlyAccounts, due, problems, payers);
+        holdOrRelease(tenantId, due, now == null ? targetDate : targetDate.plusDays(1), problems);
         billedBefore.removeAll(due.keySet());
 
         List<BillingRunResult.Issued> issued = new ArrayList<>();
@@ -614,6 +620,51 @@ public class BillingRun {
     }
 
     /**
+     * Automatic invoicing switched off per account (Kill Bill's AUTO_INVOICING_OFF): while it is off, the account's
+     * invoices are held (left out of this run, nothing recorded, so a later run finds them still due); once it is
+     * back on, everything held (due before the day it came back) goes on the invoice of that day, with what is due
+     * then. Nothing is billed twice: held items were never billed, and the generator compares with what was.
+     */
+    private void holdOrRelease(TenantId tenant, Map<Key, Due> due, LocalDate latest, List<String> problems) {
+        Map<AccountId, AccountProjection.AutomaticInvoicing> switched = accountProjection.automaticInvoicing(tenant);
+        if (switched.isEmpty()) {
+            return;
+        }
+        Map<Key, Due> released = new HashMap<>();
+        for (java.util.Iterator<Map.Entry<Key, Due>> it = due.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Key, Due> entry = it.next();
+            Key key = entry.getKey();
+            AccountProjection.AutomaticInvoicing invoicing = switched.get(key.account());
+            if (invoicing == null) {
+                continue;
+            }
+            if (invoicing.off() || invoicing.onSince().isAfter(latest)) {
+                it.remove();
+                problems.add("automatic invoicing of account " + key.account() + " is off"
+                        + (invoicing.offSince() == null ? "" : " since " + invoicing.offSince()) + "; its invoice of "
+                        + key.invoiceDate() + " is held until it is switched back on");
+            } else if (key.invoiceDate().isBefore(invoicing.onSince())) {
+                it.remove();
+                released.merge(new Key(key.account(), invoicing.onSince()), entry.getValue(), BillingRun::together);
+            }
+        }
+        released.forEach((key, held) -> due.merge(key, held, BillingRun::together));
+    }
+
+    /** What two invoices of one account were to carry, on one. */
+    private static Due together(Due a, Due b) {
+        Due both = new Due();
+        for (Due d : List.of(a, b)) {
+            both.periods().addAll(d.periods());
+            both.repairs().addAll(d.repairs());
+            both.oneOffs().addAll(d.oneOffs());
+            both.usage().addAll(d.usage());
+            both.billedFor().putAll(d.billedFor());
+        }
+        return both;
+    }
+
+    /**
      * The usage periods due on {@code target} (see {@link UsageDue}), by account and invoice date; a date with
      * only usage due gets its own entry in {@code due}, so it is invoiced too.
      */
@@ -665,7 +716,7 @@ public class BillingRun {
                 return Optional.empty();
             }
             states.add(ServiceState.billing(phase.from(), phase.plan(), phase.phase(), phase.quantity(),
-                    row.get().recurring(), row.get().cadence(), row.get().mode()));
+                    row.get().recurring(), row.get().cadence(), row.get().mode()).withProration(phase.proration()));
         }
         return Optional.of(states);
     }

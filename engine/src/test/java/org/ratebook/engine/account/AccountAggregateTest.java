@@ -68,6 +68,30 @@ class AccountAggregateTest {
     }
 
     @Test
+    void automaticInvoicingIsSwitchedOffAndBackOnOnceEachAndASwitchToTheSameStateRecordsNothing() {
+        LocalDate today = LocalDate.of(2026, 1, 14);
+        var off = new org.ratebook.engine.account.api.AutomaticInvoicingSwitchedOffEvent(TENANT, account, today,
+                "contract under review", "finance@acme");
+        fixture.given(opened(null))
+                .when(new org.ratebook.engine.account.api.SwitchAutomaticInvoicingCommand(TENANT, account, false,
+                        " contract under review ", "finance@acme"))
+                .expectEvents(off);
+        fixture.given(opened(null), off)
+                .when(new org.ratebook.engine.account.api.SwitchAutomaticInvoicingCommand(TENANT, account, false,
+                        "again", "finance@acme"))
+                .expectNoEvents();
+        fixture.given(opened(null), off)
+                .when(new org.ratebook.engine.account.api.SwitchAutomaticInvoicingCommand(TENANT, account, true, null,
+                        "finance@acme"))
+                .expectEvents(new org.ratebook.engine.account.api.AutomaticInvoicingSwitchedOnEvent(TENANT, account,
+                        today, "finance@acme"));
+        fixture.given(opened(null))
+                .when(new org.ratebook.engine.account.api.SwitchAutomaticInvoicingCommand(TENANT, account, true, null,
+                        "finance@acme"))
+                .expectNoEvents();
+    }
+
+    @Test
     void theSegmentChangesByItsOwnEventAndASegmentThatIsNotALowerCaseWordIsRefused() {
         fixture.given(opened(null))
                 .when(new ChangeSegmentCommand(TENANT, account, "enterprise"))

@@ -23,6 +23,7 @@ import org.ratebook.engine.subscription.api.SubscriptionReinstatedEvent;
 import org.ratebook.engine.subscription.api.SubscriptionResumedEvent;
 import org.ratebook.rules.decision.DecisionService;
 import org.ratebook.rules.fact.ChangeTiming;
+import org.ratebook.rules.fact.ProrationBehaviour;
 import org.ratebook.rules.pack.RulePackCompiler;
 import org.ratebook.engine.subscription.api.PhaseStart;
 import org.ratebook.engine.subscription.api.SubscriptionCreatedEvent;
@@ -98,7 +99,8 @@ class SubscriptionAggregateTest {
                 .expectEvents(new PlanChangedEvent(TENANT, subscription, "Pro", "Starter", TODAY, FEB_1,
                         ChangeTiming.END_OF_TERM, "Downgrades and removed seats take effect at the end of the term", 1,
                         List.of(new PhaseStart("evergreen", JAN_1, "Pro", 3),
-                                new PhaseStart("evergreen", FEB_1, "Starter", 3))));
+                                new PhaseStart("evergreen", FEB_1, "Starter", 3)), null,
+                        ProrationBehaviour.ALWAYS_INVOICE, "no change policy rule chose the proration: invoiced at once"));
     }
 
     @Test
@@ -120,7 +122,7 @@ class SubscriptionAggregateTest {
                 .when(new ChangeQuantityCommand(TENANT, subscription, 5, ChangeTiming.IMMEDIATE, null))
                 .expectEvents(new QuantityChangedEvent(TENANT, subscription, 3, 5, TODAY, TODAY,
                         ChangeTiming.IMMEDIATE, null, List.of(new PhaseStart("evergreen", JAN_1, "Pro", 3),
-                        new PhaseStart("evergreen", TODAY, "Pro", 5))));
+                        new PhaseStart("evergreen", TODAY, "Pro", 5)), ProrationBehaviour.ALWAYS_INVOICE, "no change policy rule chose the proration: invoiced at once"));
     }
 
     @Test
@@ -185,7 +187,8 @@ class SubscriptionAggregateTest {
                 .when(new ChangePlanCommand(TENANT, subscription, "Starter", null, FEB_1, "default"))
                 .expectEvents(new PlanChangedEvent(TENANT, subscription, "Pro", "Starter", TODAY, FEB_1, null, null, 1,
                         List.of(new PhaseStart("evergreen", JAN_1, "Pro", 3),
-                                new PhaseStart("evergreen", FEB_1, "Starter", 3, "DEFAULT")), "DEFAULT"));
+                                new PhaseStart("evergreen", FEB_1, "Starter", 3, "DEFAULT")), "DEFAULT",
+                        ProrationBehaviour.ALWAYS_INVOICE, "no change policy rule chose the proration: invoiced at once"));
         fixture.given(proSince1January())
                 .when(new ChangePlanCommand(TENANT, subscription, "Starter", null, FEB_1, "STUDENT"))
                 .expectException(InvalidSubscriptionException.class)

@@ -138,6 +138,7 @@ public final class DecisionService {
         }
         run(compiled, RuleCategory.CHANGE, facts, output, firing, fired);
         return new ChangeDecision(Optional.ofNullable(output.timing()), Optional.ofNullable(output.rule()),
+                Optional.ofNullable(output.proration()), Optional.ofNullable(output.prorationRule()),
                 new DecisionTrace(pack.name(), pack.version(), compiled.contentHash(), fired));
     }
 

@@ -16,7 +16,7 @@ import java.util.Optional;
  * <pre>
  * category     global                          methods
  * PRICING      PricingOutput pricing           recurring, fixed, oneOff, buyFrom, keepSignedPrice(ForMonths)
- * CHANGE       ChangeOutput change             takeEffect
+ * CHANGE       ChangeOutput change             takeEffect, prorate
  * OVERAGE      RatingOutput rating             usage, spike
  * DISCOUNT     DiscountOutput discount         percent, fixed, coupon
  * TAX          TaxOutput tax                   rate, at, reverseCharge, exempt

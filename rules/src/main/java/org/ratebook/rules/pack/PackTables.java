@@ -65,6 +65,13 @@ public final class PackTables {
             PROMOTIONS, "promotion,plans,percent,valid_from,valid_to",
             DUNNING_THRESHOLDS, "state,days_past_due,min_overdue_balance,currency,min_unpaid_invoices,actions");
 
+    /**
+     * A second header a table may have: the dunning thresholds with a minimum unpaid balance at the end (decision
+     * 028), so tables written before keep their text, and their packs their content hash.
+     */
+    static final Map<String, String> LONGER_HEADERS = Map.of(
+            DUNNING_THRESHOLDS, HEADERS.get(DUNNING_THRESHOLDS) + ",min_unpaid_balance");
+
     /** Where the loader looks for a table when {@code pack.properties} does not say. */
     public static final Map<String, String> DEFAULT_FILES = Map.of(
             TAX_RATES, "tax/rates.csv",
@@ -199,11 +206,14 @@ public final class PackTables {
         }
         String[] lines = text.split("\\R");
         String header = lines.length == 0 ? "" : lines[0].strip().toLowerCase(Locale.ROOT).replace(" ", "");
-        if (!header.equals(HEADERS.get(table))) {
+        boolean longer = header.equals(LONGER_HEADERS.get(table));
+        if (!header.equals(HEADERS.get(table)) && !longer) {
             throw new RulePackFormatException(where(table) + " line 1: the header must be " + HEADERS.get(table)
+                    + (LONGER_HEADERS.containsKey(table) ? " or " + LONGER_HEADERS.get(table) : "")
                     + ", found '" + (lines.length == 0 ? "" : lines[0].strip()) + "'");
         }
-        int columns = HEADERS.get(table).split(",").length;
+        String used = longer ? LONGER_HEADERS.get(table) : HEADERS.get(table);
+        int columns = used.split(",").length;
         List<T> rows = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -213,7 +223,7 @@ public final class PackTables {
             String[] cells = Arrays.stream(line.split(",", -1)).map(String::strip).toArray(String[]::new);
             String at = where(table) + " line " + (i + 1);
             if (cells.length != columns) {
-                throw new RulePackFormatException(at + ": expected " + columns + " columns (" + HEADERS.get(table)
+                throw new RulePackFormatException(at + ": expected " + columns + " columns (" + used
                         + "), found " + cells.length);
             }
             try {
@@ -297,10 +307,12 @@ public final class PackTables {
                         + " separated by |, not '" + name.strip() + "'");
             }
         }
-        return new DunningThreshold(state, whole(c[1], "days_past_due"),
+        // every condition is optional, as in Kill Bill's overdue conditions: blank days past due is 0
+        return new DunningThreshold(state, c[1].isBlank() ? 0 : whole(c[1], "days_past_due"),
                 c[2].isBlank() ? null : number(c[2], "min_overdue_balance"),
                 c[3].isBlank() ? null : c[3].strip().toUpperCase(Locale.ROOT),
-                c[4].isBlank() ? 0 : whole(c[4], "min_unpaid_invoices"), actions);
+                c[4].isBlank() ? 0 : whole(c[4], "min_unpaid_invoices"), actions,
+                c.length < 7 || c[6].isBlank() ? null : number(c[6], "min_unpaid_balance"));
     }
 
     private static int whole(String cell, String column) {

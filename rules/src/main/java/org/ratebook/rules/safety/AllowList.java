@@ -13,6 +13,7 @@ import org.ratebook.rules.fact.BundleDiscount;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.ChangeKind;
 import org.ratebook.rules.fact.ChangeTiming;
+import org.ratebook.rules.fact.ProrationBehaviour;
 import org.ratebook.rules.fact.OneOffCharge;
 import org.ratebook.rules.fact.PlanChange;
 import org.ratebook.rules.fact.Charge;
@@ -75,7 +76,8 @@ final class AllowList {
             ChangeKind.class, ChangeTiming.class, OneOffCharge.class, AccountStanding.class, DunningState.class,
             DunningAction.class, Seller.class, TaxRate.class, Coupon.class, CouponDuration.class, DiscountKind.class,
             RedeemedCoupon.class, VolumeDiscount.class, BundleDiscount.class, Promotion.class, ChargeModel.class,
-            UsageCharge.class, UsagePeriod.class, UsageTier.class, Cadence.class, DunningThreshold.class);
+            UsageCharge.class, UsagePeriod.class, UsageTier.class, Cadence.class, DunningThreshold.class,
+            ProrationBehaviour.class);
 
     /** Immutable values rules may compute with. */
     static final List<Class<?>> VALUE_TYPES = List.of(BigDecimal.class, RoundingMode.class, LocalDate.class,

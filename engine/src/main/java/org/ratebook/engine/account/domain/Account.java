@@ -7,6 +7,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.account.api.AccountCreatedEvent;
 import org.ratebook.engine.account.api.AccountCreditGivenEvent;
+import org.ratebook.engine.account.api.AutomaticInvoicingSwitchedOffEvent;
+import org.ratebook.engine.account.api.AutomaticInvoicingSwitchedOnEvent;
+import org.ratebook.engine.account.api.SwitchAutomaticInvoicingCommand;
 import org.ratebook.engine.account.api.AccountCreditTakenEvent;
 import org.ratebook.engine.account.api.GiveAccountCreditCommand;
 import org.ratebook.engine.account.api.TakeAccountCreditCommand;
@@ -47,6 +50,8 @@ public class Account {
     private String currency;
     /** the ids of credits given or taken by hand, so that a retried request changes nothing twice */
     private final java.util.Set<String> creditIds = new java.util.HashSet<>();
+    /** whether automatic invoicing is switched off (Kill Bill's AUTO_INVOICING_OFF) */
+    private boolean automaticInvoicingOff;
 
     /** The longest reason kept with a credit given or taken by hand. */
     public static final int MAX_REASON = 500;
@@ -213,6 +218,35 @@ public class Account {
         }
         apply(new AccountCreditTakenEvent(tenantId, accountId, command.creditId(), amount, currency, reason,
                 LocalDate.now(clocks.of(tenantId).withZone(zone)), command.by()));
+    }
+
+    /** Automatic invoicing switched off or back on; the state it is already in records nothing. */
+    @CommandHandler
+    public void handle(SwitchAutomaticInvoicingCommand command, TenantClocks clocks) {
+        requireOwnedBy(command.tenantId());
+        if (command.on() != automaticInvoicingOff) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clocks.of(tenantId).withZone(zone));
+        if (command.on()) {
+            apply(new AutomaticInvoicingSwitchedOnEvent(tenantId, accountId, today, command.by()));
+            return;
+        }
+        String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw new InvalidAccountException("a reason is at most " + MAX_REASON + " characters");
+        }
+        apply(new AutomaticInvoicingSwitchedOffEvent(tenantId, accountId, today, reason, command.by()));
+    }
+
+    @EventSourcingHandler
+    void on(AutomaticInvoicingSwitchedOffEvent event) {
+        automaticInvoicingOff = true;
+    }
+
+    @EventSourcingHandler
+    void on(AutomaticInvoicingSwitchedOnEvent event) {
+        automaticInvoicingOff = false;
     }
 
     private BigDecimal creditAmount(BigDecimal amount, String currencyCode, String what) {

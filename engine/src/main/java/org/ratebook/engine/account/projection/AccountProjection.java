@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.ratebook.engine.account.api.AccountCreatedEvent;
 import org.ratebook.engine.account.api.AccountId;
 import org.ratebook.engine.account.api.AccountSegmentChangedEvent;
+import org.ratebook.engine.account.api.AutomaticInvoicingSwitchedOffEvent;
+import org.ratebook.engine.account.api.AutomaticInvoicingSwitchedOnEvent;
 import org.ratebook.engine.account.api.AccountTaxDetailsChangedEvent;
 import org.ratebook.engine.account.api.TaxDetails;
 import org.ratebook.engine.infra.AxonConfiguration;
@@ -14,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +62,51 @@ public class AccountProjection implements AccountDirectory {
                 WHERE tenant_id = ? AND account_id = ?""",
                 e.taxId(), e.region(), e.business(), e.taxIdValid(), e.taxExempt(), e.exemptionReason(),
                 e.tenantId().value(), e.accountId().value());
+    }
+
+    @EventHandler
+    void on(AutomaticInvoicingSwitchedOffEvent e) {
+        tenantScope.bind(e.tenantId());
+        jdbc.update("UPDATE accounts SET auto_invoicing_off = true, auto_invoicing_off_since = ?, "
+                        + "auto_invoicing_on_since = NULL WHERE tenant_id = ? AND account_id = ?",
+                Date.valueOf(e.switchedOffOn()), e.tenantId().value(), e.accountId().value());
+    }
+
+    @EventHandler
+    void on(AutomaticInvoicingSwitchedOnEvent e) {
+        tenantScope.bind(e.tenantId());
+        jdbc.update("UPDATE accounts SET auto_invoicing_off = false, auto_invoicing_off_since = NULL, "
+                        + "auto_invoicing_on_since = ? WHERE tenant_id = ? AND account_id = ?",
+                Date.valueOf(e.switchedOnOn()), e.tenantId().value(), e.accountId().value());
+    }
+
+    /**
+     * Automatic invoicing of an account: whether it is off and since when, or since when it is back on (both null:
+     * never switched).
+     */
+    public record AutomaticInvoicing(boolean off, LocalDate offSince, LocalDate onSince) {
+        public static final AutomaticInvoicing ON = new AutomaticInvoicing(false, null, null);
+    }
+
+    /** The tenant's accounts whose automatic invoicing was ever switched, read once per billing run. */
+    public java.util.Map<AccountId, AutomaticInvoicing> automaticInvoicing(TenantId tenant) {
+        java.util.Map<AccountId, AutomaticInvoicing> result = new java.util.HashMap<>();
+        tenantScope.run(tenant, () -> jdbc.query("SELECT account_id, auto_invoicing_off, auto_invoicing_off_since, "
+                        + "auto_invoicing_on_since FROM accounts WHERE tenant_id = ? "
+                        + "AND (auto_invoicing_off OR auto_invoicing_on_since IS NOT NULL)",
+                (java.sql.ResultSet rs) -> {
+                    result.put(new AccountId(rs.getObject(1, java.util.UUID.class)), new AutomaticInvoicing(
+                            rs.getBoolean(2), day(rs.getDate(3)), day(rs.getDate(4))));
+                }, tenant.value()));
+        return result;
+    }
+
+    public AutomaticInvoicing automaticInvoicing(TenantId tenant, AccountId id) {
+        return automaticInvoicing(tenant).getOrDefault(id, AutomaticInvoicing.ON);
+    }
+
+    private static LocalDate day(Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 
     @Override

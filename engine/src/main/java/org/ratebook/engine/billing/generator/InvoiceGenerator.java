@@ -2,6 +2,7 @@ package org.ratebook.engine.billing.generator;
 
 import org.ratebook.rules.fact.BillingMode;
 import org.ratebook.rules.fact.BillingPeriod;
+import org.ratebook.rules.fact.ProrationBehaviour;
 import org.ratebook.rules.time.BillingCycle;
 import org.ratebook.rules.time.DayCount;
 import org.ratebook.rules.time.Fraction;
@@ -13,7 +14,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,7 +52,9 @@ public final class InvoiceGenerator {
     /** What is due when periods follow {@code cycle} (the pack's billing alignment applied to the subscription). */
     public Proposal propose(String subscriptionId, BillingCycle cycle, List<ServiceState> states,
                             List<BilledItem> billed, LocalDate target) {
-        List<ServiceState> timeline = states.stream().sorted(Comparator.comparing(ServiceState::from)).toList();
+        List<ServiceState> timeline = withoutProration(cycle,
+                states.stream().sorted(Comparator.comparing(ServiceState::from)).toList());
+        Map<LocalDate, LocalDate> carried = carried(cycle, timeline);
         LocalDate horizon = billed.stream().map(BilledItem::to).filter(t -> t != null)
                 .reduce(target.plusDays(1), (a, b) -> a.isAfter(b) ? a : b);
         List<Span> wanted = wanted(subscriptionId, cycle, timeline, horizon);
@@ -57,7 +62,7 @@ public final class InvoiceGenerator {
         List<Span> charges = new ArrayList<>();
         List<Span> alreadyBilled = new ArrayList<>();
         for (Span span : wanted) {
-            List<Span> open = unbilled(span, billed);
+            List<Span> open = unbilled(span, billed).stream().map(s -> carry(s, carried)).toList();
             charges.addAll(open.stream().filter(s -> !s.invoiceDate().isAfter(target)).toList());
             if (open.isEmpty() && !span.invoiceDate().isAfter(target)) {
                 alreadyBilled.add(span);
@@ -67,10 +72,75 @@ public final class InvoiceGenerator {
         for (BilledItem item : billed) {
             if (item.kind() == ItemKind.RECURRING) {
                 repairs.addAll(repairs(item, wanted, billed).stream()
+                        .map(r -> carried.containsKey(r.invoiceDate()) ? new Repair(r.original(), r.from(), r.to(),
+                                r.amount(), carried.get(r.invoiceDate())) : r)
                         .filter(r -> !r.invoiceDate().isAfter(target)).toList());
             }
         }
         return new Proposal(charges, repairs, alreadyBilled);
+    }
+
+    /**
+     * The states as billed when a change chose no proration ({@link ProrationBehaviour#NONE}, Stripe's
+     * {@code none}): the period the change falls in stays billed as it was, and the new state is billed from the
+     * next period on, as if the change had come then. A change of billing period (monthly to quarterly) has no
+     * such next period in common and is prorated at once.
+     */
+    private static List<ServiceState> withoutProration(BillingCycle cycle, List<ServiceState> timeline) {
+        List<ServiceState> result = new ArrayList<>();
+        for (int i = 0; i < timeline.size(); i++) {
+            ServiceState state = timeline.get(i);
+            LocalDate nextPeriod = midPeriod(cycle, i == 0 ? null : timeline.get(i - 1), state,
+                    ProrationBehaviour.NONE);
+            if (nextPeriod == null) {
+                result.add(state);
+            } else if (i + 1 == timeline.size() || nextPeriod.isBefore(timeline.get(i + 1).from())) {
+                result.add(state.startingOn(nextPeriod));
+            } // else: the next state starts before the next period does; this one is never billed
+        }
+        return result;
+    }
+
+    /**
+     * Changes that carry their proration to the next invoice ({@link ProrationBehaviour#CREATE_PRORATIONS},
+     * Stripe's {@code create_prorations}): the day of the change, which is when its new charge and the unused time
+     * of the old one would be invoiced, to the first day of the next period, whose invoice carries them instead.
+     */
+    private static Map<LocalDate, LocalDate> carried(BillingCycle cycle, List<ServiceState> timeline) {
+        Map<LocalDate, LocalDate> carried = new HashMap<>();
+        for (int i = 1; i < timeline.size(); i++) {
+            LocalDate nextPeriod = midPeriod(cycle, timeline.get(i - 1), timeline.get(i),
+                    ProrationBehaviour.CREATE_PRORATIONS);
+            if (nextPeriod != null) {
+                carried.put(timeline.get(i).from(), nextPeriod);
+            }
+        }
+        return carried;
+    }
+
+    /**
+     * The start of the next period when {@code state} was started by a change with {@code behaviour} in the middle
+     * of a period of {@code before}, billed at the same cadence; null otherwise (nothing to prorate, or a change of
+     * billing period, which is prorated and invoiced at once).
+     */
+    private static LocalDate midPeriod(BillingCycle cycle, ServiceState before, ServiceState state,
+                                       ProrationBehaviour behaviour) {
+        if (state.proration() != behaviour || before == null || !before.bills() || !before.recurring()
+                || !state.bills() || !state.recurring() || !before.cadence().equals(state.cadence())) {
+            return null;
+        }
+        LocalDate periodStart = cycle.periodStart(state.cadence(), state.from());
+        return periodStart.equals(state.from()) ? null : cycle.next(state.cadence(), periodStart);
+    }
+
+    /** A charge that starts on the day of a change carrying its proration is invoiced on the next period's day. */
+    private static Span carry(Span span, Map<LocalDate, LocalDate> carried) {
+        LocalDate to = carried.get(span.invoiceDate());
+        if (to == null || !span.from().equals(span.invoiceDate())) {
+            return span;
+        }
+        return new Span(span.subscriptionId(), span.plan(), span.phase(), span.quantity(), span.kind(), span.from(),
+                span.to(), span.periodFrom(), span.periodTo(), span.fraction(), to);
     }
 
     /** Every span the states call for, from the first state up to {@code horizon}. */

@@ -3,6 +3,7 @@ package org.ratebook.engine.billing.generator;
 import org.ratebook.rules.fact.BillingMode;
 import org.ratebook.rules.fact.BillingPeriod;
 import org.ratebook.rules.fact.Cadence;
+import org.ratebook.rules.fact.ProrationBehaviour;
 
 import java.time.LocalDate;
 import java.util.Objects;
@@ -10,10 +11,11 @@ import java.util.Objects;
 /**
  * What a subscription bills from {@code from} on, until the next state: a plan phase with a quantity, or
  * nothing (paused, cancelled). A phase with a recurring price is billed per period along the billing cycle;
- * a phase without one (a trial, a fixed-term setup) is one fixed item for its whole span.
+ * a phase without one (a trial, a fixed-term setup) is one fixed item for its whole span. {@code proration} is
+ * what the change that started the state does with the proration of the period it falls in (null: invoiced at once).
  */
 public record ServiceState(LocalDate from, String plan, String phase, int quantity, boolean recurring,
-                           BillingPeriod period, BillingMode mode, int every) {
+                           BillingPeriod period, BillingMode mode, int every, ProrationBehaviour proration) {
 
     public ServiceState {
         Objects.requireNonNull(from, "from");
@@ -21,6 +23,21 @@ public record ServiceState(LocalDate from, String plan, String phase, int quanti
             throw new IllegalArgumentException("a billed state needs a quantity, a period and a mode");
         }
         every = every <= 0 ? 1 : every;
+    }
+
+    public ServiceState(LocalDate from, String plan, String phase, int quantity, boolean recurring,
+                        BillingPeriod period, BillingMode mode, int every) {
+        this(from, plan, phase, quantity, recurring, period, mode, every, null);
+    }
+
+    /** This state as started by a change with {@code behaviour}. */
+    public ServiceState withProration(ProrationBehaviour behaviour) {
+        return new ServiceState(from, plan, phase, quantity, recurring, period, mode, every, behaviour);
+    }
+
+    /** This state from {@code day} on. */
+    ServiceState startingOn(LocalDate day) {
+        return new ServiceState(day, plan, phase, quantity, recurring, period, mode, every, proration);
     }
 
     /** A state billed every single period. */
@@ -42,7 +59,7 @@ public record ServiceState(LocalDate from, String plan, String phase, int quanti
 
     /** Nothing is billed from {@code from} on (until a later state resumes). */
     public static ServiceState stopped(LocalDate from) {
-        return new ServiceState(from, null, null, 0, false, null, null, 1);
+        return new ServiceState(from, null, null, 0, false, null, null, 1, null);
     }
 
     /** How often the state is billed, for a billed state. */

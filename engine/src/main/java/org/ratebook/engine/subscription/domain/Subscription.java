@@ -37,6 +37,7 @@ import org.ratebook.rules.time.BillingCycle;
 import org.ratebook.rules.fact.CatalogPlan;
 import org.ratebook.rules.fact.ChangeTiming;
 import org.ratebook.rules.fact.PlanChange;
+import org.ratebook.rules.fact.ProrationBehaviour;
 import org.ratebook.rules.pack.RulePack;
 import org.ratebook.tenants.TenantClocks;
 import org.ratebook.tenants.TenantId;
@@ -146,10 +147,13 @@ public class Subscription {
                 .orElse(current.quantity());
         Timeline newPlan = new Timeline(Timeline.of(command.plan(), quantity,
                 Trials.phases(pack.phases(command.plan(), currency), trialDays), startDate).entries().stream().map(e -> e.withPriceList(priceList)).toList());
+        PlanChange change = PlanChange.ofPlan(subscriptionId.toString(), price(pack, current),
+                pack.plan(command.plan(), currency).orElseThrow(), current.quantity(), today);
+        Proration proration = proration(command.proration(), pack, decisions, change);
         return emit(new PlanChangedEvent(tenantId, subscriptionId, current.plan(), command.plan(), today,
                 timing.effectiveOn(), timing.timing(), timing.decidedBy(), pack.version(),
-                timeline.from(timing.effectiveOn(), Timeline.alignedFrom(newPlan, timing.effectiveOn())).entries(),
-                priceList), dryRun);
+                proration.mark(timeline.from(timing.effectiveOn(), Timeline.alignedFrom(newPlan, timing.effectiveOn())),
+                        timing.effectiveOn()), priceList, proration.behaviour(), proration.decidedBy()), dryRun);
     }
 
     @CommandHandler
@@ -168,12 +172,14 @@ public class Subscription {
             throw new InvalidSubscriptionException("the subscription already has quantity " + command.quantity());
         }
         RulePack pack = packs.inEffect(tenantId, reference);
-        Timing timing = timing(command.effectiveOn(), command.timing(), reference, pack, decisions,
-                PlanChange.ofQuantity(subscriptionId.toString(), price(pack, current), current.quantity(),
-                        command.quantity(), today));
+        PlanChange change = PlanChange.ofQuantity(subscriptionId.toString(), price(pack, current), current.quantity(),
+                command.quantity(), today);
+        Timing timing = timing(command.effectiveOn(), command.timing(), reference, pack, decisions, change);
+        Proration proration = proration(command.proration(), pack, decisions, change);
         return emit(new QuantityChangedEvent(tenantId, subscriptionId, current.quantity(), command.quantity(), today,
                 timing.effectiveOn(), timing.timing(), timing.decidedBy(),
-                timeline.withQuantityFrom(timing.effectiveOn(), command.quantity()).entries()), dryRun);
+                proration.mark(timeline.withQuantityFrom(timing.effectiveOn(), command.quantity()),
+                        timing.effectiveOn()), proration.behaviour(), proration.decidedBy()), dryRun);
     }
 
     @CommandHandler
@@ -299,6 +305,35 @@ public class Subscription {
     }
 
     private record Timing(LocalDate effectiveOn, ChangeTiming timing, String decidedBy) {
+    }
+
+    /**
+     * What a plan or quantity change does with the proration of the period it falls in: what the request says, else
+     * what the seller's change policy rules say ({@code change.prorate(...)}), else invoiced at once as before.
+     */
+    private static Proration proration(ProrationBehaviour requested, RulePack pack, DecisionService decisions,
+                                       PlanChange change) {
+        if (requested != null) {
+            return new Proration(requested, null);
+        }
+        ChangeDecision decision = decisions.decideChange(pack, change);
+        return decision.proration().map(p -> new Proration(p, decision.prorationRule().orElse(null)))
+                .orElse(new Proration(ProrationBehaviour.ALWAYS_INVOICE,
+                        "no change policy rule chose the proration: invoiced at once"));
+    }
+
+    /** The behaviour and who chose it (null: the request). */
+    private record Proration(ProrationBehaviour behaviour, String decidedBy) {
+
+        /**
+         * The timeline with the entry starting on {@code effectiveOn} marked, so the billing run knows (on every
+         * later run too) to carry or drop its proration; invoiced at once is the unmarked default.
+         */
+        List<PhaseStart> mark(Timeline timeline, LocalDate effectiveOn) {
+            ProrationBehaviour marked = behaviour == ProrationBehaviour.ALWAYS_INVOICE ? null : behaviour;
+            return timeline.entries().stream()
+                    .map(e -> e.from().equals(effectiveOn) ? e.withProration(marked) : e).toList();
+        }
     }
 
     /**

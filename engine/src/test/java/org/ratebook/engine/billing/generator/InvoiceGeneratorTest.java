@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.ratebook.rules.fact.BillingMode;
 import org.ratebook.rules.fact.BillingPeriod;
 import org.ratebook.rules.fact.Cadence;
+import org.ratebook.rules.fact.ProrationBehaviour;
 import org.ratebook.rules.time.BillingAlignment;
 import org.ratebook.rules.time.BillingCycle;
 import org.ratebook.rules.time.DayCount;
@@ -121,6 +122,50 @@ class InvoiceGeneratorTest {
                 "REPAIR 2012-05-12..2012-06-01 -19.32");
         assertThat(ledger.bill("2012-07-31")).isEmpty();
         assertThat(ledger.bill("2012-08-01")).containsExactly("RECURRING 2012-08-01..2012-11-01 69.95");
+    }
+
+    @Test
+    void aChangeCarryingItsProrationIsInvoicedOnTheNextBillingDayAndOneWithoutNoneIsBilledFromThen() {
+        Ledger carried = new Ledger(DayCount.ACTUAL, 1).monthly("2024-03-01", "basic", "evergreen");
+        carried.bill("2024-03-01");
+        carried.states.add(ServiceState.billing(LocalDate.parse("2024-03-16"), "hosting", "evergreen", 1, true,
+                BillingPeriod.MONTHLY, BillingMode.IN_ADVANCE).withProration(ProrationBehaviour.CREATE_PRORATIONS));
+        assertThat(carried.bill("2024-03-16")).as("nothing on the day of the change").isEmpty();
+        assertThat(carried.bill("2024-03-31")).isEmpty();
+        assertThat(carried.bill("2024-04-01")).containsExactly("RECURRING 2024-03-16..2024-04-01 51.61",
+                "RECURRING 2024-04-01..2024-05-01 100.00", "REPAIR 2024-03-16..2024-04-01 -10.30");
+        assertThat(carried.bill("2024-04-01")).isEmpty();
+
+        Ledger none = new Ledger(DayCount.ACTUAL, 1).monthly("2024-03-01", "basic", "evergreen");
+        none.bill("2024-03-01");
+        none.states.add(ServiceState.billing(LocalDate.parse("2024-03-16"), "hosting", "evergreen", 1, true,
+                BillingPeriod.MONTHLY, BillingMode.IN_ADVANCE).withProration(ProrationBehaviour.NONE));
+        assertThat(none.bill("2024-03-16")).isEmpty();
+        assertThat(none.bill("2024-04-01")).containsExactly("RECURRING 2024-04-01..2024-05-01 100.00");
+    }
+
+    @Test
+    void inArrearAChangeWithoutProrationBillsTheOldPriceForTheWholePeriodAndTheNewOneFromTheNext() {
+        Ledger ledger = new Ledger(DayCount.ACTUAL, 1).from("2024-03-01", "basic", "evergreen", 1, true,
+                BillingPeriod.MONTHLY, BillingMode.IN_ARREAR);
+        ledger.states.add(ServiceState.billing(LocalDate.parse("2024-03-16"), "hosting", "evergreen", 1, true,
+                BillingPeriod.MONTHLY, BillingMode.IN_ARREAR).withProration(ProrationBehaviour.NONE));
+        assertThat(ledger.bill("2024-03-16")).isEmpty();
+        assertThat(ledger.bill("2024-04-01")).containsExactly("RECURRING 2024-03-01..2024-04-01 19.95");
+        assertThat(ledger.bill("2024-05-01")).containsExactly("RECURRING 2024-04-01..2024-05-01 100.00");
+    }
+
+    @Test
+    void aChangeOfBillingPeriodIsProratedAtOnceEvenWhenItsProrationWasToBeCarried() {
+        Ledger ledger = new Ledger(DayCount.ACTUAL, 1).trial("2012-04-01", "pistol")
+                .monthly("2012-05-01", "pistol", "evergreen");
+        ledger.bill("2012-04-01");
+        ledger.bill("2012-05-01");
+        ledger.states.add(ServiceState.billing(LocalDate.parse("2012-05-12"), "pistol-quarterly", "evergreen", 1,
+                true, BillingPeriod.QUARTERLY, BillingMode.IN_ADVANCE)
+                .withProration(ProrationBehaviour.CREATE_PRORATIONS));
+        assertThat(ledger.bill("2012-05-12")).containsExactly("RECURRING 2012-05-12..2012-08-01 61.59",
+                "REPAIR 2012-05-12..2012-06-01 -19.32");
     }
 
     @Test
