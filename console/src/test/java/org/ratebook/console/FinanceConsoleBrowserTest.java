@@ -25,7 +25,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * The finance team's journeys in real Chromium on the demo seller's business (DemoBusiness): find a customer,
- * preview and change its plan, record a payment and see the invoice paid; give a customer credit and adjust one
+ * preview and change its plan, record a payment and see the invoice paid; change a plan adding the difference to
+ * the next invoice (decision 028); give a customer credit and adjust one
  * line of its invoice after the preview; start a billing run and watch it to its result; the dashboard with its
  * charts. Screenshots of each end state go to target/.
  */
@@ -126,6 +127,63 @@ class FinanceConsoleBrowserTest {
         assertThat(page.locator(".status-badge").first()).hasText("Paid");
         assertThat(page.locator("#invoice-payments")).containsText("Payment");
         shot(page, "finance-invoice-paid");
+    }
+
+    @Test
+    void anAnalystAddsTheDifferenceOfAPlanChangeToTheNextInvoice() throws IOException {
+        // a customer of its own, ten days into its first paid month (the demo tenant's test clock moved on), so the
+        // change falls in the middle of a period
+        String name = "Vandelay " + java.util.UUID.randomUUID().toString().substring(0, 6) + " Industries";
+        ApiClient api = new ApiClient(port, credentials().getProperty("api_key"));
+        java.time.LocalDate start = java.time.Instant.parse(api.get("/api/v1/test-clock").json().get("now").asText())
+                .atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        ApiClient.Response account = api.post("/api/v1/accounts", "{\"name\":\"" + name
+                + "\",\"currency\":\"EUR\",\"country\":\"IE\"}");
+        org.assertj.core.api.Assertions.assertThat(account.status()).as(account.text()).isBetween(200, 201);
+        String accountId = account.json().get("accountId").asText();
+        ApiClient.Response subscription = api.post("/api/v1/subscriptions", "{\"accountId\":\"" + accountId
+                + "\",\"plan\":\"Starter\",\"quantity\":1}");
+        org.assertj.core.api.Assertions.assertThat(subscription.status()).as(subscription.text()).isBetween(200, 201);
+        ApiClient.Response run = api.post("/api/v1/billing-runs", "{}");
+        org.assertj.core.api.Assertions.assertThat(run.status()).as(run.text()).isEqualTo(200);
+        java.time.LocalDate today = start.plusDays(10);
+        ApiClient.Response advanced = api.post("/api/v1/test-clock/advance", "{\"to\":\"" + today + "T12:00:00Z\"}");
+        org.assertj.core.api.Assertions.assertThat(advanced.status()).as(advanced.text()).isEqualTo(200);
+
+        Page page = signIn();
+        page.navigate("http://localhost:" + port + "/customers/" + accountId);
+        assertThat(page.locator("#account-name")).hasText(name);
+        page.locator("#tab-subscriptions").click();
+        page.locator(".action-change-plan").first().click();
+        page.locator("#new-plan input").fill("Pro");
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("Pro")).first().click();
+        page.locator("#proration").getByText("Add it to the next invoice").click();
+        assertThat(page.locator("#proration-carried")).containsText(
+                "The difference for the rest of this period is not invoiced now; it goes on the invoice of");
+        assertThat(page.locator("#change-preview")).containsText("Nothing is invoiced now.");
+        String shown = page.locator("#carried-invoice .preview-total").textContent();
+        shot(page, "finance-change-plan-carried-proration");
+        page.locator("#confirm-change-plan").click();
+        assertThat(page.getByText("Starter changed to Pro")).isVisible();
+        assertThat(page.locator("#subscriptions")).containsText("Pro");
+
+        // nothing more is due today: the change invoiced nothing now ...
+        ApiClient.Response now = api.get("/api/v1/accounts/" + accountId + "/invoice-preview");
+        org.assertj.core.api.Assertions.assertThat(now.json()).as(now.text()).isEmpty();
+        // ... and the next invoice, as the billing run would issue it, carries the proration the dialog showed:
+        // Pro for the rest of the period and the unused Starter days given back, beside the next period's charge
+        ApiClient.Response later = api.get("/api/v1/accounts/" + accountId + "/invoice-preview?date="
+                + today.plusDays(40));
+        com.fasterxml.jackson.databind.JsonNode next = java.util.stream.StreamSupport
+                .stream(later.json().spliterator(), false)
+                .min(java.util.Comparator.comparing(i -> i.get("invoiceDate").asText())).orElse(null);
+        org.assertj.core.api.Assertions.assertThat(next).as(later.text()).isNotNull();
+        org.assertj.core.api.Assertions.assertThat(shown).contains(
+                "€" + new java.math.BigDecimal(next.get("total").asText()).setScale(2));
+        org.assertj.core.api.Assertions.assertThat(next.get("lines").findValuesAsText("amount"))
+                .as(later.text()).anyMatch(a -> a.startsWith("-"));
+        org.assertj.core.api.Assertions.assertThat(next.get("lines").findValuesAsText("periodFrom"))
+                .as(later.text()).contains(today.toString());
     }
 
     @Test

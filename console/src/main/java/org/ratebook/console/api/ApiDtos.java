@@ -242,7 +242,11 @@ public final class ApiDtos {
     public record ChangePreviewResponse(LocalDate effectiveOn, List<TimelineEntry> timeline,
                                         @Schema(description = "Invoices due up to the day the change takes effect, "
                                                 + "as they would be with the change")
-                                        List<InvoicePreview> invoices) {
+                                        List<InvoicePreview> invoices,
+                                        @Schema(description = "When the change adds its proration to the next "
+                                                + "invoice (CREATE_PRORATIONS): that invoice, as it would be; else "
+                                                + "null")
+                                        InvoicePreview nextInvoice) {
     }
 
     public record SubscriptionChangeResponse(SubscriptionResponse subscription,

@@ -195,7 +195,8 @@ public class SubscriptionsController {
         return new ApiDtos.ChangePreviewResponse(preview.outcome().effectiveOn(),
                 preview.outcome().timeline().stream().map(p -> new ApiDtos.TimelineEntry(p.from(), p.plan(),
                         p.phase(), p.quantity())).toList(),
-                preview.invoices().stream().map(ApiDtos.InvoicePreview::of).toList());
+                preview.invoices().stream().map(ApiDtos.InvoicePreview::of).toList(),
+                preview.carriedTo() == null ? null : ApiDtos.InvoicePreview.of(preview.carriedTo()));
     }
 
     private static ProrationBehaviour proration(ApiDtos.ProrationBehaviour behaviour) {

@@ -35,6 +35,7 @@ import org.ratebook.console.ui.MainLayout;
 import org.ratebook.engine.account.projection.AccountView;
 import org.ratebook.engine.billing.BillingRunResult;
 import org.ratebook.engine.billing.SubscriptionChanges;
+import org.ratebook.rules.fact.ProrationBehaviour;
 import org.ratebook.engine.dunning.StandingChange;
 import org.ratebook.engine.dunning.StandingView;
 import org.ratebook.engine.invoicing.api.InvoiceLine;
@@ -340,35 +341,81 @@ public class AccountPage extends VerticalLayout implements BeforeEnterObserver {
         };
     }
 
+    private static final String PRORATION_BY_RULES = "As the price rules say (default)";
+
+    /** The proration choice of a change dialog, in a finance analyst's words (decision 028). */
+    private static RadioButtonGroup<String> proration() {
+        RadioButtonGroup<String> proration = new RadioButtonGroup<>("The difference for the rest of this period");
+        proration.setItems(PRORATION_BY_RULES, "Invoice it now", "Add it to the next invoice",
+                "Do not charge or credit it");
+        proration.setValue(PRORATION_BY_RULES);
+        proration.setId("proration");
+        return proration;
+    }
+
+    private static ProrationBehaviour prorationOf(String value) {
+        return switch (value == null ? "" : value) {
+            case "Invoice it now" -> ProrationBehaviour.ALWAYS_INVOICE;
+            case "Add it to the next invoice" -> ProrationBehaviour.CREATE_PRORATIONS;
+            case "Do not charge or credit it" -> ProrationBehaviour.NONE;
+            default -> null;
+        };
+    }
+
     /** What a preview says will happen, in words: when, and every invoice with its lines and total. */
     private static Component effect(SubscriptionChanges.Preview preview, MoneyFormat f) {
         Div d = new Div();
         d.setId("change-preview");
         d.add(new Paragraph("Takes effect on " + f.date(preview.outcome().effectiveOn()) + "."));
+        ProrationBehaviour proration = preview.proration();
+        if (proration == ProrationBehaviour.CREATE_PRORATIONS) {
+            Paragraph carried = new Paragraph(preview.carriedTo() == null
+                    ? "The difference for the rest of this period is not invoiced now; it goes on the next invoice."
+                    : "The difference for the rest of this period is not invoiced now; it goes on the invoice of "
+                    + f.date(preview.carriedTo().invoiceDate()) + ", which will hold:");
+            carried.setId("proration-carried");
+            d.add(carried);
+        } else if (proration == ProrationBehaviour.NONE) {
+            Paragraph none = new Paragraph("The difference for the rest of this period is neither charged nor "
+                    + "credited; the new price applies from the next period.");
+            none.setId("proration-none");
+            d.add(none);
+        }
+        if (preview.carriedTo() != null) {
+            Div next = invoice(preview.carriedTo(), f);
+            next.setId("carried-invoice");
+            d.add(next);
+        }
         if (preview.invoices().isEmpty()) {
-            d.add(new Paragraph("Nothing is invoiced until the next regular invoice."));
+            d.add(new Paragraph(proration == ProrationBehaviour.CREATE_PRORATIONS ? "Nothing is invoiced now."
+                    : "Nothing is invoiced until the next regular invoice."));
         }
         for (IssueInvoiceCommand invoice : preview.invoices()) {
-            BigDecimal net = invoice.lines().stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal tax = invoice.lines().stream().map(InvoiceLine::taxAmount).reduce(BigDecimal.ZERO,
-                    BigDecimal::add);
-            Div inv = new Div(new Span("Invoice of " + f.date(invoice.invoiceDate()) + ":"));
-            for (InvoiceLine l : invoice.lines()) {
-                Div row = new Div(new Span(l.description() + " "
-                        + (l.periodFrom() == null ? "" : "(" + f.period(l.periodFrom(), l.periodTo()) + ") ")),
-                        new Span(f.money(l.amount(), invoice.currency())));
-                row.addClassName("preview-line");
-                row.getStyle().set("padding-left", "var(--lumo-space-m)");
-                inv.add(row);
-            }
-            Span total = new Span("Total " + f.money(net.add(tax), invoice.currency()) + " (tax "
-                    + f.money(tax, invoice.currency()) + ")");
-            total.addClassName("preview-total");
-            total.getStyle().set("font-weight", "600");
-            inv.add(new Div(total));
-            d.add(inv);
+            d.add(invoice(invoice, f));
         }
         return d;
+    }
+
+    /** One previewed invoice: its date, lines and total. */
+    private static Div invoice(IssueInvoiceCommand invoice, MoneyFormat f) {
+        BigDecimal net = invoice.lines().stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal tax = invoice.lines().stream().map(InvoiceLine::taxAmount).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+        Div inv = new Div(new Span("Invoice of " + f.date(invoice.invoiceDate()) + ":"));
+        for (InvoiceLine l : invoice.lines()) {
+            Div row = new Div(new Span(l.description() + " "
+                    + (l.periodFrom() == null ? "" : "(" + f.period(l.periodFrom(), l.periodTo()) + ") ")),
+                    new Span(f.money(l.amount(), invoice.currency())));
+            row.addClassName("preview-line");
+            row.getStyle().set("padding-left", "var(--lumo-space-m)");
+            inv.add(row);
+        }
+        Span total = new Span("Total " + f.money(net.add(tax), invoice.currency()) + " (tax "
+                + f.money(tax, invoice.currency()) + ")");
+        total.addClassName("preview-total");
+        total.getStyle().set("font-weight", "600");
+        inv.add(new Div(total));
+        return inv;
     }
 
     private void changePlanDialog(AccountView account, SubscriptionView s) {
@@ -378,6 +425,7 @@ public class AccountPage extends VerticalLayout implements BeforeEnterObserver {
                 .filter(p -> !p.equals(s.plan())).toList());
         plan.setId("new-plan");
         RadioButtonGroup<String> timing = timing(true);
+        RadioButtonGroup<String> proration = proration();
         Div effect = new Div(new Paragraph("Choose a plan to see what the change will invoice."));
         Button confirm = new Button("Change plan");
         confirm.setEnabled(false);
@@ -392,7 +440,7 @@ public class AccountPage extends VerticalLayout implements BeforeEnterObserver {
             }
             try {
                 effect.add(effect(finance.previewChangePlan(s.subscriptionId().value(), plan.getValue(),
-                        timingOf(timing.getValue())), f));
+                        timingOf(timing.getValue()), prorationOf(proration.getValue())), f));
                 confirm.setEnabled(true);
             } catch (RuntimeException ex) {
                 plan.setInvalid(true);
@@ -401,9 +449,11 @@ public class AccountPage extends VerticalLayout implements BeforeEnterObserver {
         };
         plan.addValueChangeListener(e -> preview.run());
         timing.addValueChangeListener(e -> preview.run());
+        proration.addValueChangeListener(e -> preview.run());
         confirm.addClickListener(e -> act(dialog, plan, () -> finance.changePlan(s.subscriptionId().value(),
-                plan.getValue(), timingOf(timing.getValue())), s.plan() + " changed to " + plan.getValue()));
-        dialog.add(new VerticalLayout(plan, timing, effect));
+                plan.getValue(), timingOf(timing.getValue()), prorationOf(proration.getValue())),
+                s.plan() + " changed to " + plan.getValue()));
+        dialog.add(new VerticalLayout(plan, timing, proration, effect));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
         dialog.open();
     }
@@ -417,6 +467,7 @@ public class AccountPage extends VerticalLayout implements BeforeEnterObserver {
         quantity.setStepButtonsVisible(true);
         quantity.setValue(s.quantity());
         RadioButtonGroup<String> timing = timing(true);
+        RadioButtonGroup<String> proration = proration();
         Div effect = new Div();
         Button confirm = new Button("Change quantity");
         confirm.setEnabled(false);
@@ -435,7 +486,7 @@ public class AccountPage extends VerticalLayout implements BeforeEnterObserver {
             }
             try {
                 effect.add(effect(finance.previewChangeQuantity(s.subscriptionId().value(), q,
-                        timingOf(timing.getValue())), f));
+                        timingOf(timing.getValue()), prorationOf(proration.getValue())), f));
                 confirm.setEnabled(true);
             } catch (RuntimeException ex) {
                 quantity.setInvalid(true);
@@ -444,9 +495,11 @@ public class AccountPage extends VerticalLayout implements BeforeEnterObserver {
         };
         quantity.addValueChangeListener(e -> preview.run());
         timing.addValueChangeListener(e -> preview.run());
+        proration.addValueChangeListener(e -> preview.run());
         confirm.addClickListener(e -> act(dialog, quantity, () -> finance.changeQuantity(s.subscriptionId().value(),
-                quantity.getValue(), timingOf(timing.getValue())), "Quantity changed to " + quantity.getValue()));
-        dialog.add(new VerticalLayout(quantity, timing, effect));
+                quantity.getValue(), timingOf(timing.getValue()), prorationOf(proration.getValue())),
+                "Quantity changed to " + quantity.getValue()));
+        dialog.add(new VerticalLayout(quantity, timing, proration, effect));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
         dialog.open();
     }

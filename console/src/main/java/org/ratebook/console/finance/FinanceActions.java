@@ -31,6 +31,7 @@ import org.ratebook.engine.pricing.TenantPacks;
 import org.ratebook.engine.rating.UsageEstimates;
 import org.ratebook.engine.subscription.api.CancelSubscriptionCommand;
 import org.ratebook.engine.subscription.api.ChangePlanCommand;
+import org.ratebook.rules.fact.ProrationBehaviour;
 import org.ratebook.engine.subscription.api.ChangeQuantityCommand;
 import org.ratebook.engine.subscription.api.PauseSubscriptionCommand;
 import org.ratebook.engine.subscription.api.ReinstateSubscriptionCommand;
@@ -251,29 +252,35 @@ public class FinanceActions {
         }
     }
 
-    public SubscriptionChanges.Preview previewChangePlan(UUID subscriptionId, String plan, ChangeTiming timing) {
+    /** {@code proration} null: the pack's change rules decide, else invoiced at once (as the REST API). */
+    public SubscriptionChanges.Preview previewChangePlan(UUID subscriptionId, String plan, ChangeTiming timing,
+                                                         ProrationBehaviour proration) {
         TenantId tenant = access.actor();
         SubscriptionId id = new SubscriptionId(subscriptionId);
-        return changes.preview(tenant, id, new ChangePlanCommand(tenant, id, plan, timing, null));
+        return changes.preview(tenant, id, new ChangePlanCommand(tenant, id, plan, timing, null, null, proration));
     }
 
-    public BillingRunResult changePlan(UUID subscriptionId, String plan, ChangeTiming timing) {
+    public BillingRunResult changePlan(UUID subscriptionId, String plan, ChangeTiming timing,
+                                       ProrationBehaviour proration) {
         TenantId tenant = access.actor();
         SubscriptionId id = new SubscriptionId(subscriptionId);
-        return applied(tenant, changes.apply(tenant, id, new ChangePlanCommand(tenant, id, plan, timing, null)));
+        return applied(tenant, changes.apply(tenant, id, new ChangePlanCommand(tenant, id, plan, timing, null, null,
+                proration)));
     }
 
-    public SubscriptionChanges.Preview previewChangeQuantity(UUID subscriptionId, int quantity, ChangeTiming timing) {
+    public SubscriptionChanges.Preview previewChangeQuantity(UUID subscriptionId, int quantity, ChangeTiming timing,
+                                                             ProrationBehaviour proration) {
         TenantId tenant = access.actor();
         SubscriptionId id = new SubscriptionId(subscriptionId);
-        return changes.preview(tenant, id, new ChangeQuantityCommand(tenant, id, quantity, timing, null));
+        return changes.preview(tenant, id, new ChangeQuantityCommand(tenant, id, quantity, timing, null, proration));
     }
 
-    public BillingRunResult changeQuantity(UUID subscriptionId, int quantity, ChangeTiming timing) {
+    public BillingRunResult changeQuantity(UUID subscriptionId, int quantity, ChangeTiming timing,
+                                           ProrationBehaviour proration) {
         TenantId tenant = access.actor();
         SubscriptionId id = new SubscriptionId(subscriptionId);
         return applied(tenant, changes.apply(tenant, id, new ChangeQuantityCommand(tenant, id, quantity, timing,
-                null)));
+                null, proration)));
     }
 
     public SubscriptionChanges.Preview previewCancel(UUID subscriptionId, ChangeTiming timing) {

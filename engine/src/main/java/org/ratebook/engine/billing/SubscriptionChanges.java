@@ -8,6 +8,7 @@ import org.ratebook.engine.subscription.api.ChangeOutcome;
 import org.ratebook.engine.subscription.api.CancelSubscriptionCommand;
 import org.ratebook.engine.subscription.api.ChangePlanCommand;
 import org.ratebook.engine.subscription.api.PhaseStart;
+import org.ratebook.rules.fact.ProrationBehaviour;
 import org.ratebook.engine.subscription.domain.InvalidSubscriptionException;
 import org.ratebook.engine.NotFoundException;
 import org.ratebook.engine.account.api.AccountId;
@@ -73,8 +74,22 @@ public class SubscriptionChanges {
         return billingRun.runAccount(tenant, accountId, account.today(clocks.of(tenant)));
     }
 
-    /** What a change would do, and the invoices it would bring up to the day it takes effect; nothing is recorded. */
-    public record Preview(ChangeOutcome outcome, List<IssueInvoiceCommand> invoices) {
+    /**
+     * What a change would do, and the invoices it would bring up to the day it takes effect; nothing is recorded.
+     * {@code carriedTo} is the next invoice of the subscription when the change carries its proration there
+     * ({@link ProrationBehaviour#CREATE_PRORATIONS}), so the preview can say what that invoice will hold; else null.
+     */
+    public record Preview(ChangeOutcome outcome, List<IssueInvoiceCommand> invoices, IssueInvoiceCommand carriedTo) {
+
+        public Preview(ChangeOutcome outcome, List<IssueInvoiceCommand> invoices) {
+            this(outcome, invoices, null);
+        }
+
+        /** The proration the change gets, by the request or the change rules; null: invoiced at once. */
+        public ProrationBehaviour proration() {
+            return outcome.timeline().stream().filter(p -> p.from().equals(outcome.effectiveOn()))
+                    .map(PhaseStart::proration).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        }
     }
 
     /** Decides {@code command} as a dry run and previews the account's invoices with the timeline it would give. */
@@ -92,7 +107,18 @@ public class SubscriptionChanges {
         if (command instanceof CancelSubscriptionCommand) {
             timelines.putAll(addOnsEnding(tenant, id, outcome.effectiveOn()));
         }
-        return new Preview(outcome, billingRun.preview(tenant, subscription.accountId(), until, timelines));
+        List<IssueInvoiceCommand> invoices = billingRun.preview(tenant, subscription.accountId(), until, timelines);
+        Preview preview = new Preview(outcome, invoices);
+        if (preview.proration() != ProrationBehaviour.CREATE_PRORATIONS) {
+            return preview;
+        }
+        // the carried proration lands on the subscription's next invoice after the change: the generator is asked
+        // one longest billing period (a year) ahead, and the first invoice with a line of this subscription is it
+        IssueInvoiceCommand next = billingRun.preview(tenant, subscription.accountId(), until.plusYears(1), timelines)
+                .stream().filter(i -> i.invoiceDate().isAfter(until))
+                .filter(i -> i.lines().stream().anyMatch(l -> id.equals(l.subscriptionId())))
+                .min(java.util.Comparator.comparing(IssueInvoiceCommand::invoiceDate)).orElse(null);
+        return new Preview(outcome, invoices, next);
     }
 
     /**
