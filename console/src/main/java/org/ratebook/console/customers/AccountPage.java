@@ -368,30 +368,31 @@ public class AccountPage extends VerticalLayout implements BeforeEnterObserver {
         d.setId("change-preview");
         d.add(new Paragraph("Takes effect on " + f.date(preview.outcome().effectiveOn()) + "."));
         ProrationBehaviour proration = preview.proration();
-        if (proration == ProrationBehaviour.CREATE_PRORATIONS) {
-            Paragraph carried = new Paragraph(preview.carriedTo() == null
-                    ? "The difference for the rest of this period is not invoiced now; it goes on the next invoice."
-                    : "The difference for the rest of this period is not invoiced now; it goes on the invoice of "
-                    + f.date(preview.carriedTo().invoiceDate()) + ", which will hold:");
-            carried.setId("proration-carried");
-            d.add(carried);
-        } else if (proration == ProrationBehaviour.NONE) {
+        if (proration == ProrationBehaviour.NONE) {
             Paragraph none = new Paragraph("The difference for the rest of this period is neither charged nor "
                     + "credited; the new price applies from the next period.");
             none.setId("proration-none");
             d.add(none);
         }
+        if (preview.invoices().isEmpty() && proration != ProrationBehaviour.CREATE_PRORATIONS) {
+            d.add(new Paragraph("Nothing is invoiced until the next regular invoice."));
+        }
+        for (IssueInvoiceCommand invoice : preview.invoices()) {
+            d.add(invoice(invoice, f));
+        }
+        if (proration == ProrationBehaviour.CREATE_PRORATIONS) {
+            String now = preview.invoices().isEmpty() ? "Nothing is invoiced now; the difference for the rest of "
+                    + "this period" : "The difference for the rest of this period is not invoiced now; it";
+            Paragraph carried = new Paragraph(preview.carriedTo() == null ? now + " goes on the next invoice."
+                    : now + " goes on the invoice of " + f.date(preview.carriedTo().invoiceDate())
+                    + ", which will hold:");
+            carried.setId("proration-carried");
+            d.add(carried);
+        }
         if (preview.carriedTo() != null) {
             Div next = invoice(preview.carriedTo(), f);
             next.setId("carried-invoice");
             d.add(next);
-        }
-        if (preview.invoices().isEmpty()) {
-            d.add(new Paragraph(proration == ProrationBehaviour.CREATE_PRORATIONS ? "Nothing is invoiced now."
-                    : "Nothing is invoiced until the next regular invoice."));
-        }
-        for (IssueInvoiceCommand invoice : preview.invoices()) {
-            d.add(invoice(invoice, f));
         }
         return d;
     }
