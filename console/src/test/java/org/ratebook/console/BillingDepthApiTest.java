@@ -78,6 +78,17 @@ class BillingDepthApiTest {
         assertThat(bad.contentType()).startsWith("application/problem+json");
         assertThat(api.get("/api/v1/subscriptions/" + subscription).json().get("plan").asText()).isEqualTo("Starter");
 
+        // the preview says nothing is invoiced today and shows the invoice that will carry the proration
+        ApiClient.Response preview = api.post("/api/v1/subscriptions/" + subscription + "/preview/change-plan",
+                "{\"plan\":\"Pro\",\"timing\":\"IMMEDIATE\",\"prorationBehaviour\":\"CREATE_PRORATIONS\"}");
+        assertThat(preview.status()).as(preview.text()).isEqualTo(200);
+        assertThat(preview.json().get("invoices")).as(preview.text()).isEmpty();
+        assertThat(preview.json().get("nextInvoice").get("invoiceDate").asText()).isEqualTo("2026-04-01");
+        assertThat(preview.json().get("nextInvoice").get("total").asText()).isEqualTo("64.48");
+        ApiClient.Response atOnce = api.post("/api/v1/subscriptions/" + subscription + "/preview/change-plan",
+                "{\"plan\":\"Pro\",\"timing\":\"IMMEDIATE\",\"prorationBehaviour\":\"ALWAYS_INVOICE\"}");
+        assertThat(atOnce.json().get("nextInvoice").isNull()).as(atOnce.text()).isTrue();
+
         ApiClient.Response changed = api.post("/api/v1/subscriptions/" + subscription + "/change-plan",
                 "{\"plan\":\"Pro\",\"timing\":\"IMMEDIATE\",\"prorationBehaviour\":\"CREATE_PRORATIONS\"}");
         assertThat(changed.status()).isEqualTo(200);
