@@ -27,6 +27,7 @@ import java.util.Map;
  */
 final class SvgCharts {
 
+    private static final java.util.concurrent.atomic.AtomicLong CHARTS = new java.util.concurrent.atomic.AtomicLong();
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
 
     private static final Color[] PALETTE = {new Color(0x1676f3), new Color(0x2bb673), new Color(0xf5a623),
@@ -84,10 +85,28 @@ final class SvgCharts {
         try {
             Document document = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .getDOMImplementation().createDocument(SVG_NS, "svg", null);
-            SVGGraphics2D g = new SVGGraphics2D(document);
+            // ids of clip paths and the like unique per chart: the page holds several charts, and a second chart's
+            // url(#clipPath1) would otherwise clip it to the first chart's plot area (its bars vanished)
+            org.apache.batik.svggen.SVGGeneratorContext context =
+                    org.apache.batik.svggen.SVGGeneratorContext.createDefault(document);
+            String chartId = "c" + CHARTS.incrementAndGet() + "-";
+            context.setIDGenerator(new org.apache.batik.svggen.SVGIDGenerator() {
+                @Override
+                public String generateID(String prefix) {
+                    return super.generateID(chartId + prefix);
+                }
+            });
+            SVGGraphics2D g = new SVGGraphics2D(context, false);
             g.setSVGCanvasSize(new Dimension(width, height));
             chart.draw(g, new Rectangle(0, 0, width, height));
             Element root = g.getRoot();
+            // Batik names its group of shared definitions with a fixed id; make it the chart's own too
+            org.w3c.dom.NodeList all = root.getElementsByTagName("*");
+            for (int i = 0; i < all.getLength(); i++) {
+                if (all.item(i) instanceof Element e && e.getAttribute("id").equals("genericDefs")) {
+                    e.setAttribute("id", chartId + "genericDefs");
+                }
+            }
             root.setAttribute("viewBox", "0 0 " + width + " " + height);
             root.setAttribute("role", "img");
             // the element alone, without an XML declaration: it goes into the page's markup as it is

@@ -40,4 +40,23 @@ class SvgChartsTest {
         assertThat(parsed.getElementsByTagName("rect").getLength() + parsed.getElementsByTagName("path").getLength())
                 .isGreaterThanOrEqualTo(2);
     }
+
+    @Test
+    void twoChartsOnOnePageShareNoIds() throws Exception {
+        Map<String, List<BigDecimal>> series = Map.of("MRR", List.of(new BigDecimal("10.00"), new BigDecimal("12.00")));
+        String first = SvgCharts.bars("MRR (EUR)", List.of("Jan", "Feb"), series, false, false, 900, 260);
+        String second = SvgCharts.bars("MRR (EUR)", List.of("Jan", "Feb"), series, true, false, 900, 96);
+        java.util.Set<String> firstIds = ids(first);
+        assertThat(firstIds).isNotEmpty();
+        assertThat(ids(second)).isNotEmpty().doesNotContainAnyElementsOf(firstIds);
+    }
+
+    private static java.util.Set<String> ids(String svg) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(" id=\"([^\"]+)\"").matcher(svg);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
 }
