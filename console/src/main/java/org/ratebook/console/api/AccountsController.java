@@ -126,9 +126,7 @@ public class AccountsController {
         AccountResponse account = get(accountId);
         String id = credits.give(tenant, new AccountId(accountId), body.reference(), body.amount(), body.currency(),
                 body.reason(), CurrentCaller.name());
-        invoices.awaitCreditEntry(tenant, id, java.time.Duration.ofSeconds(10));
-        return ResponseEntity.status(201).body(new ApiDtos.AccountCreditResponse(id, ApiDtos.BalanceResponse.of(
-                accountId, invoices.balance(tenant, accountId, account.currency()))));
+        return creditEntered(tenant, accountId, account, id);
     }
 
     @RequiresScope(Scope.BILLING)
@@ -142,9 +140,7 @@ public class AccountsController {
         AccountResponse account = get(accountId);
         String id = credits.take(tenant, new AccountId(accountId), body.reference(), body.amount(), body.currency(),
                 body.reason(), CurrentCaller.name());
-        invoices.awaitCreditEntry(tenant, id, java.time.Duration.ofSeconds(10));
-        return ResponseEntity.status(201).body(new ApiDtos.AccountCreditResponse(id, ApiDtos.BalanceResponse.of(
-                accountId, invoices.balance(tenant, accountId, account.currency()))));
+        return creditEntered(tenant, accountId, account, id);
     }
 
     @RequiresScope(Scope.READ)
@@ -239,5 +235,13 @@ public class AccountsController {
     public AccountResponse get(@PathVariable UUID accountId) {
         return accounts.find(CurrentCaller.tenant(), new AccountId(accountId)).map(AccountResponse::of)
                 .orElseThrow(() -> new NotFoundException("account " + accountId + " does not exist"));
+    }
+
+    /** A credit given or taken by hand, once the read model shows it: 201 with the account's balance after it. */
+    private ResponseEntity<ApiDtos.AccountCreditResponse> creditEntered(TenantId tenant, UUID accountId,
+                                                                       AccountResponse account, String id) {
+        invoices.awaitCreditEntry(tenant, id, java.time.Duration.ofSeconds(10));
+        return ResponseEntity.status(201).body(new ApiDtos.AccountCreditResponse(id, ApiDtos.BalanceResponse.of(
+                accountId, invoices.balance(tenant, accountId, account.currency()))));
     }
 }
